@@ -1,0 +1,2 @@
+/* Shim header: exposes libxlsxwriter to Swift through the CXlsxWriter module. */
+#include <xlsxwriter.h>

@@ -1,0 +1,93 @@
+/// Groups a snapshot's deliveries into the tables of contract §4.
+///
+/// One pass over the selected deliveries, in deliveries order, feeds every group;
+/// then each group's latencies are sorted once for its percentiles.
+public enum Aggregator {
+    /// The report tables for the deliveries of `snapshot` that `options` select.
+    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions) -> ReportTables {
+        var clock = LocalClock(timeZone: options.timeZone)
+        let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
+        var pass = GroupingPass(messages: snapshot.normalized.messages)
+        for index in selection.order {
+            pass.add(snapshot.normalized.deliveries[Int(index)], day: selection.days[Int(index)], clock: &clock)
+        }
+        pass.quality.set(.duplicateRows, count: snapshot.normalized.fetchChecks.duplicateRows,
+                         example: snapshot.normalized.fetchChecks.duplicateRowsExample)
+        pass.quality.set(.missingBatchReport, count: snapshot.normalized.fetchChecks.missingBatchReports,
+                         example: snapshot.normalized.fetchChecks.missingBatchReportsExample)
+        pass.quality.set(.countMismatch, count: snapshot.normalized.fetchChecks.countMismatch,
+                         example: snapshot.normalized.fetchChecks.countMismatchExample)
+        pass.quality.set(.failedRequests, count: snapshot.normalized.fetchChecks.failedRequests,
+                         example: snapshot.normalized.fetchChecks.failedRequestsExample)
+
+        let summaryInputs = SummaryInputs(
+            options: options, firstDay: pass.firstDay, lastDay: pass.lastDay,
+            dataAsOf: snapshot.manifest?.fetchFinished.flatMap(TimestampParser.parse),
+            isComplete: snapshot.isComplete, messages: pass.messageInstances.count, batches: pass.batchIDs.count)
+        return ReportTables(
+            summary: TableBuilder.summary(summaryInputs, statistics: pass.summary.finish()),
+            byBatch: TableBuilder.byBatch(&pass.byBatch),
+            byOperator: TableBuilder.byOperator(&pass.byOperator),
+            byPrefix: TableBuilder.byPrefix(&pass.byPrefix, operatorByPrefix: pass.operatorByPrefix),
+            byDay: TableBuilder.byDay(&pass.byDay),
+            byStatus: TableBuilder.byStatus(counts: pass.statusCounts, rawValues: pass.rawValuesByStatus),
+            cube: TableBuilder.cube(&pass.cube),
+            latencyHistogram: TableBuilder.latencyHistogram(pass.histogram),
+            metrics: TableBuilder.metrics(snapshot.metrics),
+            dataQuality: Table(name: "data_quality",
+                               columns: [Column("check", .text), Column("count", .integer), Column("example", .text)],
+                               rows: pass.quality.rows),
+            deliveries: TableBuilder.deliveries(snapshot.normalized, selection: selection),
+            timeZone: options.timeZone,
+            isComplete: snapshot.isComplete,
+            incompleteReasons: snapshot.manifest?.reasons ?? [])
+    }
+}
+
+/// The deliveries a report covers, in deliveries order (`sent_at`, then phone).
+struct DeliverySelection: Sendable {
+    /// Indices of the selected deliveries, sorted.
+    let order: [Int32]
+    /// The local day of every delivery of the snapshot, by index.
+    let days: [LocalDay]
+
+    init(_ deliveries: [Delivery], options: ReportOptions, clock: inout LocalClock) {
+        var days: [LocalDay] = []
+        days.reserveCapacity(deliveries.count)
+        var keys: [(sentAt: Int64, index: Int32)] = []
+        keys.reserveCapacity(deliveries.count)
+        let batchFilter = Set(options.batchIDs.map { $0 == TableBuilder.noBatchLabel ? "" : $0 })
+        for (index, delivery) in deliveries.enumerated() {
+            let day = clock.day(of: delivery.sentAt)
+            days.append(day)
+            if let from = options.from, day < from { continue }
+            if let to = options.to, day > to { continue }
+            if !batchFilter.isEmpty, !batchFilter.contains(delivery.batchID) { continue }
+            keys.append((delivery.sentAt.microseconds, Int32(index)))
+        }
+        keys.sort { left, right in
+            if left.sentAt != right.sentAt {
+                return left.sentAt < right.sentAt
+            }
+            let leftDelivery = deliveries[Int(left.index)]
+            let rightDelivery = deliveries[Int(right.index)]
+            if leftDelivery.phone != rightDelivery.phone {
+                return TableBuilder.byteOrder(leftDelivery.phone, rightDelivery.phone)
+            }
+            return leftDelivery.messageID < rightDelivery.messageID
+        }
+        self.order = keys.map(\.index)
+        self.days = days
+    }
+}
+
+/// What the summary table shows besides the group columns.
+struct SummaryInputs {
+    var options: ReportOptions
+    var firstDay: LocalDay?
+    var lastDay: LocalDay?
+    var dataAsOf: Instant?
+    var isComplete: Bool
+    var messages: Int
+    var batches: Int
+}

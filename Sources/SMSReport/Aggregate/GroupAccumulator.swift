@@ -1,0 +1,48 @@
+/// Collects one group's deliveries: counts by status and latencies.
+struct GroupAccumulator {
+    private(set) var statusCounts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
+    private(set) var deliveries = 0
+    private(set) var latencies: [Int64] = []
+    private(set) var firstSentAt = Instant(microseconds: .max)
+    private(set) var lastSentAt = Instant(microseconds: .min)
+
+    /// Adds a delivery; `latency` is nil when it has none or it is negative.
+    mutating func add(status: DeliveryStatus, latency: Int64?, sentAt: Instant) {
+        deliveries += 1
+        statusCounts[status.ordinal] += 1
+        if let latency {
+            latencies.append(latency)
+        }
+        if sentAt < firstSentAt { firstSentAt = sentAt }
+        if sentAt > lastSentAt { lastSentAt = sentAt }
+    }
+
+    /// The group's figures.
+    mutating func finish() -> GroupStatistics {
+        GroupStatistics(
+            deliveries: deliveries, statusCounts: statusCounts,
+            latency: LatencyStatistics.of(&latencies),
+            firstSentAt: firstSentAt, lastSentAt: lastSentAt)
+    }
+}
+
+/// The figures of one group: the `<G>` columns of contract §4.
+public struct GroupStatistics: Sendable, Equatable {
+    public var deliveries: Int
+    /// Counts by status, in ``DeliveryStatus/allCases`` order.
+    public var statusCounts: [Int]
+    /// Nil when the group has no latencies.
+    public var latency: LatencyStatistics?
+    public var firstSentAt: Instant
+    public var lastSentAt: Instant
+
+    /// The number of deliveries with `status`.
+    public func count(_ status: DeliveryStatus) -> Int {
+        statusCounts[status.ordinal]
+    }
+
+    /// delivered ÷ deliveries.
+    public var deliveryRate: Ratio {
+        Ratio(count(.delivered), over: deliveries)
+    }
+}

@@ -1,0 +1,189 @@
+/// Builds each table of contract §4 from the grouped figures, in the contract's
+/// column order and row order.
+enum TableBuilder {
+    /// How reports show an empty batch id.
+    static let noBatchLabel = "(no batch)"
+
+    static func summary(_ inputs: SummaryInputs, statistics: GroupStatistics) -> Table {
+        let dayCell = { (day: LocalDay?) -> Cell in day.map(Cell.day) ?? .empty }
+        var rows: [[Cell]] = [
+            [.text("period_from"), dayCell(inputs.options.from ?? inputs.firstDay)],
+            [.text("period_to"), dayCell(inputs.options.to ?? inputs.lastDay)],
+            [.text("timezone"), .text(inputs.options.timeZone.identifier)],
+            [.text("generated_at"), .timestamp(inputs.options.generatedAt)],
+            [.text("data_as_of"), inputs.dataAsOf.map(Cell.timestamp) ?? .empty],
+            [.text("complete"), .boolean(inputs.isComplete)],
+            [.text("messages"), .integer(inputs.messages)],
+            [.text("batches"), .integer(inputs.batches)],
+        ]
+        for (column, cell) in zip(GroupColumns.columns, GroupColumns.cells(statistics)) {
+            rows.append([.text(column.name), cell])
+        }
+        return Table(name: "summary", columns: [Column("metric", .text), Column("value", .mixed)], rows: rows)
+    }
+
+    static func byBatch(_ groups: inout [String: GroupAccumulator]) -> Table {
+        let finished = finish(&groups).sorted { left, right in
+            if left.key.isEmpty != right.key.isEmpty {
+                return right.key.isEmpty
+            }
+            if left.statistics.firstSentAt != right.statistics.firstSentAt {
+                return left.statistics.firstSentAt < right.statistics.firstSentAt
+            }
+            return byteOrder(left.key, right.key)
+        }
+        let rows = finished.map { group -> [Cell] in
+            [.text(batchLabel(group.key)), .timestamp(group.statistics.firstSentAt),
+             .timestamp(group.statistics.lastSentAt)] + GroupColumns.cells(group.statistics)
+        }
+        return Table(name: "by_batch",
+                     columns: [Column("batch_id", .text), Column("first_sent_at", .timestamp),
+                               Column("last_sent_at", .timestamp)] + GroupColumns.columns,
+                     rows: rows)
+    }
+
+    static func byOperator(_ groups: inout [String: GroupAccumulator]) -> Table {
+        let finished = finish(&groups).sorted { left, right in
+            if left.statistics.deliveries != right.statistics.deliveries {
+                return left.statistics.deliveries > right.statistics.deliveries
+            }
+            return byteOrder(left.key, right.key)
+        }
+        return Table(name: "by_operator", columns: [Column("operator", .text)] + GroupColumns.columns,
+                     rows: finished.map { [.text($0.key)] + GroupColumns.cells($0.statistics) })
+    }
+
+    static func byPrefix(_ groups: inout [String: GroupAccumulator], operatorByPrefix: [String: String]) -> Table {
+        let finished = finish(&groups).sorted { byteOrder($0.key, $1.key) }
+        return Table(name: "by_prefix",
+                     columns: [Column("prefix", .text), Column("operator", .text)] + GroupColumns.columns,
+                     rows: finished.map {
+                         [.text($0.key), .text(operatorByPrefix[$0.key] ?? "")] + GroupColumns.cells($0.statistics)
+                     })
+    }
+
+    static func byDay(_ groups: inout [LocalDay: GroupAccumulator]) -> Table {
+        let finished = finish(&groups).sorted { $0.key < $1.key }
+        return Table(name: "by_day", columns: [Column("day", .day)] + GroupColumns.columns,
+                     rows: finished.map { [.day($0.key)] + GroupColumns.cells($0.statistics) })
+    }
+
+    static func byStatus(counts: [Int], rawValues: [DeliveryStatus: Set<String>]) -> Table {
+        let total = counts.reduce(0, +)
+        let rows = DeliveryStatus.allCases
+            .filter { counts[$0.ordinal] > 0 }
+            .sorted { left, right in
+                counts[left.ordinal] != counts[right.ordinal]
+                    ? counts[left.ordinal] > counts[right.ordinal] : left.rawValue < right.rawValue
+            }
+            .map { status -> [Cell] in
+                [.text(status.rawValue), .text((rawValues[status] ?? []).sorted(by: byteOrder).joined(separator: ";")),
+                 .integer(counts[status.ordinal]), .rate(Ratio(counts[status.ordinal], over: total))]
+            }
+        return Table(name: "by_status",
+                     columns: [Column("status", .text), Column("raw_values", .text),
+                               Column("deliveries", .integer), Column("share", .rate)],
+                     rows: rows)
+    }
+
+    static func cube(_ groups: inout [CubeKey: GroupAccumulator]) -> Table {
+        let finished = finish(&groups).sorted { left, right in
+            let (a, b) = (left.key, right.key)
+            if a.day != b.day { return a.day < b.day }
+            if a.batchID != b.batchID {
+                if a.batchID.isEmpty != b.batchID.isEmpty { return b.batchID.isEmpty }
+                return byteOrder(a.batchID, b.batchID)
+            }
+            if a.operatorName != b.operatorName { return byteOrder(a.operatorName, b.operatorName) }
+            if a.prefix != b.prefix { return byteOrder(a.prefix, b.prefix) }
+            return a.status.rawValue < b.status.rawValue
+        }
+        let rows = finished.map { group -> [Cell] in
+            let key = group.key
+            return [.day(key.day), .text(batchLabel(key.batchID)), .text(key.operatorName), .text(key.prefix),
+                    .text(key.status.rawValue), .integer(group.statistics.deliveries),
+                    .integer(group.statistics.latency?.count ?? 0)]
+                + LatencyColumns.cells(group.statistics.latency)
+        }
+        return Table(name: "cube",
+                     columns: [Column("day", .day), Column("batch_id", .text), Column("operator", .text),
+                               Column("prefix", .text), Column("status", .text), Column("deliveries", .integer),
+                               Column("latency_count", .integer)] + LatencyColumns.statistics,
+                     rows: rows)
+    }
+
+    static func latencyHistogram(_ counts: [Int]) -> Table {
+        Table(name: "latency_histogram",
+              columns: [Column("bucket", .text), Column("deliveries", .integer)],
+              rows: LatencyBucket.allCases.map { [.text($0.label), .integer(counts[$0.rawValue])] })
+    }
+
+    static func metrics(_ readings: [MetricReading]) -> Table {
+        let rows = readings.sorted { byteOrder($0.key, $1.key) }.map { reading -> [Cell] in
+            let key = MetricKey(parsing: reading.key)
+            let value: Cell
+            switch reading.value {
+            case .number(let literal): value = .number(literal)
+            case .text(let text): value = .text(text)
+            }
+            return [.text(reading.key), .text(key.metric), .text(key.operatorName), key.day.map(Cell.day) ?? .empty, value]
+        }
+        return Table(name: "metrics",
+                     columns: [Column("key", .text), Column("metric", .text), Column("operator", .text),
+                               Column("day", .day), Column("value", .number)],
+                     rows: rows)
+    }
+
+    static func deliveries(_ snapshot: NormalizedSnapshot, selection: DeliverySelection) -> Table {
+        let deliveries = snapshot.deliveries
+        let messages = snapshot.messages
+        return Table(name: "deliveries", columns: deliveryColumns, rowCount: selection.order.count) { row in
+            let index = Int(selection.order[row])
+            let delivery = deliveries[index]
+            let message = messages[delivery.messageID]
+            return [
+                .day(selection.days[index]),
+                .timestamp(delivery.sentAt),
+                delivery.deliveredAt.map(Cell.timestamp) ?? .empty,
+                delivery.latencyMicroseconds.map(Cell.seconds) ?? .empty,
+                .text(batchLabel(delivery.batchID)),
+                .text(delivery.phone),
+                .text(delivery.operatorName),
+                .text(delivery.prefix),
+                .text(delivery.status.rawValue),
+                .text(delivery.statusRaw),
+                .text(message.text),
+                delivery.recipientName.map(Cell.text) ?? .empty,
+                .text(message.encoding.rawValue),
+                .integer(message.segments),
+            ]
+        }
+    }
+
+    static let deliveryColumns: [Column] = [
+        Column("day", .day), Column("sent_at", .timestamp), Column("delivered_at", .timestamp),
+        Column("latency_s", .seconds), Column("batch_id", .text), Column("phone", .text),
+        Column("operator", .text), Column("prefix", .text), Column("status", .text),
+        Column("status_raw", .text), Column("message", .text), Column("recipient_name", .text),
+        Column("encoding", .text), Column("segments", .integer),
+    ]
+
+    private static func batchLabel(_ batchID: String) -> String {
+        batchID.isEmpty ? noBatchLabel : batchID
+    }
+
+    /// Strings ordered by their UTF-8 bytes, as `sort` in most tools orders them.
+    static func byteOrder(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+
+    private static func finish<Key>(_ groups: inout [Key: GroupAccumulator]) -> [(key: Key, statistics: GroupStatistics)] {
+        var finished: [(key: Key, statistics: GroupStatistics)] = []
+        finished.reserveCapacity(groups.count)
+        // Popping each entry leaves its latencies uniquely owned, so sorting them copies nothing.
+        while var entry = groups.popFirst() {
+            finished.append((entry.key, entry.value.finish()))
+        }
+        return finished
+    }
+}

@@ -1,0 +1,24 @@
+/// The kind of values a column holds.
+public enum ColumnKind: Sendable, Equatable {
+    case text
+    case integer
+    case number
+    case rate
+    case seconds
+    case timestamp
+    case day
+    case boolean
+    /// A column whose rows hold values of different kinds (the summary's `value`).
+    case mixed
+}
+
+/// A named, typed column of a table.
+public struct Column: Sendable, Equatable {
+    public var name: String
+    public var kind: ColumnKind
+
+    public init(_ name: String, _ kind: ColumnKind) {
+        self.name = name
+        self.kind = kind
+    }
+}

@@ -1,0 +1,27 @@
+/// A point in time, exact to the microsecond: microseconds since 1970-01-01T00:00:00Z.
+///
+/// The API's timestamps carry six fractional digits; a `Date` (a `Double` of seconds)
+/// loses the last of them for present-day instants, so every timestamp is kept as this
+/// integer instead.
+public struct Instant: Hashable, Comparable, Sendable {
+    /// Microseconds since the Unix epoch.
+    public var microseconds: Int64
+
+    public init(microseconds: Int64) {
+        self.microseconds = microseconds
+    }
+
+    /// The instant `seconds` whole seconds after the Unix epoch.
+    public init(unixSeconds seconds: Int64) {
+        self.microseconds = seconds * 1_000_000
+    }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool {
+        lhs.microseconds < rhs.microseconds
+    }
+
+    /// The signed duration from `start` to this instant, in microseconds.
+    public func microseconds(since start: Instant) -> Int64 {
+        microseconds - start.microseconds
+    }
+}

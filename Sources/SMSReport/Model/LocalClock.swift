@@ -1,0 +1,83 @@
+/// Converts instants to local days and wall-clock times in one timezone, caching
+/// the zone's offset per quarter hour (every real offset change falls on a quarter
+/// hour), so millions of conversions cost a dictionary look-up each, not a
+/// Foundation call.
+public struct LocalClock {
+    /// The timezone of the conversions.
+    public let timeZone: ReportTimeZone
+    private var offsetByQuarterHour: [Int64: Int32] = [:]
+    private var lastQuarterHour: Int64 = .min
+    private var lastOffset: Int32 = 0
+
+    public init(timeZone: ReportTimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// The offset from UTC, in seconds, at `instant`.
+    public mutating func offsetSeconds(at instant: Instant) -> Int {
+        let quarterHour = instant.microseconds >= 0
+            ? instant.microseconds / 900_000_000
+            : (instant.microseconds - 899_999_999) / 900_000_000
+        if quarterHour == lastQuarterHour {
+            return Int(lastOffset)
+        }
+        let offset: Int32
+        if let cached = offsetByQuarterHour[quarterHour] {
+            offset = cached
+        } else {
+            offset = Int32(timeZone.offsetSeconds(at: Instant(microseconds: quarterHour * 900_000_000)))
+            offsetByQuarterHour[quarterHour] = offset
+        }
+        lastQuarterHour = quarterHour
+        lastOffset = offset
+        return Int(offset)
+    }
+
+    /// The local calendar day of `instant`.
+    public mutating func day(of instant: Instant) -> LocalDay {
+        let localMicroseconds = instant.microseconds + Int64(offsetSeconds(at: instant)) * 1_000_000
+        let days = floorDivide(localMicroseconds, 86_400_000_000)
+        return LocalDay(daysSinceEpoch: Int32(days))
+    }
+
+    /// Appends `instant` as ISO 8601 local time with six fractional digits and the
+    /// zone's offset, e.g. `2025-11-04T17:00:45.153834+05:45`.
+    public mutating func appendISO8601(_ instant: Instant, to bytes: inout [UInt8]) {
+        let offset = offsetSeconds(at: instant)
+        let local = instant.microseconds + Int64(offset) * 1_000_000
+        let days = floorDivide(local, 86_400_000_000)
+        let microsecondOfDay = local - days * 86_400_000_000
+        let (year, month, day) = CivilCalendar.civilFromDays(Int(days))
+        let secondOfDay = Int(microsecondOfDay / 1_000_000)
+        ASCIIDigits.append(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        ASCIIDigits.append(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        ASCIIDigits.append(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        ASCIIDigits.append(secondOfDay / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        ASCIIDigits.append(secondOfDay / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        ASCIIDigits.append(secondOfDay % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        ASCIIDigits.append(Int(microsecondOfDay % 1_000_000), width: 6, to: &bytes)
+        bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let absoluteMinutes = abs(offset) / 60
+        ASCIIDigits.append(absoluteMinutes / 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        ASCIIDigits.append(absoluteMinutes % 60, width: 2, to: &bytes)
+    }
+
+    /// `instant` as ISO 8601 local time (see ``appendISO8601(_:to:)``).
+    public mutating func iso8601(_ instant: Instant) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendISO8601(instant, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        value >= 0 ? value / divisor : (value - divisor + 1) / divisor
+    }
+}

@@ -1,0 +1,35 @@
+/// Maps the first three digits of a valid phone to its operator (contract §3).
+public struct OperatorTable: Sendable, Equatable {
+    /// The operator of a valid number whose prefix the table does not list.
+    public static let other = "OTHER"
+    /// The operator of a number that is not valid.
+    public static let invalid = "INVALID"
+
+    /// Three-digit prefix → operator name.
+    public private(set) var operatorByPrefix: [String: String]
+
+    /// The contract's default table.
+    public static let standard = OperatorTable(operators: [
+        "NTC": ["984", "985", "986", "974", "975", "976"],
+        "NCELL": ["980", "981", "982", "970"],
+        "SMART": ["961", "962", "988"],
+        "UTL": ["972"],
+    ])
+
+    /// A table from operator name → its prefixes. A prefix listed twice belongs to the
+    /// operator whose name sorts first, so the table never depends on dictionary order.
+    public init(operators: [String: [String]]) {
+        var table: [String: String] = [:]
+        for name in operators.keys.sorted().reversed() {
+            for prefix in operators[name] ?? [] {
+                table[prefix] = name
+            }
+        }
+        operatorByPrefix = table
+    }
+
+    /// The operator of a valid number with the given three-digit prefix.
+    public func operatorName(forPrefix prefix: String) -> String {
+        operatorByPrefix[prefix] ?? Self.other
+    }
+}

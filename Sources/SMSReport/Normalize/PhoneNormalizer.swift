@@ -1,0 +1,52 @@
+/// A phone after normalisation (contract §3).
+public struct NormalizedPhone: Sendable, Equatable {
+    /// The 10-digit number when valid; otherwise the phone exactly as received.
+    public var text: String
+    /// True when the number is 10 digits starting with 9.
+    public var isValid: Bool
+    /// The first three digits of a valid number; empty otherwise.
+    public var prefix: String
+}
+
+/// Normalises the API's `client_phone` values (contract §3).
+public enum PhoneNormalizer {
+    /// Normalises `raw`, the phone as received (a JSON number's literal, or a string):
+    /// 1. remove spaces, dashes, dots and brackets, and map Devanagari digits to ASCII;
+    /// 2. strip the first prefix rule that matches: `+977`, else `977` on a 13-digit
+    ///    number, else `0` on an 11-digit number.
+    ///
+    /// What is left is valid when it is 10 ASCII digits starting with 9.
+    public static func normalize(_ raw: String) -> NormalizedPhone {
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(16)
+        for scalar in raw.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x09, 0xA0:
+                continue
+            case 0x0966...0x096F:
+                cleaned.append(UInt8(ascii: "0") + UInt8(scalar.value - 0x0966))
+            case 0x30...0x39, 0x2B:
+                cleaned.append(UInt8(scalar.value))
+            default:
+                return invalid(raw)
+            }
+        }
+        var digits = cleaned[...]
+        if digits.starts(with: "+977".utf8) {
+            digits = digits.dropFirst(4)
+        } else if digits.count == 13, digits.starts(with: "977".utf8) {
+            digits = digits.dropFirst(3)
+        } else if digits.count == 11, digits.first == UInt8(ascii: "0") {
+            digits = digits.dropFirst()
+        }
+        guard digits.count == 10, digits.first == UInt8(ascii: "9"),
+              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return invalid(raw) }
+        let text = String(decoding: digits, as: UTF8.self)
+        return NormalizedPhone(text: text, isValid: true, prefix: String(decoding: digits.prefix(3), as: UTF8.self))
+    }
+
+    private static func invalid(_ raw: String) -> NormalizedPhone {
+        NormalizedPhone(text: raw, isValid: false, prefix: "")
+    }
+}

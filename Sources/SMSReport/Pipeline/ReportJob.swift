@@ -1,0 +1,37 @@
+import Foundation
+
+/// The `report` pipeline: snapshot → deliveries → tables → files.
+public enum ReportJob {
+    /// Reads the snapshot, aggregates it and writes the requested formats.
+    public static func run(_ request: ReportRequest,
+                           progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> ReportOutcome {
+        if let unavailable = request.formats.first(where: { !ReportFormat.available.contains($0) }) {
+            throw .invalidOption(option: "--format", reason: "\(unavailable.rawValue) is not available in this version (available: \(ReportFormat.available.map(\.rawValue).joined(separator: ",")))")
+        }
+        let reader = SnapshotReader(statusMap: request.statusMap, operators: request.operators)
+        let snapshot = try await reader.read(folder: request.snapshotFolder, progress: progress)
+        progress.finish(stage: "reading snapshot")
+
+        progress.update(stage: "aggregating", done: 0, total: snapshot.normalized.deliveries.count, unit: "deliveries")
+        let tables = Aggregator.tables(for: snapshot, options: request.options)
+        progress.finish(stage: "aggregating")
+
+        try createFolder(request.outputFolder)
+        var files: [String] = []
+        if request.formats.contains(.csv) {
+            files += try CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
+                .render(tables, into: request.outputFolder, progress: progress)
+        }
+        progress.finish(stage: "writing")
+        return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
+                             isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons)
+    }
+
+    private static func createFolder(_ path: String) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .outputFailed(path: path, reason: error.localizedDescription)
+        }
+    }
+}

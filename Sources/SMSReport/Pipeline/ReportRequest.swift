@@ -1,0 +1,41 @@
+/// Everything a `report` run needs: where to read, where to write, and how.
+public struct ReportRequest: Sendable {
+    /// The snapshot folder to read.
+    public var snapshotFolder: String
+    /// The folder the report files go to; created when missing.
+    public var outputFolder: String
+    /// Period, batches, timezone and generation time.
+    public var options: ReportOptions
+    /// The formats to write.
+    public var formats: [ReportFormat]
+    /// False for `--csv-raw`.
+    public var csvGuardsFormulas: Bool
+    /// The status map, with any `--status-map` overrides.
+    public var statusMap: StatusMap
+    /// The operator table, or its `--operators` replacement.
+    public var operators: OperatorTable
+
+    public init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
+                formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
+                statusMap: StatusMap = .standard, operators: OperatorTable = .standard) {
+        self.snapshotFolder = snapshotFolder
+        self.outputFolder = outputFolder
+        self.options = options
+        self.formats = formats
+        self.csvGuardsFormulas = csvGuardsFormulas
+        self.statusMap = statusMap
+        self.operators = operators
+    }
+}
+
+/// What a `report` run produced.
+public struct ReportOutcome: Sendable {
+    /// The files written, in order.
+    public var files: [String]
+    /// How many deliveries the report covers.
+    public var deliveries: Int
+    /// False when the snapshot is incomplete (exit code 3).
+    public var isComplete: Bool
+    /// Why the snapshot is incomplete.
+    public var incompleteReasons: [String]
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Writes a file under a temporary name in its final folder, through a large buffer,
+/// and renames it into place only when it is complete (contract §6). Until
+/// ``commit()`` no file exists under the final name; ``abandon()`` removes the
+/// temporary file.
+public struct AtomicFileWriter: ~Copyable {
+    /// The final path.
+    public let path: String
+    private let temporaryPath: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var isFinished = false
+    private static let flushThreshold = 1 << 20
+
+    /// Opens a temporary file beside `path`.
+    public init(path: String) throws(ReportError) {
+        self.path = path
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        temporaryPath = "\(folder)/.\(name).tmp-\(getpid())"
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .outputFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
+    }
+
+    /// Appends bytes built by `body` to the buffer, flushing it when it is large.
+    public mutating func write(_ body: (inout [UInt8]) -> Void) throws(ReportError) {
+        body(&buffer)
+        if buffer.count >= Self.flushThreshold {
+            try flush()
+        }
+    }
+
+    /// Writes what is buffered, closes the file and renames it to its final name.
+    public consuming func commit() throws(ReportError) {
+        do {
+            try flush()
+        } catch {
+            abandonFile()
+            throw error
+        }
+        isFinished = true
+        let closed = close(descriptor)
+        guard closed == 0, rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw .outputFailed(path: path, reason: reason)
+        }
+    }
+
+    /// Closes and removes the temporary file.
+    public consuming func abandon() {
+        abandonFile()
+    }
+
+    private mutating func abandonFile() {
+        guard !isFinished else { return }
+        isFinished = true
+        close(descriptor)
+        unlink(temporaryPath)
+    }
+
+    private mutating func flush() throws(ReportError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { bytes in
+                // safe: the loop runs only while the buffer is non-empty, so it has a base address.
+                systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .outputFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit {
+        if !isFinished {
+            close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+}

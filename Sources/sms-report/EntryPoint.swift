@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SMSReport
+
+/// Runs the command and maps every failure to a one-line message and the
+/// contract's exit code (§1): usage errors are 2, not ArgumentParser's 64.
+@main
+enum EntryPoint {
+    static func main() async {
+        do {
+            var command = try SMSReportCommand.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ReportError {
+            fail(error.description, code: error.exitCode)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = SMSReportCommand.exitCode(for: error)
+            if code == .success {
+                SMSReportCommand.exit(withError: error)
+            } else if code == .validationFailure {
+                let message = SMSReportCommand.message(for: error)
+                fail("\(message). See 'sms-report help'.", code: 2)
+            } else {
+                fail(SMSReportCommand.message(for: error), code: 1)
+            }
+        }
+    }
+
+    private static func fail(_ message: String, code: Int32) -> Never {
+        let line = message.split(separator: "\n").joined(separator: " ")
+        FileHandle.standardError.write(Data("error: \(line)\n".utf8))
+        Foundation.exit(code)
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import SMSReport
+
+/// `sms-report report`: aggregates a snapshot folder and writes the reports.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Aggregate a snapshot folder and write the reports.",
+        discussion: """
+            Example:
+              sms-report report --snapshot samples/rich --out out/rich --from 2025-11-01 --to 2025-11-04
+
+            Exits 3 when the snapshot is incomplete; the reports are written all the same and say so.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The snapshot folder that `fetch` wrote.", valueName: "folder"))
+    var snapshot: String
+
+    @Option(help: ArgumentHelp("The folder to write the reports to (created when missing).", valueName: "folder"))
+    var out: String
+
+    @Option(help: ArgumentHelp("First local day included, YYYY-MM-DD.", valueName: "day"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last local day included, YYYY-MM-DD.", valueName: "day"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("IANA timezone of days and timestamps.", valueName: "tz"))
+    var timezone = "Asia/Kathmandu"
+
+    @Option(name: .customLong("batch"),
+            help: ArgumentHelp("Only this batch id; repeat for several. '(no batch)' selects deliveries without one.", valueName: "id"))
+    var batches: [String] = []
+
+    @Option(help: ArgumentHelp("Comma-separated formats to write.", valueName: "csv,xlsx,html"))
+    var format = ReportFormat.available.map(\.rawValue).joined(separator: ",")
+
+    @Flag(help: "Write CSV text cells without the formula guard (a leading ').")
+    var csvRaw = false
+
+    @Option(help: ArgumentHelp("JSON file of raw status → canonical status, extending the default map.", valueName: "file"))
+    var statusMap: String?
+
+    @Option(help: ArgumentHelp("JSON file of operator → three-digit prefixes, replacing the default table.", valueName: "file"))
+    var operators: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() async throws {
+        let request = try makeRequest()
+        let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal
+            ? TerminalProgress() : SilentProgress()
+        let outcome = try await ReportJob.run(request, progress: progress)
+        if !quiet {
+            print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")
+        }
+        if !outcome.isComplete {
+            let reasons = outcome.incompleteReasons.isEmpty ? "" : ": " + outcome.incompleteReasons.joined(separator: "; ")
+            FileHandle.standardError.write(Data("warning: INCOMPLETE data\(reasons)\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+
+    private func makeRequest() throws -> ReportRequest {
+        guard let timeZone = ReportTimeZone(identifier: timezone) else {
+            throw ReportError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(timezone)\"")
+        }
+        let fromDay = try from.map { try day($0, option: "--from") }
+        let toDay = try to.map { try day($0, option: "--to") }
+        if let fromDay, let toDay, fromDay > toDay {
+            throw ReportError.invalidOption(option: "--from", reason: "\(fromDay) is after --to \(toDay)")
+        }
+        let formats = try format.split(separator: ",").map { name in
+            guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ReportError.invalidOption(option: "--format", reason: "unknown format \"\(name)\" (use csv, xlsx or html)")
+            }
+            return format
+        }
+        guard !formats.isEmpty else {
+            throw ReportError.invalidOption(option: "--format", reason: "name at least one format")
+        }
+        let options = ReportOptions(timeZone: timeZone, from: fromDay, to: toDay, batchIDs: Set(batches),
+                                    generatedAt: try GenerationTime.current())
+        return ReportRequest(
+            snapshotFolder: snapshot, outputFolder: out, options: options, formats: formats,
+            csvGuardsFormulas: !csvRaw,
+            statusMap: try statusMap.map { try OverrideFiles.statusMap(at: $0) } ?? .standard,
+            operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard)
+    }
+
+    private func day(_ text: String, option: String) throws -> LocalDay {
+        guard let day = LocalDay(iso: text) else {
+            throw ReportError.invalidOption(option: option, reason: "\"\(text)\" is not a day in YYYY-MM-DD form")
+        }
+        return day
+    }
+}
