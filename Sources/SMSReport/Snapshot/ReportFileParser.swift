@@ -20,7 +20,8 @@ struct ReportFileParser {
         self.statusMap = statusMap
     }
 
-    /// Parses `bytes`, the body stored at `path`.
+    /// Parses `bytes`, the body stored at `path`. A value of the wrong kind is first
+    /// skipped, so that text which is not JSON at all is reported as such, with its place.
     mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String, kind: BodyKind) throws(ReportError) -> ParsedFile {
         statusCache.removeAll(keepingCapacity: true)
         textIndex.removeAll(keepingCapacity: true)
@@ -141,12 +142,16 @@ struct ReportFileParser {
 
     private mutating func readRecipients(_ scanner: inout JSONScanner,
                                          path: String) throws -> [(name: String?, phone: NormalizedPhone)] {
-        guard try scanner.peek() == UInt8(ascii: "[") else { throw FieldFailure.invalid(path, "expected an array") }
+        guard try scanner.peek() == UInt8(ascii: "[") else {
+            try scanner.skipValue()
+            throw FieldFailure.invalid(path, "expected an array")
+        }
         var recipients: [(name: String?, phone: NormalizedPhone)] = []
         var cursor = try scanner.beginArray()
         while try scanner.nextElement(&cursor) {
             let recipientPath = "\(path)[\(recipients.count)]"
             guard try scanner.peek() == UInt8(ascii: "{") else {
+                try scanner.skipValue()
                 throw FieldFailure.invalid(recipientPath, "expected an object")
             }
             var recipientCursor = try scanner.beginObject()
@@ -210,14 +215,19 @@ struct ReportFileParser {
         return instant
     }
 
+    /// A timestamp, or nil for null or an empty string.
     private func readOptionalTimestamp(_ scanner: inout JSONScanner, field: String) throws -> Instant? {
         if try scanner.consumeNull() {
             return nil
         }
         guard try scanner.peek() == UInt8(ascii: "\"") else {
+            try scanner.skipValue()
             throw FieldFailure.invalid(field, "expected an ISO 8601 timestamp string")
         }
         let value = try scanner.readStringValue()
+        if case .span(let range) = value, range.isEmpty {
+            return nil
+        }
         guard let instant = scanner.withBytes(of: value, { TimestampParser.parse($0) }) else {
             throw FieldFailure.invalid(field, "not an ISO 8601 timestamp: \(scanner.string(of: value))")
         }

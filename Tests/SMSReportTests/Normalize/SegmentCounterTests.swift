@@ -1,0 +1,105 @@
+import Testing
+@testable import SMSReport
+
+/// Contract §7 "Segments": GSM-7 is 1 segment up to 160 septets, then parts of 153;
+/// UCS-2 is 1 segment up to 70 UTF-16 units, then parts of 67; an extension character
+/// or a surrogate pair never straddles two parts.
+@Suite struct SegmentCounterTests {
+    static func count(_ text: String) -> (encoding: SMSEncoding, segments: Int) {
+        SegmentCounter.segmentation(of: text)
+    }
+
+    static func a(_ count: Int) -> String { String(repeating: "a", count: count) }
+    /// Devanagari KA (U+0915): one UTF-16 unit, outside GSM-7.
+    static func ka(_ count: Int) -> String { String(repeating: "क", count: count) }
+
+    @Test(arguments: [(160, 1), (161, 2), (306, 2), (307, 3), (459, 3), (460, 4), (1, 1)])
+    func gsmSeptets(length: Int, segments: Int) {
+        let result = Self.count(Self.a(length))
+        #expect(result.encoding == .gsm7)
+        #expect(result.segments == segments)
+    }
+
+    @Test func euroSignCountsTwoSeptets() {
+        #expect(Self.count(Self.a(158) + "€").segments == 1)   // 160 septets
+        #expect(Self.count(Self.a(159) + "€").segments == 2)   // 161 septets
+        #expect(Self.count(Self.a(159) + "€").encoding == .gsm7)
+    }
+
+    @Test func extensionCharacterNeverStraddlesTwoParts() {
+        // The contract's example: 306 septets but 3 segments.
+        #expect(Self.count(Self.a(152) + "€" + Self.a(152)) == (.gsm7, 3))
+        // The same with `^`: 152 + 2 would be 154 in part one, so `^` opens part two.
+        #expect(Self.count(Self.a(152) + "^" + Self.a(152)).segments == 3)
+    }
+
+    @Test func extensionCharacterThatFitsExactlyStaysInItsPart() {
+        // 151 + 2 = 153 fills part one; 153 more fill part two.
+        #expect(Self.count(Self.a(151) + "{" + Self.a(153)).segments == 2)
+        // 153 fill part one; `]` opens part two: 2 + 151 = 153.
+        #expect(Self.count(Self.a(153) + "]" + Self.a(151)).segments == 2)
+    }
+
+    @Test func everyExtensionCharacterIsGSM7AndCostsTwo() {
+        let extensionCharacters = "\u{0C}^{}\\[~]|€"
+        for character in extensionCharacters {
+            // 158 + 2 = 160 septets fits one segment; 159 + 2 does not.
+            #expect(Self.count(Self.a(158) + String(character)) == (.gsm7, 1), "\(character)")
+            #expect(Self.count(Self.a(159) + String(character)) == (.gsm7, 2), "\(character)")
+        }
+    }
+
+    @Test func wholeBasicAlphabetIsOneGSM7Segment() {
+        // GSM 03.38 default alphabet, all 127 characters other than the escape.
+        let basic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+        #expect(basic.unicodeScalars.count == 127)
+        #expect(Self.count(basic) == (.gsm7, 1))
+        // 127 + 34 = 161 septets: two segments.
+        #expect(Self.count(basic + Self.a(34)) == (.gsm7, 2))
+    }
+
+    @Test(arguments: [(70, 1), (71, 2), (134, 2), (135, 3), (201, 3), (202, 4)])
+    func ucs2Units(length: Int, segments: Int) {
+        let result = Self.count(Self.ka(length))
+        #expect(result.encoding == .ucs2)
+        #expect(result.segments == segments)
+    }
+
+    @Test func emojiCountsTwoUnits() {
+        #expect(Self.count(String(repeating: "😀", count: 35)) == (.ucs2, 1))   // 70 units
+        #expect(Self.count(String(repeating: "😀", count: 36)) == (.ucs2, 2))   // 72 units
+    }
+
+    @Test func sixtySevenEmojiAreThreeSegments() {
+        // The contract's example: 134 units, but a part holds only 33 emoji (66 units).
+        #expect(Self.count(String(repeating: "😀", count: 67)) == (.ucs2, 3))
+    }
+
+    @Test func surrogatePairNeverStraddlesTwoParts() {
+        // 66 + 2 would be 68 in part one, so the emoji opens part two: 2 + 65 = 67, then 1.
+        #expect(Self.count(Self.ka(66) + "😀" + Self.ka(66)).segments == 3)
+        // 65 + 2 = 67 fills part one exactly; 67 more fill part two.
+        #expect(Self.count(Self.ka(65) + "😀" + Self.ka(67)).segments == 2)
+    }
+
+    @Test func nepaliTextIsUCS2() {
+        #expect(Self.count("नमस्ते") == (.ucs2, 1))
+        #expect(Self.count("Hello नमस्ते").encoding == .ucs2)
+    }
+
+    @Test(arguments: ["a\tb", "naïve", "`quote`", "Ç ç", "“quoted”", "á"])
+    func characterOutsideGSM7MakesTheTextUCS2(text: String) {
+        #expect(Self.count(text).encoding == .ucs2)
+    }
+
+    @Test func oneCharacterOutsideGSM7ChangesTheLimitTo70() {
+        // 100 GSM characters would be 1 segment, but a tab makes the whole text UCS-2: 101 units.
+        #expect(Self.count(Self.a(100)) == (.gsm7, 1))
+        #expect(Self.count(Self.a(100) + "\t") == (.ucs2, 2))
+    }
+
+    @Test func emptyTextIsOneGSM7Segment() {
+        #expect(Self.count("") == (.gsm7, 1))
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing sms-report needs on a Debian machine that has
+# the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, and the Python
+# packages the integration tests use as independent readers. Safe to run again.
+set -euo pipefail
+
+apt_packages=(libxlsxwriter-dev pkg-config)
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest
