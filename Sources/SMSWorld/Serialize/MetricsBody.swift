@@ -1,0 +1,54 @@
+/// The body of `GET /api/metrics/snapshot/`: counts of deliveries keyed
+/// `sms:metrics:<metric>[:op:<OPERATOR>][:d:<YYYYMMDD>]`, for the metrics `enqueue`
+/// (every delivery) and `delivered` (the deliveries whose outcome is delivered), by the
+/// Kathmandu day of `sent_at`. Keys are sorted.
+public enum MetricsBody {
+    /// The API path.
+    public static let path = "/api/metrics/snapshot/"
+
+    /// Every key and its count, sorted by key.
+    public static func counts(_ world: World) -> [(key: String, count: Int)] {
+        var tallies: [MetricCell: Int] = [:]
+        for message in world.messages {
+            let day = KathmanduTime.dayNumber(of: message.sentAt.microseconds)
+            let isDelivered = message.outcome.status == .delivered
+            for recipient in message.recipients {
+                tallies[MetricCell(metric: "enqueue", mobileOperator: recipient.mobileOperator, day: day), default: 0] += 1
+                if isDelivered {
+                    tallies[MetricCell(metric: "delivered", mobileOperator: recipient.mobileOperator, day: day), default: 0] += 1
+                }
+            }
+        }
+        var counts: [String: Int] = [:]
+        for (cell, tally) in tallies {
+            let dayText = CalendarDay(daysSinceEpoch: cell.day).compactDescription
+            let base = "sms:metrics:\(cell.metric)"
+            let operatorPart = ":op:\(cell.mobileOperator.rawValue)"
+            for key in [base, base + operatorPart, base + ":d:" + dayText, base + operatorPart + ":d:" + dayText] {
+                counts[key, default: 0] += tally
+            }
+        }
+        return counts.map { (key: $0.key, count: $0.value) }.sorted { $0.key < $1.key }
+    }
+
+    /// The body for `world`.
+    public static func render(_ world: World) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, entry) in counts(world).enumerated() {
+            if index > 0 {
+                bytes.append(UInt8(ascii: ","))
+            }
+            bytes.appendJSONString(entry.key)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.appendDecimal(entry.count)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    private struct MetricCell: Hashable {
+        let metric: String
+        let mobileOperator: MobileOperator
+        let day: Int
+    }
+}
