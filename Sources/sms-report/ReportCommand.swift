@@ -49,10 +49,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Also print how long each stage took.")
+    var verbose = false
+
     func run() async throws {
         let request = try makeRequest()
-        let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal
+        let terminal: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal
             ? TerminalProgress() : SilentProgress()
+        let progress: any ProgressSink = verbose ? StageTimer(passingTo: terminal) : terminal
         let outcome = try await ReportJob.run(request, progress: progress)
         if !quiet {
             print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")

@@ -23,7 +23,7 @@ public enum Aggregator {
         let summaryInputs = SummaryInputs(
             options: options, firstDay: pass.firstDay, lastDay: pass.lastDay,
             dataAsOf: snapshot.manifest?.fetchFinished.flatMap(TimestampParser.parse),
-            isComplete: snapshot.isComplete, messages: pass.messageInstances.count, batches: pass.batchIDs.count)
+            isComplete: snapshot.isComplete, messages: pass.messageCount, batches: pass.batchIDs.count)
         return ReportTables(
             summary: TableBuilder.summary(summaryInputs, statistics: pass.summary.finish()),
             byBatch: TableBuilder.byBatch(&pass.byBatch),

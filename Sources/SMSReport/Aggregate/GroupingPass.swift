@@ -7,14 +7,9 @@ struct CubeKey: Hashable {
     var status: DeliveryStatus
 }
 
-/// A message as sent once: the unit of the summary's `messages`.
-struct MessageInstance: Hashable {
-    var sentAt: Int64
-    var messageID: Int32
-}
-
 /// Accumulates every group and check over the selected deliveries, visited in
-/// deliveries order so that each check's example is the first one a reader meets.
+/// deliveries order so that each check's example is the first one a reader meets,
+/// and so that the deliveries of one instant come together (for counting messages).
 struct GroupingPass {
     let messages: MessageCatalog
     var summary = GroupAccumulator()
@@ -27,7 +22,10 @@ struct GroupingPass {
     var statusCounts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
     var rawValuesByStatus: [DeliveryStatus: Set<String>] = [:]
     var histogram = [Int](repeating: 0, count: LatencyBucket.allCases.count)
-    var messageInstances = Set<MessageInstance>()
+    /// Distinct (`sent_at`, text) pairs seen so far.
+    var messageCount = 0
+    private var currentInstant: Int64 = .min
+    private var messageIDsAtCurrentInstant: [Int32] = []
     var batchIDs = Set<String>()
     var quality = DataQualityTally()
     var firstDay: LocalDay?
@@ -65,7 +63,7 @@ struct GroupingPass {
 
         statusCounts[status.ordinal] += 1
         rawValuesByStatus[status, default: []].insert(delivery.statusRaw)
-        messageInstances.insert(MessageInstance(sentAt: sentAt.microseconds, messageID: delivery.messageID))
+        countMessage(sentAt: sentAt.microseconds, messageID: delivery.messageID)
         if !delivery.batchID.isEmpty {
             batchIDs.insert(delivery.batchID)
         }
@@ -84,6 +82,19 @@ struct GroupingPass {
         let nameTooLong = (delivery.recipientName?.unicodeScalars.count ?? 0) > MessageCatalog.cellCharacterLimit
         if messages[delivery.messageID].exceedsCellLimit || nameTooLong {
             quality.record(.truncatedText, example: "\(clock.iso8601(sentAt)) \(delivery.phone)")
+        }
+    }
+
+    /// Counts a new (`sent_at`, text) pair. Deliveries arrive ordered by `sent_at`, so
+    /// only the texts of the current instant need remembering.
+    private mutating func countMessage(sentAt: Int64, messageID: Int32) {
+        if sentAt != currentInstant {
+            currentInstant = sentAt
+            messageIDsAtCurrentInstant.removeAll(keepingCapacity: true)
+        }
+        if !messageIDsAtCurrentInstant.contains(messageID) {
+            messageIDsAtCurrentInstant.append(messageID)
+            messageCount += 1
         }
     }
 }

@@ -1,7 +1,11 @@
 /// What makes two rows the same delivery (contract §3): the `sent_at` instant to the
 /// microsecond, the normalised phone, and the message text.
+///
+/// All three parts are integers, so hashing a million keys is cheap: the text is its
+/// index in the ``MessageCatalog``, and the phone is its 10 digits as a number when
+/// valid, or the negative index of the phone as received when not.
 struct DeliveryKey: Hashable {
     var sentAt: Int64
     var messageID: Int32
-    var phone: String
+    var phone: Int64
 }

@@ -17,11 +17,11 @@ struct DeliveryMerger {
         }
     }
 
-    let operators: OperatorTable
     private(set) var deliveries: [Delivery] = []
     private(set) var messages = MessageCatalog()
     private(set) var checks = FetchChecks()
     private var indexByKey: [DeliveryKey: Int32] = [:]
+    private var invalidPhoneKeys: [String: Int64] = [:]
     private var sourcesSeen: [UInt8] = []
     private var distinctPageRows = 0
     private var lastPage: ParsedFile?
@@ -29,8 +29,11 @@ struct DeliveryMerger {
     private var batchesWithReport = Set<String>()
     private var batchesWithErrorBody = Set<String>()
 
-    init(operators: OperatorTable) {
-        self.operators = operators
+    /// A merger for about `expectedDeliveries` deliveries (a hint for reserving memory).
+    init(expectedDeliveries: Int = 0) {
+        indexByKey.reserveCapacity(expectedDeliveries)
+        deliveries.reserveCapacity(expectedDeliveries)
+        sourcesSeen.reserveCapacity(expectedDeliveries)
     }
 
     /// Adds the rows of a page or a batch report.
@@ -77,7 +80,7 @@ struct DeliveryMerger {
 
     /// Adds one recipient; returns true when the same source had already given it.
     private mutating func add(_ record: ReportRecipientRecord, messageID: Int32, from source: Source) -> Bool {
-        let key = DeliveryKey(sentAt: record.sentAt.microseconds, messageID: messageID, phone: record.phone.text)
+        let key = DeliveryKey(sentAt: record.sentAt.microseconds, messageID: messageID, phone: phoneKey(record.phone))
         guard let existing = indexByKey[key] else {
             indexByKey[key] = Int32(deliveries.count)
             sourcesSeen.append(source.mask)
@@ -87,8 +90,21 @@ struct DeliveryMerger {
         let index = Int(existing)
         let repeated = sourcesSeen[index] & source.mask != 0
         sourcesSeen[index] |= source.mask
-        merge(record, into: &deliveries[index], source: source)
+        Self.merge(record, into: &deliveries[index], source: source)
         return repeated
+    }
+
+    /// The phone part of a key: the number when valid, else a negative id of the text.
+    private mutating func phoneKey(_ phone: NormalizedPhone) -> Int64 {
+        if let value = phone.numericValue {
+            return value
+        }
+        if let key = invalidPhoneKeys[phone.text] {
+            return key
+        }
+        let key = -Int64(invalidPhoneKeys.count) - 1
+        invalidPhoneKeys[phone.text] = key
+        return key
     }
 
     private func makeDelivery(_ record: ReportRecipientRecord, messageID: Int32, source: Source) -> Delivery {
@@ -101,13 +117,14 @@ struct DeliveryMerger {
         return Delivery(
             sentAt: record.sentAt, deliveredAt: record.deliveredAt,
             phone: record.phone.text, phoneIsValid: record.phone.isValid, prefix: record.phone.prefix,
-            operatorName: record.phone.isValid
-                ? operators.operatorName(forPrefix: record.phone.prefix) : OperatorTable.invalid,
+            operatorName: record.operatorName,
             status: record.status, statusRaw: record.statusRaw, messageID: messageID,
             recipientName: record.recipientName, batchID: batchID, hasStatusConflict: false)
     }
 
-    private func merge(_ record: ReportRecipientRecord, into delivery: inout Delivery, source: Source) {
+    /// Static, so that updating one delivery in place never copies `self` (and with it
+    /// the whole array of deliveries).
+    private static func merge(_ record: ReportRecipientRecord, into delivery: inout Delivery, source: Source) {
         if case .batchReport(let id) = source, delivery.batchID.isEmpty {
             delivery.batchID = id
         }

@@ -6,6 +6,8 @@ public struct NormalizedPhone: Sendable, Equatable {
     public var isValid: Bool
     /// The first three digits of a valid number; empty otherwise.
     public var prefix: String
+    /// The valid number's 10 digits as an integer; nil when invalid.
+    public var numericValue: Int64?
 }
 
 /// Normalises the API's `client_phone` values (contract §3).
@@ -43,10 +45,12 @@ public enum PhoneNormalizer {
               digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { return invalid(raw) }
         let text = String(decoding: digits, as: UTF8.self)
-        return NormalizedPhone(text: text, isValid: true, prefix: String(decoding: digits.prefix(3), as: UTF8.self))
+        let value = digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
+        return NormalizedPhone(text: text, isValid: true, prefix: String(decoding: digits.prefix(3), as: UTF8.self),
+                               numericValue: value)
     }
 
     private static func invalid(_ raw: String) -> NormalizedPhone {
-        NormalizedPhone(text: raw, isValid: false, prefix: "")
+        NormalizedPhone(text: raw, isValid: false, prefix: "", numericValue: nil)
     }
 }

@@ -9,6 +9,7 @@ public enum ReportJob {
             throw .invalidOption(option: "--format", reason: "\(unavailable.rawValue) is not available in this version (available: \(ReportFormat.available.map(\.rawValue).joined(separator: ",")))")
         }
         let reader = SnapshotReader(statusMap: request.statusMap, operators: request.operators)
+        progress.update(stage: "reading snapshot", done: 0, total: 0, unit: "files")
         let snapshot = try await reader.read(folder: request.snapshotFolder, progress: progress)
         progress.finish(stage: "reading snapshot")
 
@@ -19,10 +20,11 @@ public enum ReportJob {
         try createFolder(request.outputFolder)
         var files: [String] = []
         if request.formats.contains(.csv) {
-            files += try CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
+            progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
+            files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
                 .render(tables, into: request.outputFolder, progress: progress)
+            progress.finish(stage: "writing csv")
         }
-        progress.finish(stage: "writing")
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
                              isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons)
     }

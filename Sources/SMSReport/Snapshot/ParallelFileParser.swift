@@ -2,8 +2,8 @@ import Foundation
 
 /// Parses snapshot files on every core while the caller consumes them in order.
 ///
-/// Files are parsed in chunks; while the caller merges one chunk, the next one is
-/// being parsed. Results reach the caller in the order of `files`, so the outcome
+/// Files are parsed in chunks, several chunks ahead of the one the caller is
+/// merging, so parsing keeps every core busy. Results reach the caller in the order of `files`, so the outcome
 /// (including which error is reported first) never depends on scheduling.
 struct ParallelFileParser: Sendable {
     /// A file to parse and the kind of body it holds.
@@ -14,21 +14,26 @@ struct ParallelFileParser: Sendable {
 
     let files: SnapshotFiles
     let statusMap: StatusMap
-    var filesPerChunk = 256
+    let operators: OperatorTable
+    var filesPerChunk = 128
     var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Chunks parsed ahead of the one being consumed, so that the cores keep parsing
+    /// while the caller merges.
+    var chunksAhead = 3
 
     /// Parses `jobs` and hands each result to `consume`, in order.
     func parse(_ jobs: [Job], consume: (ParsedFile) throws(ReportError) -> Void) async throws(ReportError) {
         let chunks = stride(from: 0, to: jobs.count, by: filesPerChunk).map {
             Array(jobs[$0..<min($0 + filesPerChunk, jobs.count)])
         }
-        guard !chunks.isEmpty else { return }
-        var pending = startParsing(chunks[0])
-        for index in chunks.indices {
-            let results = await pending.value
-            if index + 1 < chunks.count {
-                pending = startParsing(chunks[index + 1])
+        var pending: [Task<[Result<ParsedFile, ReportError>], Never>] = []
+        var nextChunk = 0
+        while nextChunk < chunks.count || !pending.isEmpty {
+            while pending.count < chunksAhead, nextChunk < chunks.count {
+                pending.append(startParsing(chunks[nextChunk]))
+                nextChunk += 1
             }
+            let results = await pending.removeFirst().value
             for result in results {
                 try consume(try result.get())
             }
@@ -47,7 +52,7 @@ struct ParallelFileParser: Sendable {
         return await withTaskGroup(of: [(Int, Result<ParsedFile, ReportError>)].self) { group in
             for worker in 0..<workerCount {
                 group.addTask {
-                    var parser = ReportFileParser(statusMap: statusMap)
+                    var parser = ReportFileParser(statusMap: statusMap, operators: operators)
                     var results: [(Int, Result<ParsedFile, ReportError>)] = []
                     for index in stride(from: worker, to: chunk.count, by: workerCount) {
                         results.append((index, parseOne(chunk[index], with: &parser)))

@@ -6,6 +6,8 @@ struct ReportRecipientRecord: Sendable {
     var status: DeliveryStatus
     var statusRaw: String
     var phone: NormalizedPhone
+    /// The operator of the phone (from the operator table, `OTHER` or `INVALID`).
+    var operatorName: String
     var recipientName: String?
     /// Index of the text in the file's own ``ParsedFile/texts``.
     var textIndex: Int32
@@ -26,8 +28,8 @@ struct BatchIDRecord: Sendable {
 struct ParsedFile: Sendable {
     /// The file's path relative to the snapshot folder.
     var path: String
-    /// The distinct message texts of the file.
-    var texts: [String] = []
+    /// The distinct message texts of the file, with their segments counted.
+    var texts: [MessageCatalog.Entry] = []
     /// Report rows, one record per recipient, in file order.
     var recipients: [ReportRecipientRecord] = []
     /// How many rows the file's array held.

@@ -12,12 +12,14 @@ struct ReportFileParser {
     }
 
     let statusMap: StatusMap
+    let operators: OperatorTable
     private var statusCache: [String: DeliveryStatus] = [:]
     private var textIndex: [ByteString: Int32] = [:]
     private var lastText: (bytes: [UInt8], index: Int32)?
 
-    init(statusMap: StatusMap) {
+    init(statusMap: StatusMap, operators: OperatorTable) {
         self.statusMap = statusMap
+        self.operators = operators
     }
 
     /// Parses `bytes`, the body stored at `path`. A value of the wrong kind is first
@@ -94,14 +96,13 @@ struct ReportFileParser {
         var cursor = try scanner.beginArray()
         var rowIndex = 0
         while try scanner.nextElement(&cursor) {
-            try parseRow(&scanner, path: "\(arrayPath)[\(rowIndex)]", rowIndex: rowIndex, into: &file)
+            try parseRow(&scanner, row: RowPath(array: arrayPath, index: rowIndex), into: &file)
             rowIndex += 1
         }
         file.rowCount = rowIndex
     }
 
-    private mutating func parseRow(_ scanner: inout JSONScanner, path: String, rowIndex: Int,
-                                   into file: inout ParsedFile) throws {
+    private mutating func parseRow(_ scanner: inout JSONScanner, row: RowPath, into file: inout ParsedFile) throws {
         var cursor = try scanner.beginObject()
         var sentAt: Instant?
         var deliveredAt: Instant?
@@ -110,21 +111,21 @@ struct ReportFileParser {
         var recipients: [(name: String?, phone: NormalizedPhone)]?
         while let key = try scanner.nextKey(&cursor) {
             if scanner.matches(key, "sent_at") {
-                sentAt = try readTimestamp(&scanner, field: "\(path).sent_at")
+                sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
             } else if scanner.matches(key, "delivered_at") {
-                deliveredAt = try readOptionalTimestamp(&scanner, field: "\(path).delivered_at")
+                deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
             } else if scanner.matches(key, "status") {
                 statusRaw = try readScalarText(&scanner) ?? ""
             } else if scanner.matches(key, "message") {
                 textID = try readText(&scanner, into: &file)
             } else if scanner.matches(key, "recipients") {
-                recipients = try readRecipients(&scanner, path: "\(path).recipients")
+                recipients = try readRecipients(&scanner, row: row)
             } else {
                 try scanner.skipValue()
             }
         }
-        guard let sentAt else { throw FieldFailure.missing("\(path).sent_at") }
-        guard let recipients else { throw FieldFailure.missing("\(path).recipients") }
+        guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
+        guard let recipients else { throw FieldFailure.missing(row.field("recipients")) }
         let status = status(forRaw: statusRaw)
         let messageID: Int32
         if let textID {
@@ -135,24 +136,27 @@ struct ReportFileParser {
         for recipient in recipients {
             file.recipients.append(ReportRecipientRecord(
                 sentAt: sentAt, deliveredAt: deliveredAt, status: status, statusRaw: statusRaw,
-                phone: recipient.phone, recipientName: recipient.name,
-                textIndex: messageID, rowIndex: Int32(rowIndex)))
+                phone: recipient.phone,
+                operatorName: recipient.phone.isValid
+                    ? operators.operatorName(forPrefix: recipient.phone.prefix) : OperatorTable.invalid,
+                recipientName: recipient.name,
+                textIndex: messageID, rowIndex: Int32(row.index)))
         }
     }
 
     private mutating func readRecipients(_ scanner: inout JSONScanner,
-                                         path: String) throws -> [(name: String?, phone: NormalizedPhone)] {
+                                         row: RowPath) throws -> [(name: String?, phone: NormalizedPhone)] {
         guard try scanner.peek() == UInt8(ascii: "[") else {
             try scanner.skipValue()
-            throw FieldFailure.invalid(path, "expected an array")
+            throw FieldFailure.invalid(row.field("recipients"), "expected an array")
         }
         var recipients: [(name: String?, phone: NormalizedPhone)] = []
         var cursor = try scanner.beginArray()
         while try scanner.nextElement(&cursor) {
-            let recipientPath = "\(path)[\(recipients.count)]"
+            let recipient = recipients.count
             guard try scanner.peek() == UInt8(ascii: "{") else {
                 try scanner.skipValue()
-                throw FieldFailure.invalid(recipientPath, "expected an object")
+                throw FieldFailure.invalid(row.recipient(recipient), "expected an object")
             }
             var recipientCursor = try scanner.beginObject()
             var name: String?
@@ -168,7 +172,7 @@ struct ReportFileParser {
                     try scanner.skipValue()
                 }
             }
-            guard sawPhone else { throw FieldFailure.missing("\(recipientPath).client_phone") }
+            guard sawPhone else { throw FieldFailure.missing(row.recipient(recipient, field: "client_phone")) }
             recipients.append((name, PhoneNormalizer.normalize(phone ?? "")))
         }
         return recipients
@@ -178,7 +182,7 @@ struct ReportFileParser {
         var cursor = try scanner.beginArray()
         var rowIndex = 0
         while try scanner.nextElement(&cursor) {
-            let path = "[\(rowIndex)]"
+            let row = RowPath(array: "", index: rowIndex)
             var rowCursor = try scanner.beginObject()
             var sentAt: Instant?
             var deliveredAt: Instant?
@@ -186,9 +190,9 @@ struct ReportFileParser {
             var batchID = ""
             while let key = try scanner.nextKey(&rowCursor) {
                 if scanner.matches(key, "sent_at") {
-                    sentAt = try readTimestamp(&scanner, field: "\(path).sent_at")
+                    sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
                 } else if scanner.matches(key, "delivered_at") {
-                    deliveredAt = try readOptionalTimestamp(&scanner, field: "\(path).delivered_at")
+                    deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
                 } else if scanner.matches(key, "status") {
                     statusRaw = try readScalarText(&scanner) ?? ""
                 } else if scanner.matches(key, "batch_id") {
@@ -197,7 +201,7 @@ struct ReportFileParser {
                     try scanner.skipValue()
                 }
             }
-            guard let sentAt else { throw FieldFailure.missing("\(path).sent_at") }
+            guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
             file.batchIDRows.append(BatchIDRecord(
                 sentAt: sentAt, deliveredAt: deliveredAt, status: status(forRaw: statusRaw),
                 statusRaw: statusRaw, batchID: batchID))
@@ -208,28 +212,28 @@ struct ReportFileParser {
 
     // MARK: Fields
 
-    private func readTimestamp(_ scanner: inout JSONScanner, field: String) throws -> Instant {
-        guard let instant = try readOptionalTimestamp(&scanner, field: field) else {
-            throw FieldFailure.missing(field)
+    private func readTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant {
+        guard let instant = try readOptionalTimestamp(&scanner, field: field()) else {
+            throw FieldFailure.missing(field())
         }
         return instant
     }
 
     /// A timestamp, or nil for null or an empty string.
-    private func readOptionalTimestamp(_ scanner: inout JSONScanner, field: String) throws -> Instant? {
+    private func readOptionalTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant? {
         if try scanner.consumeNull() {
             return nil
         }
         guard try scanner.peek() == UInt8(ascii: "\"") else {
             try scanner.skipValue()
-            throw FieldFailure.invalid(field, "expected an ISO 8601 timestamp string")
+            throw FieldFailure.invalid(field(), "expected an ISO 8601 timestamp string")
         }
         let value = try scanner.readStringValue()
         if case .span(let range) = value, range.isEmpty {
             return nil
         }
         guard let instant = scanner.withBytes(of: value, { TimestampParser.parse($0) }) else {
-            throw FieldFailure.invalid(field, "not an ISO 8601 timestamp: \(scanner.string(of: value))")
+            throw FieldFailure.invalid(field(), "not an ISO 8601 timestamp: \(scanner.string(of: value))")
         }
         return instant
     }
@@ -280,11 +284,30 @@ struct ReportFileParser {
             index = existing
         } else {
             index = Int32(file.texts.count)
-            file.texts.append(String(decoding: bytes, as: UTF8.self))
+            file.texts.append(MessageCatalog.Entry(text: String(decoding: bytes, as: UTF8.self), key: key))
             textIndex[key] = index
         }
         lastText = (bytes, index)
         return index
+    }
+}
+
+/// Where a row sits in its file, for naming it in an error. The text is only
+/// made when an error needs it, never for the millions of rows that are fine.
+private struct RowPath {
+    /// The array that holds the rows (`results` in a page; empty for a top-level array).
+    var array: String
+    var index: Int
+
+    /// `results[6].sent_at`.
+    func field(_ name: String) -> String {
+        "\(array)[\(index)].\(name)"
+    }
+
+    /// `results[6].recipients[0]`, or one of its fields.
+    func recipient(_ recipient: Int, field name: String? = nil) -> String {
+        let path = "\(array)[\(index)].recipients[\(recipient)]"
+        return name.map { "\(path).\($0)" } ?? path
     }
 }
 

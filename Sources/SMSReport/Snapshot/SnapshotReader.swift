@@ -21,17 +21,18 @@ public struct SnapshotReader: Sendable {
         let manifest = try readManifest(folder: folder)
         let files = try SnapshotFiles.list(folder: folder, manifest: manifest)
 
-        var jobs = files.pages.map { ParallelFileParser.Job(path: $0, kind: .page) }
+        // batch-ids.json goes first: it is one large file, and its rows are only applied
+        // at the end, so parsing it early overlaps it with the pages.
+        var jobs = files.batchIDs.map { [ParallelFileParser.Job(path: $0, kind: .batchIDs)] } ?? []
+        jobs += files.pages.map { ParallelFileParser.Job(path: $0, kind: .page) }
         jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
-        if let batchIDs = files.batchIDs {
-            jobs.append(ParallelFileParser.Job(path: batchIDs, kind: .batchIDs))
-        }
         let batchIDByPath = Dictionary(files.batchReports.map { ($0.path, $0.batchID) }, uniquingKeysWith: { first, _ in first })
 
-        var merger = DeliveryMerger(operators: operators)
+        let expectedDeliveries = files.pages.count * (manifest?.pageSize ?? 50)
+        var merger = DeliveryMerger(expectedDeliveries: expectedDeliveries)
         var done = 0
         let total = jobs.count
-        try await ParallelFileParser(files: files, statusMap: statusMap).parse(jobs) { parsed throws(ReportError) in
+        try await ParallelFileParser(files: files, statusMap: statusMap, operators: operators).parse(jobs) { parsed throws(ReportError) in
             if parsed.path == files.batchIDs {
                 merger.addBatchIDs(parsed)
             } else if let batchID = batchIDByPath[parsed.path] {

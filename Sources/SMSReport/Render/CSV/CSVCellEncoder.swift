@@ -30,6 +30,15 @@ struct CSVCellEncoder {
         }
     }
 
+    /// Appends a record: the cells separated by commas, then LF.
+    mutating func appendRow(_ cells: [Cell], to bytes: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(cell, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
     /// Appends a text field, guarded and quoted as needed.
     private func appendText(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8

@@ -10,41 +10,43 @@ public struct CSVRenderer: Sendable {
 
     /// Writes every table of `tables` into `folder`; returns the paths written.
     public func render(_ tables: ReportTables, into folder: String,
-                       progress: any ProgressSink = SilentProgress()) throws(ReportError) -> [String] {
+                       progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> [String] {
         var paths: [String] = []
         for table in tables.all {
             let path = "\(folder)/\(table.name).csv"
-            try write(table, timeZone: tables.timeZone, to: path, progress: progress)
+            try await write(table, timeZone: tables.timeZone, to: path, progress: progress)
             paths.append(path)
         }
         return paths
     }
 
-    /// Writes one table to `path`.
+    /// Writes one table to `path`. Rows are formatted on every core, in chunks, and
+    /// written in order.
     public func write(_ table: Table, timeZone: ReportTimeZone, to path: String,
-                      progress: any ProgressSink = SilentProgress()) throws(ReportError) {
-        var encoder = CSVCellEncoder(guardsFormulas: guardsFormulas, clock: LocalClock(timeZone: timeZone))
+                      progress: any ProgressSink = SilentProgress()) async throws(ReportError) {
+        let guardsFormulas = guardsFormulas
         var file = try AtomicFileWriter(path: path)
+        var header = CSVCellEncoder(guardsFormulas: guardsFormulas, clock: LocalClock(timeZone: timeZone))
         try file.write { bytes in
-            for (index, column) in table.columns.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                encoder.append(.text(column.name), to: &bytes)
-            }
-            bytes.append(UInt8(ascii: "\n"))
+            header.appendRow(table.columns.map { .text($0.name) }, to: &bytes)
         }
         let stage = "writing \(table.name).csv"
-        for rowIndex in 0..<table.rowCount {
-            let row = table.row(rowIndex)
-            try file.write { bytes in
-                for (index, cell) in row.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    encoder.append(cell, to: &bytes)
+        do {
+            try await ParallelChunkFormatter().formatRows(count: table.rowCount, format: { rows in
+                var encoder = CSVCellEncoder(guardsFormulas: guardsFormulas, clock: LocalClock(timeZone: timeZone))
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(rows.count * 256)
+                for index in rows {
+                    encoder.appendRow(table.row(index), to: &bytes)
                 }
-                bytes.append(UInt8(ascii: "\n"))
-            }
-            if rowIndex % 65_536 == 0 {
-                progress.update(stage: stage, done: rowIndex, total: table.rowCount, unit: "rows")
-            }
+                return bytes
+            }, consume: { (bytes: [UInt8], rows: Range<Int>) throws(ReportError) in
+                try file.write { $0.append(contentsOf: bytes) }
+                progress.update(stage: stage, done: rows.upperBound, total: table.rowCount, unit: "rows")
+            })
+        } catch {
+            file.abandon()
+            throw error
         }
         try file.commit()
     }
