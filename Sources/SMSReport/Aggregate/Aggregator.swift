@@ -11,27 +11,28 @@ public enum Aggregator {
         for index in selection.order {
             pass.add(snapshot.normalized.deliveries[Int(index)], day: selection.days[Int(index)], clock: &clock)
         }
-        pass.quality.set(.duplicateRows, count: snapshot.normalized.fetchChecks.duplicateRows,
-                         example: snapshot.normalized.fetchChecks.duplicateRowsExample)
-        pass.quality.set(.missingBatchReport, count: snapshot.normalized.fetchChecks.missingBatchReports,
-                         example: snapshot.normalized.fetchChecks.missingBatchReportsExample)
-        pass.quality.set(.countMismatch, count: snapshot.normalized.fetchChecks.countMismatch,
-                         example: snapshot.normalized.fetchChecks.countMismatchExample)
-        pass.quality.set(.failedRequests, count: snapshot.normalized.fetchChecks.failedRequests,
-                         example: snapshot.normalized.fetchChecks.failedRequestsExample)
+        pass.distributeLatencies()
+        let checks = snapshot.normalized.fetchChecks
+        pass.quality.set(.duplicateRows, count: checks.duplicateRows, example: checks.duplicateRowsExample)
+        pass.quality.set(.missingBatchReport, count: checks.missingBatchReports, example: checks.missingBatchReportsExample)
+        pass.quality.set(.countMismatch, count: checks.countMismatch, example: checks.countMismatchExample)
+        pass.quality.set(.failedRequests, count: checks.failedRequests, example: checks.failedRequestsExample)
 
         let summaryInputs = SummaryInputs(
             options: options, firstDay: pass.firstDay, lastDay: pass.lastDay,
             dataAsOf: snapshot.manifest?.fetchFinished.flatMap(TimestampParser.parse),
-            isComplete: snapshot.isComplete, messages: pass.messageCount, batches: pass.batchIDs.count)
+            isComplete: snapshot.isComplete, messages: pass.messageCount,
+            batches: pass.batches.keys.filter { !$0.isEmpty }.count)
+        let cubeNames = CubeNames(days: pass.days.keys, batches: pass.batches.keys,
+                                  operators: pass.operators.keys, prefixes: pass.prefixes.keys)
         return ReportTables(
             summary: TableBuilder.summary(summaryInputs, statistics: pass.summary.finish()),
-            byBatch: TableBuilder.byBatch(&pass.byBatch),
-            byOperator: TableBuilder.byOperator(&pass.byOperator),
-            byPrefix: TableBuilder.byPrefix(&pass.byPrefix, operatorByPrefix: pass.operatorByPrefix),
-            byDay: TableBuilder.byDay(&pass.byDay),
+            byBatch: TableBuilder.byBatch(pass.batches.finish()),
+            byOperator: TableBuilder.byOperator(pass.operators.finish()),
+            byPrefix: TableBuilder.byPrefix(pass.prefixes.finish(), operatorByPrefix: pass.operatorByPrefix),
+            byDay: TableBuilder.byDay(pass.days.finish()),
             byStatus: TableBuilder.byStatus(counts: pass.statusCounts, rawValues: pass.rawValuesByStatus),
-            cube: TableBuilder.cube(&pass.cube),
+            cube: TableBuilder.cube(pass.cube.finish(), names: cubeNames),
             latencyHistogram: TableBuilder.latencyHistogram(pass.histogram),
             metrics: TableBuilder.metrics(snapshot.metrics),
             dataQuality: Table(name: "data_quality",
@@ -79,6 +80,14 @@ struct DeliverySelection: Sendable {
         self.order = keys.map(\.index)
         self.days = days
     }
+}
+
+/// The keys behind the cube's group indices.
+struct CubeNames {
+    var days: [LocalDay]
+    var batches: [String]
+    var operators: [String]
+    var prefixes: [String]
 }
 
 /// What the summary table shows besides the group columns.

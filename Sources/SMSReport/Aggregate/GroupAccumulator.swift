@@ -6,15 +6,18 @@ struct GroupAccumulator {
     private(set) var firstSentAt = Instant(microseconds: .max)
     private(set) var lastSentAt = Instant(microseconds: .min)
 
-    /// Adds a delivery; `latency` is nil when it has none or it is negative.
-    mutating func add(status: DeliveryStatus, latency: Int64?, sentAt: Instant) {
+    /// Counts a delivery.
+    mutating func add(status: DeliveryStatus, sentAt: Instant) {
         deliveries += 1
         statusCounts[status.ordinal] += 1
-        if let latency {
-            latencies.append(latency)
-        }
         if sentAt < firstSentAt { firstSentAt = sentAt }
         if sentAt > lastSentAt { lastSentAt = sentAt }
+    }
+
+    /// Adds a (non-negative) latency in microseconds. Adding them in ascending order
+    /// lets ``finish()`` skip sorting.
+    mutating func addLatency(_ latency: Int64) {
+        latencies.append(latency)
     }
 
     /// The group's figures.

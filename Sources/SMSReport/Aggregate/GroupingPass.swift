@@ -1,87 +1,121 @@
-/// The grouping keys of the cube (contract §4).
+/// The grouping keys of the cube (contract §4), as indices into the other groupings.
 struct CubeKey: Hashable {
-    var day: LocalDay
-    var batchID: String
-    var operatorName: String
-    var prefix: String
+    var day: Int32
+    var batch: Int32
+    var operatorIndex: Int32
+    var prefix: Int32
     var status: DeliveryStatus
+}
+
+/// The groups one latency belongs to, kept until every latency is known.
+private struct LatencyOwner {
+    var latency: Int64
+    var batch: Int32
+    var operatorIndex: Int32
+    var prefix: Int32
+    var day: Int32
+    var cube: Int32
 }
 
 /// Accumulates every group and check over the selected deliveries, visited in
 /// deliveries order so that each check's example is the first one a reader meets,
 /// and so that the deliveries of one instant come together (for counting messages).
+///
+/// Latencies are collected with the groups they belong to and sorted once at the
+/// end; handing them to the groups in ascending order leaves every group's list
+/// sorted, so percentiles need no per-group sort.
 struct GroupingPass {
     let messages: MessageCatalog
     var summary = GroupAccumulator()
-    var byBatch: [String: GroupAccumulator] = [:]
-    var byOperator: [String: GroupAccumulator] = [:]
-    var byPrefix: [String: GroupAccumulator] = [:]
+    var batches = GroupTable<String>()
+    var operators = GroupTable<String>()
+    var prefixes = GroupTable<String>()
     var operatorByPrefix: [String: String] = [:]
-    var byDay: [LocalDay: GroupAccumulator] = [:]
-    var cube: [CubeKey: GroupAccumulator] = [:]
+    var days = GroupTable<LocalDay>()
+    var cube = GroupTable<CubeKey>()
     var statusCounts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
     var rawValuesByStatus: [DeliveryStatus: Set<String>] = [:]
     var histogram = [Int](repeating: 0, count: LatencyBucket.allCases.count)
+    var quality = DataQualityTally()
+    var firstDay: LocalDay?
+    var lastDay: LocalDay?
     /// Distinct (`sent_at`, text) pairs seen so far.
     var messageCount = 0
     private var currentInstant: Int64 = .min
     private var messageIDsAtCurrentInstant: [Int32] = []
-    var batchIDs = Set<String>()
-    var quality = DataQualityTally()
-    var firstDay: LocalDay?
-    var lastDay: LocalDay?
+    private var latencyOwners: [LatencyOwner] = []
 
     init(messages: MessageCatalog) {
         self.messages = messages
     }
 
     mutating func add(_ delivery: Delivery, day: LocalDay, clock: inout LocalClock) {
-        let rawLatency = delivery.latencyMicroseconds
-        var latency: Int64?
-        if let rawLatency {
-            if rawLatency < 0 {
-                quality.record(.negativeLatency, example: "\(clock.iso8601(delivery.sentAt)) \(delivery.phone) \(SecondsText.format(rawLatency)) s")
+        let status = delivery.status
+        let sentAt = delivery.sentAt
+        let batch = batches.index(of: delivery.batchID)
+        let operatorIndex = operators.index(of: delivery.operatorName)
+        let prefix = prefixes.index(of: delivery.prefix)
+        let dayIndex = days.index(of: day)
+        let cubeIndex = cube.index(of: CubeKey(day: dayIndex, batch: batch, operatorIndex: operatorIndex,
+                                               prefix: prefix, status: status))
+        operatorByPrefix[delivery.prefix] = delivery.operatorName
+        summary.add(status: status, sentAt: sentAt)
+        batches.add(at: batch, status: status, sentAt: sentAt)
+        operators.add(at: operatorIndex, status: status, sentAt: sentAt)
+        prefixes.add(at: prefix, status: status, sentAt: sentAt)
+        days.add(at: dayIndex, status: status, sentAt: sentAt)
+        cube.add(at: cubeIndex, status: status, sentAt: sentAt)
+
+        if let latency = delivery.latencyMicroseconds {
+            if latency < 0 {
+                quality.record(.negativeLatency, example: "\(clock.iso8601(sentAt)) \(delivery.phone) \(SecondsText.format(latency)) s")
             } else {
-                latency = rawLatency
-                histogram[LatencyBucket.bucket(forLatency: rawLatency).rawValue] += 1
+                histogram[LatencyBucket.bucket(forLatency: latency).rawValue] += 1
+                latencyOwners.append(LatencyOwner(latency: latency, batch: batch, operatorIndex: operatorIndex,
+                                                  prefix: prefix, day: dayIndex, cube: cubeIndex))
             }
         } else {
             histogram[LatencyBucket.notDelivered.rawValue] += 1
         }
 
-        let status = delivery.status
-        let sentAt = delivery.sentAt
-        summary.add(status: status, latency: latency, sentAt: sentAt)
-        byBatch[delivery.batchID, default: GroupAccumulator()].add(status: status, latency: latency, sentAt: sentAt)
-        byOperator[delivery.operatorName, default: GroupAccumulator()].add(status: status, latency: latency, sentAt: sentAt)
-        byPrefix[delivery.prefix, default: GroupAccumulator()].add(status: status, latency: latency, sentAt: sentAt)
-        operatorByPrefix[delivery.prefix] = delivery.operatorName
-        byDay[day, default: GroupAccumulator()].add(status: status, latency: latency, sentAt: sentAt)
-        let cubeKey = CubeKey(day: day, batchID: delivery.batchID, operatorName: delivery.operatorName,
-                              prefix: delivery.prefix, status: status)
-        cube[cubeKey, default: GroupAccumulator()].add(status: status, latency: latency, sentAt: sentAt)
-
         statusCounts[status.ordinal] += 1
         rawValuesByStatus[status, default: []].insert(delivery.statusRaw)
         countMessage(sentAt: sentAt.microseconds, messageID: delivery.messageID)
-        if !delivery.batchID.isEmpty {
-            batchIDs.insert(delivery.batchID)
-        }
         if firstDay.map({ day < $0 }) ?? true { firstDay = day }
         if lastDay.map({ day > $0 }) ?? true { lastDay = day }
+        recordChecks(delivery, clock: &clock)
+    }
 
+    /// Hands every latency to its groups in ascending order. Call once, after the last ``add(_:day:clock:)``.
+    mutating func distributeLatencies() {
+        latencyOwners.sort { $0.latency < $1.latency }
+        for owner in latencyOwners {
+            summary.addLatency(owner.latency)
+            batches.addLatency(owner.latency, at: owner.batch)
+            operators.addLatency(owner.latency, at: owner.operatorIndex)
+            prefixes.addLatency(owner.latency, at: owner.prefix)
+            days.addLatency(owner.latency, at: owner.day)
+            cube.addLatency(owner.latency, at: owner.cube)
+        }
+        latencyOwners = []
+    }
+
+    private mutating func recordChecks(_ delivery: Delivery, clock: inout LocalClock) {
         if !delivery.phoneIsValid {
             quality.record(.invalidPhone, example: delivery.phone)
         }
-        if status == .unknown {
+        if delivery.status == .unknown {
             quality.record(.unknownStatus, example: delivery.statusRaw)
         }
         if delivery.hasStatusConflict {
-            quality.record(.statusConflict, example: "\(clock.iso8601(sentAt)) \(delivery.phone)")
+            quality.record(.statusConflict, example: "\(clock.iso8601(delivery.sentAt)) \(delivery.phone)")
         }
-        let nameTooLong = (delivery.recipientName?.unicodeScalars.count ?? 0) > MessageCatalog.cellCharacterLimit
+        // A text never has more characters than UTF-8 bytes, so most names need no count.
+        let nameTooLong = delivery.recipientName.map {
+            $0.utf8.count > MessageCatalog.cellCharacterLimit && $0.unicodeScalars.count > MessageCatalog.cellCharacterLimit
+        } ?? false
         if messages[delivery.messageID].exceedsCellLimit || nameTooLong {
-            quality.record(.truncatedText, example: "\(clock.iso8601(sentAt)) \(delivery.phone)")
+            quality.record(.truncatedText, example: "\(clock.iso8601(delivery.sentAt)) \(delivery.phone)")
         }
     }
 

@@ -22,8 +22,11 @@ enum TableBuilder {
         return Table(name: "summary", columns: [Column("metric", .text), Column("value", .mixed)], rows: rows)
     }
 
-    static func byBatch(_ groups: inout [String: GroupAccumulator]) -> Table {
-        let finished = finish(&groups).sorted { left, right in
+    /// Finished groups: each key with its figures.
+    typealias Groups<Key> = [(key: Key, statistics: GroupStatistics)]
+
+    static func byBatch(_ groups: Groups<String>) -> Table {
+        let finished = groups.sorted { left, right in
             if left.key.isEmpty != right.key.isEmpty {
                 return right.key.isEmpty
             }
@@ -42,8 +45,8 @@ enum TableBuilder {
                      rows: rows)
     }
 
-    static func byOperator(_ groups: inout [String: GroupAccumulator]) -> Table {
-        let finished = finish(&groups).sorted { left, right in
+    static func byOperator(_ groups: Groups<String>) -> Table {
+        let finished = groups.sorted { left, right in
             if left.statistics.deliveries != right.statistics.deliveries {
                 return left.statistics.deliveries > right.statistics.deliveries
             }
@@ -53,8 +56,8 @@ enum TableBuilder {
                      rows: finished.map { [.text($0.key)] + GroupColumns.cells($0.statistics) })
     }
 
-    static func byPrefix(_ groups: inout [String: GroupAccumulator], operatorByPrefix: [String: String]) -> Table {
-        let finished = finish(&groups).sorted { byteOrder($0.key, $1.key) }
+    static func byPrefix(_ groups: Groups<String>, operatorByPrefix: [String: String]) -> Table {
+        let finished = groups.sorted { byteOrder($0.key, $1.key) }
         return Table(name: "by_prefix",
                      columns: [Column("prefix", .text), Column("operator", .text)] + GroupColumns.columns,
                      rows: finished.map {
@@ -62,8 +65,8 @@ enum TableBuilder {
                      })
     }
 
-    static func byDay(_ groups: inout [LocalDay: GroupAccumulator]) -> Table {
-        let finished = finish(&groups).sorted { $0.key < $1.key }
+    static func byDay(_ groups: Groups<LocalDay>) -> Table {
+        let finished = groups.sorted { $0.key < $1.key }
         return Table(name: "by_day", columns: [Column("day", .day)] + GroupColumns.columns,
                      rows: finished.map { [.day($0.key)] + GroupColumns.cells($0.statistics) })
     }
@@ -86,9 +89,13 @@ enum TableBuilder {
                      rows: rows)
     }
 
-    static func cube(_ groups: inout [CubeKey: GroupAccumulator]) -> Table {
-        let finished = finish(&groups).sorted { left, right in
-            let (a, b) = (left.key, right.key)
+    static func cube(_ groups: Groups<CubeKey>, names: CubeNames) -> Table {
+        let named = groups.map { group in
+            (day: names.days[Int(group.key.day)], batchID: names.batches[Int(group.key.batch)],
+             operatorName: names.operators[Int(group.key.operatorIndex)], prefix: names.prefixes[Int(group.key.prefix)],
+             status: group.key.status, statistics: group.statistics)
+        }
+        let sorted = named.sorted { a, b in
             if a.day != b.day { return a.day < b.day }
             if a.batchID != b.batchID {
                 if a.batchID.isEmpty != b.batchID.isEmpty { return b.batchID.isEmpty }
@@ -98,11 +105,10 @@ enum TableBuilder {
             if a.prefix != b.prefix { return byteOrder(a.prefix, b.prefix) }
             return a.status.rawValue < b.status.rawValue
         }
-        let rows = finished.map { group -> [Cell] in
-            let key = group.key
-            return [.day(key.day), .text(batchLabel(key.batchID)), .text(key.operatorName), .text(key.prefix),
-                    .text(key.status.rawValue), .integer(group.statistics.deliveries),
-                    .integer(group.statistics.latency?.count ?? 0)]
+        let rows = sorted.map { group -> [Cell] in
+            [.day(group.day), .text(batchLabel(group.batchID)), .text(group.operatorName), .text(group.prefix),
+             .text(group.status.rawValue), .integer(group.statistics.deliveries),
+             .integer(group.statistics.latency?.count ?? 0)]
                 + LatencyColumns.cells(group.statistics.latency)
         }
         return Table(name: "cube",
@@ -177,13 +183,4 @@ enum TableBuilder {
         left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
-    private static func finish<Key>(_ groups: inout [Key: GroupAccumulator]) -> [(key: Key, statistics: GroupStatistics)] {
-        var finished: [(key: Key, statistics: GroupStatistics)] = []
-        finished.reserveCapacity(groups.count)
-        // Popping each entry leaves its latencies uniquely owned, so sorting them copies nothing.
-        while var entry = groups.popFirst() {
-            finished.append((entry.key, entry.value.finish()))
-        }
-        return finished
-    }
 }
