@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= out/demo
 SOURCE_DATE_EPOCH ?= 1762300800
 
-.PHONY: setup build release demo test unit integration golden samples bench clean
+.PHONY: setup build release demo demo-fetch test unit integration golden samples bench clean
 
 setup:
 	@scripts/setup.sh
@@ -13,6 +13,12 @@ build: setup
 
 release: setup
 	$(SWIFT) build -c release --product sms-report
+
+## Starts the API simulator, fetches from it and reports: the whole pipeline live.
+demo-fetch: setup
+	$(SWIFT) build -c release --product sms-report
+	$(SWIFT) build -c release --product sms-api-sim
+	scripts/demo-fetch.sh
 
 ## Runs the report on the bundled rich sample and shows its summary.
 demo: release
@@ -42,9 +48,10 @@ samples:
 	rm -rf samples/rich
 	.build/release/sms-sample --out samples/rich --deliveries 300 --days 7 --seed 7 --truth samples/rich-truth.csv
 
-## The 1M-delivery report benchmark (prints wall time, deliveries/s and peak RSS).
+## The benchmarks: 1M-delivery report (wall, CPU, RSS) and fetch from the simulator.
 bench: setup
 	benchmarks/report_benchmark.py
+	benchmarks/fetch_benchmark.py --no-build
 
 clean:
 	rm -rf .build out

@@ -6,10 +6,15 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sms-report", targets: ["sms-report"]),
+        .executable(name: "sms-api-sim", targets: ["sms-api-sim"]),
         .library(name: "SMSReport", targets: ["SMSReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         /// libxlsxwriter, the C library behind the XLSX renderer (Debian: libxlsxwriter-dev).
@@ -21,12 +26,34 @@ let package = Package(
         /// All of the tool's logic: snapshot reading, normalisation, aggregation and rendering.
         .target(
             name: "SMSReport",
-            dependencies: []
+            dependencies: [
+                "CXlsxWriter",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         /// Seeded synthetic worlds of API rows, for the bundled samples and the benchmarks.
         .target(
             name: "SMSWorld",
             dependencies: ["SMSReport"]
+        ),
+        /// A faithful simulator of the gateway's API, serving a seeded world (tests, demo, benchmarks).
+        .target(
+            name: "SMSSimulator",
+            dependencies: [
+                "SMSWorld",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// Runs the API simulator on loopback.
+        .executableTarget(
+            name: "sms-api-sim",
+            dependencies: [
+                "SMSSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         /// The command-line tool: argument parsing and exit codes only.
         .executableTarget(
@@ -34,6 +61,7 @@ let package = Package(
             dependencies: [
                 "SMSReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         /// Writes a synthetic snapshot folder (samples, benchmarks).
@@ -47,6 +75,15 @@ let package = Package(
         .testTarget(
             name: "SMSReportTests",
             dependencies: ["SMSReport", "SMSWorld"],
+        ),
+        .testTarget(
+            name: "SMSSimulatorTests",
+            dependencies: [
+                "SMSSimulator",
+                "SMSWorld",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "SMSWorldTests",

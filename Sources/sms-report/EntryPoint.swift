@@ -16,6 +16,8 @@ enum EntryPoint {
             }
         } catch let error as ReportError {
             fail(error.description, code: error.exitCode)
+        } catch let error as FetchError {
+            fail(error.description, code: error.exitCode)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

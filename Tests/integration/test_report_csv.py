@@ -3,7 +3,7 @@ the snapshot holds (contract §3–§5)."""
 import filecmp
 import json
 
-from conftest import ROOT, read_csv, run_report, unguard
+from conftest import ROOT, assert_deliveries_match_truth, read_csv, run_report, unguard
 
 GROUP = ["deliveries", "delivered", "sent", "pending", "undeliverable", "failed", "rejected",
          "expired", "unknown", "delivery_rate", "latency_count", "latency_mean_s", "latency_p50_s",
@@ -83,26 +83,7 @@ def test_groups_add_up_to_the_deliveries(tmp_path):
 
 def test_deliveries_match_the_generators_ground_truth(tmp_path):
     out = report(tmp_path)
-    produced = {}
-    for row in read_csv(out / "deliveries.csv"):
-        key = (row["sent_at"], unguard(row["phone"]), unguard(row["message"]))
-        assert key not in produced, f"delivery listed twice: {key}"
-        produced[key] = row
-    truth = read_csv(ROOT / "samples" / "rich-truth.csv")
-    assert len(produced) == len(truth)
-    from conftest import instant
-    by_instant = {(instant(k[0]), k[1], k[2]): v for k, v in produced.items()}
-    for expected in truth:
-        phone = expected["phone_normalized"] or expected["phone_as_sent"]
-        row = by_instant.get((instant(expected["sent_at"]), phone, expected["message"]))
-        assert row is not None, f"missing delivery {expected}"
-        assert row["status"] == expected["status_canonical"]
-        assert row["operator"] == expected["operator"]
-        assert unguard(row["batch_id"]) == (expected["batch_id"] or "(no batch)")
-        if expected["delivered_at"]:
-            assert instant(row["delivered_at"]) == instant(expected["delivered_at"])
-        else:
-            assert row["delivered_at"] == ""
+    assert_deliveries_match_truth(out / "deliveries.csv", read_csv(ROOT / "samples" / "rich-truth.csv"))
 
 
 def test_formula_guard_and_raw_mode(tmp_path, api_doc_copy):

@@ -49,6 +49,14 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// last page's `count` is not expected to match the rows read.
     public var pagingStoppedEarly: Bool?
     public var requests: [Request]?
+    /// The fetch window's first day (`--since`), when it had one.
+    public var since: String?
+    /// The fetch window's last day (`--until`), when it had one.
+    public var until: String?
+    /// Hours before `since` that were fetched again.
+    public var recheckHours: Int?
+    /// Remarks that are not failures, e.g. that metrics were refused.
+    public var notes: [String]?
 
     enum CodingKeys: String, CodingKey {
         case tool
@@ -61,6 +69,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         case skippedBatches = "skipped_batches"
         case pagingStoppedEarly = "paging_stopped_early"
         case requests
+        case since, until
+        case recheckHours = "recheck_hours"
+        case notes
     }
 
     public init(tool: String? = nil, baseURL: String? = nil, fetchStarted: String? = nil,
@@ -93,5 +104,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         skippedBatches = try container.decodeIfPresent([String].self, forKey: .skippedBatches)
         pagingStoppedEarly = try container.decodeIfPresent(Bool.self, forKey: .pagingStoppedEarly)
         requests = try container.decodeIfPresent([Request].self, forKey: .requests)
+        since = try container.decodeIfPresent(String.self, forKey: .since)
+        until = try container.decodeIfPresent(String.self, forKey: .until)
+        recheckHours = try container.decodeIfPresent(Int.self, forKey: .recheckHours)
+        notes = try container.decodeIfPresent([String].self, forKey: .notes)
     }
 }

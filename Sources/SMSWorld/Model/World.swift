@@ -34,8 +34,29 @@ public struct World: Sendable {
         batches = Self.collectBatches(messages, withoutReport: batchesWithoutReport)
     }
 
+    /// The same world after `arrivals` reached the gateway, as when new messages arrive
+    /// while a client reads the pages (the API simulator's shifting pages).
+    ///
+    /// Each arrival must be sent later than every message of the world, with a unique
+    /// `sent_at`; they are kept oldest first like every message. An arrival may join an
+    /// existing batch or start one (with a report). ``deliveryCount`` then exceeds
+    /// ``WorldParameters/deliveries`` by the arrivals' recipients.
+    public func adding(arrivals: [WorldMessage]) -> World {
+        let combined = messages + arrivals.sorted { $0.sentAt.microseconds < $1.sentAt.microseconds }
+        let withoutReport = Set(batches.lazy.filter { !$0.hasReport }.map(\.id))
+        return World(parameters: parameters, messages: combined, quirks: quirks,
+                     batches: Self.collectBatches(combined, withoutReport: withoutReport))
+    }
+
+    private init(parameters: WorldParameters, messages: [WorldMessage], quirks: QuirkLedger, batches: [WorldBatch]) {
+        self.parameters = parameters
+        self.messages = messages
+        self.quirks = quirks
+        self.batches = batches
+    }
+
     /// The number of deliveries: recipients over all messages. Equals
-    /// ``WorldParameters/deliveries``.
+    /// ``WorldParameters/deliveries`` (until ``adding(arrivals:)``).
     public var deliveryCount: Int {
         messages.reduce(0) { $0 + $1.recipients.count }
     }

@@ -1,0 +1,117 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// GETs the gateway's endpoints with the token, retrying what is worth retrying.
+///
+/// Requests go only to the base URL's origin; redirects are not followed, so the
+/// token cannot be carried to another host. Logs name the path, status, attempt and
+/// duration, never a header.
+final class APIClient: Sendable {
+    private let http: HTTPClient
+    private let baseURL: APIBaseURL
+    private let token: APIToken
+    private let policy: RetryPolicy
+    private let requestTimeout: Duration
+    private let deadline: ContinuousClock.Instant
+    private let logger: Logger
+    private let monitor: FetchMonitor
+    private static let maximumBodyBytes = 512 * 1024 * 1024
+
+    init(baseURL: APIBaseURL, token: APIToken, policy: RetryPolicy, requestTimeout: Duration,
+         deadline: ContinuousClock.Instant, concurrency: Int, logger: Logger, monitor: FetchMonitor) {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: Self.timeAmount(requestTimeout)))
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(8, concurrency)
+        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.baseURL = baseURL
+        self.token = token
+        self.policy = policy
+        self.requestTimeout = requestTimeout
+        self.deadline = deadline
+        self.logger = logger
+        self.monitor = monitor
+    }
+
+    /// Shuts the HTTP client down; call once, when done.
+    func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// GETs `pathAndQuery`: retries 5xx, 429 (after `Retry-After`), timeouts and dropped
+    /// connections up to the policy's retries, and returns the final outcome.
+    func get(_ pathAndQuery: String) async -> APIResponse {
+        var generator = SystemRandomNumberGenerator()
+        var attempt = 0
+        var lastStatus = 0
+        var lastFailure = ""
+        while true {
+            attempt += 1
+            let remaining = deadline - ContinuousClock.now
+            guard remaining > .zero else {
+                return APIResponse(path: pathAndQuery, status: lastStatus, body: [], attempts: attempt - 1,
+                                   failure: "the fetch's time limit ran out")
+            }
+            var request = HTTPClientRequest(url: baseURL.url(pathAndQuery))
+            request.method = .GET
+            request.headers.add(name: "Authorization", value: token.authorizationHeaderValue)
+            request.headers.add(name: "Accept", value: "application/json")
+            let started = ContinuousClock.now
+            var wait: Duration?
+            do {
+                let response = try await http.execute(request, timeout: Self.timeAmount(min(requestTimeout, remaining)))
+                let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
+                let status = Int(response.status.code)
+                logger.debug("GET \(pathAndQuery) → \(status) (attempt \(attempt), \(ContinuousClock.now - started))")
+                lastStatus = status
+                if status == 429 {
+                    lastFailure = "HTTP 429 (rate limited)"
+                    wait = policy.retryAfter(response.headers.first(name: "Retry-After"), beforeRetry: attempt, using: &generator)
+                } else if status >= 500 {
+                    lastFailure = "HTTP \(status)"
+                    wait = policy.backoff(beforeRetry: attempt, using: &generator)
+                } else {
+                    await monitor.requestFinished()
+                    return APIResponse(path: pathAndQuery, status: status, body: Array(buffer: body),
+                                       attempts: attempt, failure: nil)
+                }
+            } catch {
+                lastStatus = 0
+                lastFailure = Self.describe(error)
+                logger.debug("GET \(pathAndQuery) failed: \(lastFailure) (attempt \(attempt))")
+                wait = policy.backoff(beforeRetry: attempt, using: &generator)
+            }
+            guard attempt <= policy.retries, let wait, !Task.isCancelled else { break }
+            await monitor.retrying()
+            try? await Task.sleep(for: wait)
+        }
+        await monitor.requestFinished()
+        return APIResponse(path: pathAndQuery, status: lastStatus, body: [], attempts: attempt,
+                           failure: "\(lastFailure) after \(attempt) attempts")
+    }
+
+    /// A one-line reason for a transport error, without any request detail.
+    private static func describe(_ error: any Error) -> String {
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .deadlineExceeded, .readTimeout, .connectTimeout:
+                return "timed out"
+            case .remoteConnectionClosed:
+                return "connection closed by the server"
+            default:
+                return "connection failed (\(clientError.shortDescription))"
+            }
+        }
+        if error is ChannelError {
+            return "connection failed"
+        }
+        return "connection failed (\(type(of: error)))"
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,24 @@
+/// The final outcome of one API request, after its retries.
+struct APIResponse: Sendable {
+    /// Path and query requested.
+    var path: String
+    /// The final HTTP status; 0 when no response arrived.
+    var status: Int
+    /// The final body, exactly as sent; empty when none arrived.
+    var body: [UInt8]
+    /// How many times the request was sent.
+    var attempts: Int
+    /// Why the request failed after its retries; nil when a response arrived that is
+    /// not a 5xx or a 429.
+    var failure: String?
+
+    /// True for a 2xx response.
+    var isSuccess: Bool {
+        failure == nil && (200..<300).contains(status)
+    }
+
+    /// True for 401 and 403.
+    var isAuthenticationRefusal: Bool {
+        failure == nil && (status == 401 || status == 403)
+    }
+}

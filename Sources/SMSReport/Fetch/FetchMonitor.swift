@@ -1,0 +1,68 @@
+/// Counts what a fetch has done, for its live progress line: requests finished,
+/// retries, and how many pages and batches are known and done.
+actor FetchMonitor {
+    private let progress: any ProgressSink
+    private let started = ContinuousClock.now
+    private var requests = 0
+    private var retries = 0
+    private var pagesDone = 0
+    private var pagesKnown = 0
+    private var batchesDone = 0
+    private var batchesKnown = 0
+
+    init(progress: any ProgressSink) {
+        self.progress = progress
+    }
+
+    /// Retries so far.
+    var retryCount: Int { retries }
+
+    func requestFinished() {
+        requests += 1
+        report()
+    }
+
+    func retrying() {
+        retries += 1
+        report()
+    }
+
+    func pagesPlanned(_ count: Int) {
+        pagesKnown = max(pagesKnown, count)
+        report()
+    }
+
+    func pageDone() {
+        pagesDone += 1
+        pagesKnown = max(pagesKnown, pagesDone)
+        report()
+    }
+
+    func batchesPlanned(_ count: Int) {
+        batchesKnown = count
+        report()
+    }
+
+    func batchDone() {
+        batchesDone += 1
+        report()
+    }
+
+    func finish() {
+        progress.finish(stage: "fetching")
+    }
+
+    private func report() {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = seconds > 0 ? Double(requests) / seconds : 0
+        let total = pagesKnown + batchesKnown
+        let done = pagesDone + batchesDone
+        var line = "fetching: pages \(pagesDone)/\(pagesKnown), batches \(batchesDone)/\(batchesKnown), "
+            + "\(Int(rate.rounded())) req/s, \(retries) retries"
+        if rate > 0, total > done {
+            line += ", ETA \(Int((Double(total - done) / rate).rounded(.up))) s"
+        }
+        progress.update(stage: line, done: done, total: total, unit: "requests")
+    }
+}

@@ -1,0 +1,226 @@
+/// One fetch in progress: the requests in order, and the manifest they build.
+struct FetchRun {
+    let request: FetchRequest
+    let staging: SnapshotStaging
+    let client: APIClient
+    let monitor: FetchMonitor
+    private(set) var manifest = Manifest(complete: false)
+
+    init(request: FetchRequest, staging: SnapshotStaging, client: APIClient, monitor: FetchMonitor) {
+        self.request = request
+        self.staging = staging
+        self.client = client
+        self.monitor = monitor
+        manifest.requests = []
+    }
+
+    /// The first instant wanted: the start of `since`, less the recheck window.
+    private var windowStart: Instant? {
+        request.since.map {
+            Instant(microseconds: request.timeZone.startOfDay($0).microseconds - Int64(request.recheckHours) * 3_600_000_000)
+        }
+    }
+
+    /// The first instant after the window: the start of the day after `until`.
+    private var windowEnd: Instant? {
+        request.until.map { request.timeZone.startOfDay(LocalDay(daysSinceEpoch: $0.daysSinceEpoch + 1)) }
+    }
+
+    mutating func fetchAll() async throws(FetchError) {
+        let batchIDs = try await fetchBatchIDs()
+        try await fetchPages()
+        try await fetchBatchReports(batchIDs)
+        try await fetchMetrics()
+    }
+
+    // MARK: Endpoints
+
+    /// `GET /api/batch-ids`; returns its rows (none when it failed or found none).
+    private mutating func fetchBatchIDs() async throws(FetchError) -> [BatchIDRecord] {
+        let response = await client.get("/api/batch-ids")
+        try refuseOnAuthentication(response)
+        guard response.isSuccess || (response.failure == nil && response.status == 404) else {
+            recordFailure(response, what: "batch ids")
+            return []
+        }
+        try store(response, as: SnapshotLayout.batchIDs)
+        var parser = ReportFileParser(statusMap: .standard, operators: .standard)
+        let parsed = try? response.body.withUnsafeBytes { bytes throws(ReportError) in
+            try parser.parse(bytes, path: SnapshotLayout.batchIDs, kind: .batchIDs)
+        }
+        guard let parsed else {
+            manifest.reasons.append("batch ids: the body is not the documented JSON")
+            return []
+        }
+        return parsed.batchIDRows
+    }
+
+    /// Every page: page 1 gives `count` and the page size, the rest are fetched in
+    /// parallel (in waves when `since` may stop paging early), and the last page's
+    /// `next` is followed until it is null.
+    private mutating func fetchPages() async throws(FetchError) {
+        let first = await client.get("/api/sms-report/?page=1")
+        try refuseOnAuthentication(first)
+        guard first.isSuccess, let summary = PageSummary(body: first.body) else {
+            recordFailure(first, what: "page 1")
+            return
+        }
+        try store(first, as: SnapshotLayout.pagePath(number: 1))
+        await monitor.pageDone()
+        manifest.pageSize = summary.rowCount
+        if isOlderThanWindow(summary) {
+            manifest.pagingStoppedEarly = summary.next != nil
+            return
+        }
+        guard summary.next != nil else { return }
+
+        let pageSize = max(summary.rowCount, 1)
+        let lastPage = max(1, ((summary.count ?? 0) + pageSize - 1) / pageSize)
+        await monitor.pagesPlanned(lastPage)
+        var highest = (number: 1, summary: summary)
+        var number = 2
+        let wave = windowStart == nil ? Int.max : request.concurrency
+        while number <= lastPage {
+            let numbers = Array(number...min(lastPage, number + min(wave, lastPage) - 1))
+            number = numbers[numbers.count - 1] + 1
+            let client = client
+            let monitor = monitor
+            let responses = await BoundedConcurrency.map(numbers, limit: request.concurrency) { page in
+                let response = await client.get("/api/sms-report/?page=\(page)")
+                await monitor.pageDone()
+                return response
+            }
+            for (page, response) in zip(numbers, responses) {
+                guard let pageSummary = try keepPage(response, number: page) else { continue }
+                if page > highest.number { highest = (page, pageSummary) }
+                if isOlderThanWindow(pageSummary) {
+                    manifest.pagingStoppedEarly = pageSummary.next != nil || page < lastPage
+                    return
+                }
+            }
+        }
+        // When the last planned page failed, its failure is recorded and there is no
+        // `next` to follow; asking again from an earlier page would only repeat it.
+        if highest.number == lastPage {
+            try await followNext(from: highest)
+        }
+    }
+
+    /// Follows `next` from the highest page read, one page at a time, until it is null:
+    /// `count` may have grown while the pages were read.
+    private mutating func followNext(from start: (number: Int, summary: PageSummary)) async throws(FetchError) {
+        var current = start
+        while let link = current.summary.next {
+            guard let path = APIBaseURL.pathAndQuery(ofLink: link) else {
+                manifest.reasons.append("page \(current.number): its next link \(link) has no path")
+                return
+            }
+            let number = PageSummary.pageNumber(inLink: path) ?? current.number + 1
+            guard number > current.number else {
+                manifest.reasons.append("page \(current.number): its next link goes back to page \(number)")
+                return
+            }
+            await monitor.pagesPlanned(number)
+            let response = await client.get(path)
+            await monitor.pageDone()
+            guard let summary = try keepPage(response, number: number) else { return }
+            current = (number, summary)
+            if isOlderThanWindow(summary) {
+                manifest.pagingStoppedEarly = summary.next != nil
+                return
+            }
+        }
+    }
+
+    /// Stores a page and returns its summary; nil (with the reason recorded) when it failed.
+    private mutating func keepPage(_ response: APIResponse, number: Int) throws(FetchError) -> PageSummary? {
+        try refuseOnAuthentication(response)
+        guard response.isSuccess, let summary = PageSummary(body: response.body) else {
+            recordFailure(response, what: "page \(number)")
+            return nil
+        }
+        try store(response, as: SnapshotLayout.pagePath(number: number))
+        return summary
+    }
+
+    /// The batch report of every batch with a message in the window; the others are
+    /// listed in the manifest as skipped.
+    private mutating func fetchBatchReports(_ rows: [BatchIDRecord]) async throws(FetchError) {
+        var firstSeen: [String: Int] = [:]
+        var wanted: [String] = []
+        var skipped = Set<String>()
+        for row in rows where !row.batchID.isEmpty {
+            let inWindow = (windowStart.map { row.sentAt >= $0 } ?? true) && (windowEnd.map { row.sentAt < $0 } ?? true)
+            if inWindow {
+                if firstSeen[row.batchID] == nil {
+                    firstSeen[row.batchID] = wanted.count
+                    wanted.append(row.batchID)
+                }
+            } else {
+                skipped.insert(row.batchID)
+            }
+        }
+        skipped.subtract(wanted)
+        if !skipped.isEmpty {
+            manifest.skippedBatches = skipped.sorted()
+        }
+        await monitor.batchesPlanned(wanted.count)
+        let client = client
+        let monitor = monitor
+        let responses = await BoundedConcurrency.map(wanted, limit: request.concurrency) { batchID in
+            let response = await client.get("/api/sms-report/\(APIBaseURL.encodePathSegment(batchID))/")
+            await monitor.batchDone()
+            return response
+        }
+        for (batchID, response) in zip(wanted, responses) {
+            try refuseOnAuthentication(response)
+            if response.isSuccess {
+                let fileName = FileSafeName.batchReportFileName(for: batchID)
+                try store(response, as: "\(SnapshotLayout.batchReportsFolder)/\(fileName)")
+                manifest.batches[fileName] = batchID
+            } else if response.failure == nil, response.status == 404 {
+                manifest.requests?.append(Manifest.Request(path: response.path, status: 404, attempts: response.attempts))
+            } else {
+                recordFailure(response, what: "batch \(batchID)")
+            }
+        }
+    }
+
+    /// `GET /api/metrics/snapshot/`: a 403 (the token's user is not staff) is a note,
+    /// not a failure.
+    private mutating func fetchMetrics() async throws(FetchError) {
+        let response = await client.get("/api/metrics/snapshot/")
+        if response.failure == nil, response.status == 403 || response.status == 401 {
+            manifest.requests?.append(Manifest.Request(path: response.path, status: response.status, attempts: response.attempts))
+            manifest.notes = (manifest.notes ?? []) + ["metrics refused (HTTP \(response.status)): the token's user is not staff"]
+        } else if response.isSuccess {
+            try store(response, as: SnapshotLayout.metrics)
+        } else {
+            recordFailure(response, what: "metrics")
+        }
+    }
+
+    // MARK: Bookkeeping
+
+    private func isOlderThanWindow(_ summary: PageSummary) -> Bool {
+        guard let windowStart else { return false }
+        return summary.newestSentAt.map { $0 < windowStart } ?? true
+    }
+
+    private func refuseOnAuthentication(_ response: APIResponse) throws(FetchError) {
+        if response.isAuthenticationRefusal {
+            throw .authenticationRefused(path: response.path, status: response.status)
+        }
+    }
+
+    private mutating func store(_ response: APIResponse, as file: String) throws(FetchError) {
+        manifest.requests?.append(try staging.store(response, as: file))
+    }
+
+    private mutating func recordFailure(_ response: APIResponse, what: String) {
+        let reason = response.failure ?? "HTTP \(response.status)"
+        manifest.requests?.append(Manifest.Request(path: response.path, status: response.status,
+                                                   attempts: response.attempts, error: reason))
+        manifest.reasons.append("\(what): \(reason)")
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SMSReport
+
+/// `sms-report fetch`: downloads the API's reports into a snapshot folder.
+struct FetchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Download the gateway's reports into a snapshot folder.",
+        discussion: """
+            The token comes from the environment variable SMS_REPORT_TOKEN, or from the one \
+            named by --token-env; it never appears on the command line, in output or in files.
+
+            Example:
+              export SMS_REPORT_TOKEN=…
+              sms-report fetch --base-url https://dicesms.asia --out snapshots/2025-11-05 --since 2025-11-04
+
+            Exits 3 when some requests still failed after their retries (the snapshot is written, \
+            marked incomplete), 5 when the API refuses the token.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The API's base URL; the token is sent to this host only.", valueName: "url"))
+    var baseURL: String
+
+    @Option(help: ArgumentHelp("The snapshot folder to create (must not exist).", valueName: "folder"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Fetch rows and batches from this local day on (YYYY-MM-DD), less --recheck-hours.", valueName: "day"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Fetch batch reports up to this local day (YYYY-MM-DD, inclusive).", valueName: "day"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Hours before --since fetched again for late status updates.", valueName: "hours"))
+    var recheckHours = 48
+
+    @Option(help: ArgumentHelp("IANA timezone of --since and --until.", valueName: "tz"))
+    var timezone = "Asia/Kathmandu"
+
+    @Option(help: ArgumentHelp("Requests in flight at most.", valueName: "n"))
+    var concurrency = 4
+
+    @Option(help: ArgumentHelp("Retries of a request that failed with 5xx, 429, a timeout or a dropped connection.", valueName: "n"))
+    var retries = 5
+
+    @Option(help: ArgumentHelp("First backoff before a retry, in milliseconds; each retry doubles it (with jitter).", valueName: "ms"))
+    var retryDelayMs = 500
+
+    @Option(help: ArgumentHelp("Time limit of one request, in seconds.", valueName: "s"))
+    var requestTimeout = 30
+
+    @Option(help: ArgumentHelp("Time limit of the whole fetch, in seconds.", valueName: "s"))
+    var timeout = 3600
+
+    @Option(help: ArgumentHelp("The environment variable that holds the token.", valueName: "name"))
+    var tokenEnv = "SMS_REPORT_TOKEN"
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Log every request (path, status, attempt, duration) to standard error.")
+    var verbose = false
+
+    func run() async throws {
+        let request = try makeRequest()
+        let logger = makeLogger()
+        let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
+        let outcome = try await SnapshotFetcher(request: request, logger: logger).run(progress: progress)
+        let manifest = outcome.manifest
+        if !quiet {
+            let pages = (manifest.requests ?? []).filter { $0.file?.hasPrefix(SnapshotLayout.pagesFolder + "/") == true }.count
+            print("fetched \(pages) pages and \(manifest.batches.count) batch reports into \(outcome.snapshotFolder) "
+                  + "(\(outcome.attempts) requests)" + (outcome.isComplete ? "" : ", INCOMPLETE"))
+        }
+        if !outcome.isComplete {
+            FileHandle.standardError.write(Data("warning: INCOMPLETE snapshot: \(manifest.reasons.joined(separator: "; "))\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+
+    private func makeRequest() throws -> FetchRequest {
+        guard let baseURL = APIBaseURL(baseURL) else {
+            throw FetchError.invalidOption(option: "--base-url", reason: "\"\(baseURL)\" is not an http(s) URL with a host")
+        }
+        guard let secret = ProcessInfo.processInfo.environment[tokenEnv], !secret.isEmpty else {
+            throw FetchError.missingToken(variable: tokenEnv)
+        }
+        guard let timeZone = ReportTimeZone(identifier: timezone) else {
+            throw FetchError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(timezone)\"")
+        }
+        for (option, value) in [("--concurrency", concurrency), ("--request-timeout", requestTimeout), ("--timeout", timeout)] where value < 1 {
+            throw FetchError.invalidOption(option: option, reason: "must be at least 1")
+        }
+        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs), ("--recheck-hours", recheckHours)] where value < 0 {
+            throw FetchError.invalidOption(option: option, reason: "must not be negative")
+        }
+        return FetchRequest(
+            baseURL: baseURL, token: APIToken(secret), outputFolder: out,
+            since: try since.map { try day($0, option: "--since") },
+            until: try until.map { try day($0, option: "--until") },
+            recheckHours: recheckHours, timeZone: timeZone, concurrency: concurrency,
+            retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
+            requestTimeout: .seconds(requestTimeout), totalTimeout: .seconds(timeout),
+            tool: "sms-report \(SMSReportCommand.configuration.version)")
+    }
+
+    private func makeLogger() -> Logger {
+        var logger = Logger(label: "sms-report.fetch") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .warning
+        return logger
+    }
+
+    private func day(_ text: String, option: String) throws -> LocalDay {
+        guard let day = LocalDay(iso: text) else {
+            throw FetchError.invalidOption(option: option, reason: "\"\(text)\" is not a day in YYYY-MM-DD form")
+        }
+        return day
+    }
+}
