@@ -1,0 +1,92 @@
+/// A fault the simulator injects into one API request instead of its normal answer.
+public enum InjectedFault: Sendable, Hashable {
+    /// 500, because the request's path and query contain a `--fail-path` substring.
+    case failPath
+    /// 500, drawn at `--fail-rate`.
+    case serverError
+    /// 429 with `Retry-After`, on every `--rate-limit-every`-th request.
+    case rateLimited(retryAfterSeconds: Int)
+    /// The connection is closed halfway through the body, drawn at `--drop-connection-rate`.
+    case droppedConnection
+}
+
+/// Which API requests fail, and how. Pure: the decision for a request depends only on
+/// its sequence number and its target, so a run of requests in the same order always
+/// meets the same faults.
+///
+/// Only authorised API requests have a sequence number (1, 2, 3, … since the start or
+/// the last `POST /__sim/reset-stats`). The checks run in this order, the first match
+/// winning:
+/// 1. the target (path and query exactly as sent, still percent-encoded) contains a
+///    ``failPaths`` substring → ``InjectedFault/failPath``;
+/// 2. the sequence number is a multiple of ``rateLimitEvery`` → ``InjectedFault/rateLimited(retryAfterSeconds:)``;
+/// 3. a seeded draw for the sequence number is below ``failRate`` → ``InjectedFault/serverError``;
+/// 4. another, independent draw is below ``dropRate`` → ``InjectedFault/droppedConnection``.
+public struct FaultPlan: Sendable, Hashable {
+    /// The fraction of requests answered 500, in `0...1`.
+    public let failRate: Double
+    /// The fraction of requests whose connection is dropped, in `0...1`.
+    public let dropRate: Double
+    /// Every this many requests, one is answered 429; 0 never.
+    public let rateLimitEvery: Int
+    /// The `Retry-After` of a 429, in seconds.
+    public let retryAfterSeconds: Int
+    /// Substrings of a request target that always fail with 500.
+    public let failPaths: [String]
+    /// The seed of the draws.
+    public let seed: UInt64
+
+    /// No faults at all.
+    public static let none = FaultPlan(checkedFailRate: 0, dropRate: 0, rateLimitEvery: 0, retryAfterSeconds: 1,
+                                       failPaths: [], seed: 1)
+
+    /// A plan; rates must be in `0...1`, counts and seconds not negative, and fail paths not empty.
+    public init(failRate: Double = 0, dropRate: Double = 0, rateLimitEvery: Int = 0, retryAfterSeconds: Int = 1,
+                failPaths: [String] = [], seed: UInt64 = 1) throws(SimulatorOptionError) {
+        guard (0...1).contains(failRate) else {
+            throw SimulatorOptionError("--fail-rate must be between 0 and 1, not \(failRate)")
+        }
+        guard (0...1).contains(dropRate) else {
+            throw SimulatorOptionError("--drop-connection-rate must be between 0 and 1, not \(dropRate)")
+        }
+        guard rateLimitEvery >= 0 else {
+            throw SimulatorOptionError("--rate-limit-every must be 0 (off) or more, not \(rateLimitEvery)")
+        }
+        guard retryAfterSeconds >= 0 else {
+            throw SimulatorOptionError("--retry-after must be 0 or more, not \(retryAfterSeconds)")
+        }
+        guard !failPaths.contains(where: \.isEmpty) else {
+            throw SimulatorOptionError("--fail-path must not be empty")
+        }
+        self.init(checkedFailRate: failRate, dropRate: dropRate, rateLimitEvery: rateLimitEvery,
+                  retryAfterSeconds: retryAfterSeconds, failPaths: failPaths, seed: seed)
+    }
+
+    private init(checkedFailRate failRate: Double, dropRate: Double, rateLimitEvery: Int, retryAfterSeconds: Int,
+                 failPaths: [String], seed: UInt64) {
+        self.failRate = failRate
+        self.dropRate = dropRate
+        self.rateLimitEvery = rateLimitEvery
+        self.retryAfterSeconds = retryAfterSeconds
+        self.failPaths = failPaths
+        self.seed = seed
+    }
+
+    /// The fault for the authorised API request number `sequence` (from 1) whose target
+    /// is `target`, such as `/api/sms-report/?page=2`; nil to answer it normally.
+    public func fault(forRequest sequence: Int, target: String) -> InjectedFault? {
+        if failPaths.contains(where: { target.contains($0) }) {
+            return .failPath
+        }
+        if rateLimitEvery > 0, sequence % rateLimitEvery == 0 {
+            return .rateLimited(retryAfterSeconds: retryAfterSeconds)
+        }
+        if failRate > 0, SeededDraw.fraction(seed: seed, stream: .serverErrors, index: sequence) < failRate {
+            return .serverError
+        }
+        if dropRate > 0, SeededDraw.fraction(seed: seed, stream: .droppedConnections, index: sequence) < dropRate {
+            return .droppedConnection
+        }
+        return nil
+    }
+}

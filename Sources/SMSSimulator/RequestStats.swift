@@ -1,0 +1,44 @@
+/// What the simulator has seen since it started or since `POST /__sim/reset-stats`,
+/// served by `GET /__sim/stats`.
+public struct RequestStats: Sendable, Hashable {
+    /// API requests that reached one of the four endpoints, whatever their answer.
+    public var requests = 0
+    /// Authorised requests per endpoint, faulted ones included.
+    public var byKind: [RequestKind: Int] = [:]
+    /// The page numbers of authorised page requests, in the order they came; a `page`
+    /// that is not a number is left out.
+    public var pages: [Int] = []
+    /// Requests answered 500 by `--fail-rate` or `--fail-path`.
+    public var failuresInjected = 0
+    /// Requests answered 429 by `--rate-limit-every`.
+    public var rateLimited = 0
+    /// Requests whose connection was dropped by `--drop-connection-rate`.
+    public var dropped = 0
+    /// Requests answered 401.
+    public var unauthorized = 0
+    /// Messages that arrived by `--shift-pages`.
+    public var arrived = 0
+
+    /// Counters all zero.
+    public init() {}
+
+    /// Counts one fault.
+    mutating func count(_ fault: InjectedFault) {
+        switch fault {
+        case .failPath, .serverError: failuresInjected += 1
+        case .rateLimited: rateLimited += 1
+        case .droppedConnection: dropped += 1
+        }
+    }
+
+    /// The JSON object `GET /__sim/stats` answers: `requests`, `by_kind` (every kind,
+    /// zero included), `pages`, `failures_injected`, `rate_limited`, `dropped`,
+    /// `unauthorized` and `arrived`.
+    public var json: String {
+        let kinds = RequestKind.allCases.map { "\"\($0.rawValue)\":\(byKind[$0] ?? 0)" }.joined(separator: ",")
+        let pageList = pages.map(String.init).joined(separator: ",")
+        return "{\"requests\":\(requests),\"by_kind\":{\(kinds)},\"pages\":[\(pageList)],"
+            + "\"failures_injected\":\(failuresInjected),\"rate_limited\":\(rateLimited),\"dropped\":\(dropped),"
+            + "\"unauthorized\":\(unauthorized),\"arrived\":\(arrived)}"
+    }
+}

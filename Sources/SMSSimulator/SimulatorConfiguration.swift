@@ -1,0 +1,66 @@
+import SMSWorld
+
+/// Everything a simulator run is made from: the world it serves, how it pages it, who
+/// may read it, and the faults it injects.
+public struct SimulatorConfiguration: Sendable {
+    /// The address to bind; loopback unless told otherwise.
+    public var host: String
+    /// The port to bind; 0 for any free port.
+    public var port: Int
+    /// The seeded world to serve.
+    public var world: WorldParameters
+    /// Rows per page of `/api/sms-report/` (see ``ReportPages/pageSizes``).
+    public var pageSize: Int
+    /// The token every API request must send as `Authorization: Token <token>`.
+    public var token: String
+    /// True when the token's user is staff, so that `/api/metrics/snapshot/` answers.
+    public var isStaff: Bool
+    /// Added to every response.
+    public var latency: Duration
+    /// The faults injected into API requests.
+    public var faults: FaultPlan
+    /// When new messages arrive while the pages are read.
+    public var shift: PageShiftPlan
+    /// True to log one line per request to stderr.
+    public var verbose: Bool
+
+    /// The scheme and host that `next` and `previous` links name, whatever address the
+    /// simulator listens on, as the real API does.
+    public static let publicBaseURL = SnapshotWriter.baseURL
+
+    /// A configuration serving `world`; every other setting has the simulator's default.
+    public init(world: WorldParameters, host: String = "127.0.0.1", port: Int = 0, pageSize: Int = 50,
+                token: String = SimulatorToken.defaultToken, isStaff: Bool = false, latency: Duration = .zero,
+                faults: FaultPlan = .none, shift: PageShiftPlan = .none, verbose: Bool = false) {
+        self.host = host
+        self.port = port
+        self.world = world
+        self.pageSize = pageSize
+        self.token = token
+        self.isStaff = isStaff
+        self.latency = latency
+        self.faults = faults
+        self.shift = shift
+        self.verbose = verbose
+    }
+
+    /// Refuses a port outside `0...65535`, an empty host or token, a negative latency
+    /// and a page size outside ``ReportPages/pageSizes``.
+    public func check() throws(SimulatorOptionError) {
+        guard (0...65_535).contains(port) else {
+            throw SimulatorOptionError("--port must be between 0 and 65535, not \(port)")
+        }
+        guard !host.isEmpty else {
+            throw SimulatorOptionError("--host must not be empty")
+        }
+        guard ReportPages.pageSizes.contains(pageSize) else {
+            throw SimulatorOptionError("--page-size must be between 1 and 10000, not \(pageSize)")
+        }
+        guard !token.isEmpty, !token.contains(where: \.isWhitespace) else {
+            throw SimulatorOptionError("the token must be non-empty and hold no spaces")
+        }
+        guard latency >= .zero else {
+            throw SimulatorOptionError("--latency-ms must be 0 or more")
+        }
+    }
+}

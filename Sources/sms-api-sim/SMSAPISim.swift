@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import SMSSimulator
+import SMSWorld
+
+/// `sms-api-sim`: serves a seeded world as the SMS gateway's API, on loopback.
+@main
+struct SMSAPISim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sms-api-sim",
+        abstract: "Serve a seeded synthetic world as the SMS gateway's delivery-report API.",
+        discussion: """
+            Serves GET /api/batch-ids, /api/sms-report/?page=N, /api/sms-report/{batch_id}/ and \
+            /api/metrics/snapshot/ from a seeded world (the same options always serve the same \
+            rows). Every API request needs `Authorization: Token <token>`. Once ready it prints \
+            exactly one line to stdout, `listening on http://HOST:PORT`; logs go to stderr. It \
+            stops on SIGINT or SIGTERM.
+
+            Faults are decided per authorised API request from its sequence number and --seed, \
+            so the same run of requests meets the same faults.
+
+            Test endpoints (no token): GET /__sim/truth (the ground-truth CSV, arrivals \
+            included), GET /__sim/stats (request counters as JSON), POST /__sim/reset-stats.
+
+            Example: sms-api-sim --deliveries 5000 --days 30 --fail-rate 0.05 --rate-limit-every 20 --truth truth.csv
+            """
+    )
+
+    @Option(help: "The address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to bind; 0 for any free port.")
+    var port = 0
+
+    @Option(help: "Deliveries (message–recipient pairs) in the world.")
+    var deliveries = 300
+
+    @Option(help: "Local days (Asia/Kathmandu) the world covers, ending with --end-day.")
+    var days = 7
+
+    @Option(help: ArgumentHelp("The last day the world covers.", valueName: "YYYY-MM-DD"))
+    var endDay = "2025-11-04"
+
+    @Option(help: "Rows per page of /api/sms-report/.")
+    var pageSize = 50
+
+    @Option(help: "The seed of the world, the faults and the arriving messages.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Serve a clean world, with no odd rows.")
+    var clean = false
+
+    @Flag(help: "Answer /api/metrics/snapshot/ (the token's user is staff); 403 otherwise.")
+    var staff = false
+
+    @Option(help: ArgumentHelp("The token to accept (default: from --token-env, else sim-token).", valueName: "T"))
+    var token: String?
+
+    @Option(help: ArgumentHelp("The environment variable holding the token.", valueName: "NAME"))
+    var tokenEnv = SimulatorToken.defaultEnvironmentVariable
+
+    @Option(help: ArgumentHelp("Milliseconds added to every response.", valueName: "MS"))
+    var latencyMs = 0
+
+    @Option(help: ArgumentHelp("The fraction of API requests answered 500.", valueName: "F"))
+    var failRate = 0.0
+
+    @Option(help: ArgumentHelp("Every K-th API request is answered 429; 0 never.", valueName: "K"))
+    var rateLimitEvery = 0
+
+    @Option(help: ArgumentHelp("The Retry-After of a 429, in seconds.", valueName: "S"))
+    var retryAfter = 1
+
+    @Option(help: ArgumentHelp("The fraction of API requests whose connection is closed mid-body.", valueName: "F"))
+    var dropConnectionRate = 0.0
+
+    @Option(help: ArgumentHelp("After every K-th page request, --shift-size new messages arrive; 0 never.", valueName: "K"))
+    var shiftPages = 0
+
+    @Option(help: ArgumentHelp("Messages that arrive at each shift.", valueName: "M"))
+    var shiftSize = 3
+
+    @Option(help: ArgumentHelp("Any API request whose path and query (as sent) contain this always gets 500; repeatable.",
+                               valueName: "SUBSTRING"))
+    var failPath: [String] = []
+
+    @Option(help: ArgumentHelp("Write the world's ground-truth CSV here at startup.", valueName: "FILE"))
+    var truth: String?
+
+    @Flag(help: "Log one line per request to stderr.")
+    var verbose = false
+
+    func run() async throws {
+        let server = try makeServer()
+        if let truth {
+            try server.writeTruth(to: URL(fileURLWithPath: truth))
+        }
+        try await server.run()
+    }
+
+    /// The server the options describe; a bad option is a usage error.
+    private func makeServer() throws -> SimulatorServer {
+        guard let lastDay = CalendarDay(parsing: endDay) else {
+            throw ValidationError("--end-day must be a date written YYYY-MM-DD, not \(endDay)")
+        }
+        do {
+            let world = try WorldParameters(deliveries: deliveries, days: days, endDay: lastDay, seed: seed, quirks: !clean)
+            let faults = try FaultPlan(failRate: failRate, dropRate: dropConnectionRate, rateLimitEvery: rateLimitEvery,
+                                       retryAfterSeconds: retryAfter, failPaths: failPath, seed: seed)
+            let token = SimulatorToken.resolve(explicit: token, variable: tokenEnv,
+                                               environment: ProcessInfo.processInfo.environment)
+            let shift = try PageShiftPlan(everyPages: shiftPages, size: shiftSize)
+            return try SimulatorServer(configuration: SimulatorConfiguration(
+                world: world, host: host, port: port, pageSize: pageSize, token: token, isStaff: staff,
+                latency: .milliseconds(latencyMs), faults: faults, shift: shift, verbose: verbose))
+        } catch let invalid as WorldParameters.Invalid {
+            throw ValidationError(invalid.description)
+        } catch let invalid as SimulatorOptionError {
+            throw ValidationError(invalid.description)
+        }
+    }
+}
