@@ -1,9 +1,10 @@
 /// Conversions between proleptic Gregorian dates and day counts, after Howard
 /// Hinnant's `days_from_civil` and `civil_from_days`. Pure integer arithmetic, so
 /// timestamps are parsed and printed without Foundation's calendar on the hot path.
-enum CivilCalendar {
+/// Shared with the package's synthetic worlds, which write the same timestamps.
+package enum CivilCalendar {
     /// Days since 1970-01-01 of the given date.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -14,7 +15,7 @@ enum CivilCalendar {
     }
 
     /// The date of the day `days` days after 1970-01-01.
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -27,12 +28,12 @@ enum CivilCalendar {
     }
 
     /// True when the date exists in the Gregorian calendar.
-    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    package static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         return day <= daysInMonth(year: year, month: month)
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -42,5 +43,11 @@ enum CivilCalendar {
         default:
             return 31
         }
+    }
+
+    /// `floor(value / divisor)` for a positive divisor, also for negative values.
+    package static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        let quotient = value / divisor
+        return value % divisor < 0 ? quotient - 1 : quotient
     }
 }

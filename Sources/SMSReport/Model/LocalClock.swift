@@ -36,7 +36,7 @@ public struct LocalClock {
     /// The local calendar day of `instant`.
     public mutating func day(of instant: Instant) -> LocalDay {
         let localMicroseconds = instant.microseconds + Int64(offsetSeconds(at: instant)) * 1_000_000
-        let days = floorDivide(localMicroseconds, 86_400_000_000)
+        let days = CivilCalendar.floorDivide(localMicroseconds, 86_400_000_000)
         return LocalDay(daysSinceEpoch: Int32(days))
     }
 
@@ -45,7 +45,7 @@ public struct LocalClock {
     public mutating func appendISO8601(_ instant: Instant, to bytes: inout [UInt8]) {
         let offset = offsetSeconds(at: instant)
         let local = instant.microseconds + Int64(offset) * 1_000_000
-        let days = floorDivide(local, 86_400_000_000)
+        let days = CivilCalendar.floorDivide(local, 86_400_000_000)
         let microsecondOfDay = local - days * 86_400_000_000
         let (year, month, day) = CivilCalendar.civilFromDays(Int(days))
         let secondOfDay = Int(microsecondOfDay / 1_000_000)
@@ -75,9 +75,5 @@ public struct LocalClock {
         bytes.reserveCapacity(32)
         appendISO8601(instant, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        value >= 0 ? value / divisor : (value - divisor + 1) / divisor
     }
 }

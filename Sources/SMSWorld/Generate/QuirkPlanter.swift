@@ -1,3 +1,5 @@
+import SMSReport
+
 /// Plants the odd cases of ``Quirk`` into a clean world, each on messages of its own.
 ///
 /// The planter draws from its own random stream, so a world with quirks is the clean
@@ -139,13 +141,13 @@ struct QuirkPlanter {
         var message = messages[index]
         let step = style.fractionDigits.stepMicroseconds
         let oldSentAt = message.sentAt.microseconds
-        let newSentAt = CivilDate.floorDivide(oldSentAt, step) * step
+        let newSentAt = CivilCalendar.floorDivide(oldSentAt, step) * step
         guard newSentAt == oldSentAt || !sentTimes.contains(newSentAt) else { return false }
         sentTimes.remove(oldSentAt)
         sentTimes.insert(newSentAt)
         message.sentAt = APITimestamp(microseconds: newSentAt, style: style)
         if let deliveredAt = message.outcome.deliveredAt {
-            let roundedUp = CivilDate.floorDivide(deliveredAt + step - 1, step) * step
+            let roundedUp = CivilCalendar.floorDivide(deliveredAt + step - 1, step) * step
             message.setDelivered(at: roundedUp)
             message.reportRow.deliveredAt?.style = style
             message.batchReportRow.deliveredAt?.style = style

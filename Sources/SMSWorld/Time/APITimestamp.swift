@@ -1,3 +1,5 @@
+import SMSReport
+
 /// How many fractional second digits a timestamp is written with.
 public enum FractionDigits: Int, Sendable, Hashable, CaseIterable {
     /// Whole seconds: `2025-11-04T17:00:45+05:45`.
@@ -109,7 +111,7 @@ public enum KathmanduTime {
 extension KathmanduTime {
     /// Days since 1970-01-01 of the Kathmandu calendar day of an instant.
     static func dayNumber(of microseconds: Int64) -> Int {
-        let localSeconds = CivilDate.floorDivide(microseconds, 1_000_000) + offsetSeconds
-        return Int(CivilDate.floorDivide(localSeconds, 86_400))
+        let localSeconds = CivilCalendar.floorDivide(microseconds, 1_000_000) + offsetSeconds
+        return Int(CivilCalendar.floorDivide(localSeconds, 86_400))
     }
 }

@@ -1,3 +1,5 @@
+import SMSReport
+
 /// A calendar date without a time zone, such as the world's last day `2025-11-04`.
 public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, 1 through 9999.
@@ -10,7 +12,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     /// The date, or nil when it does not exist (such as 2025-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
+              day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month)
         else { return nil }
         self.year = year
         self.month = month
@@ -29,7 +31,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// The date `daysSinceEpoch` days after 1970-01-01.
     init(daysSinceEpoch: Int) {
-        let date = CivilDate.date(daysSinceEpoch: daysSinceEpoch)
+        let date = CivilCalendar.civilFromDays(daysSinceEpoch)
         year = date.year
         month = date.month
         day = date.day
@@ -37,7 +39,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Days since 1970-01-01.
     public var daysSinceEpoch: Int {
-        CivilDate.daysSinceEpoch(year: year, month: month, day: day)
+        CivilCalendar.daysFromCivil(year: year, month: month, day: day)
     }
 
     /// The date `count` days later (earlier when negative).

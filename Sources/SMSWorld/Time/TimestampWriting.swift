@@ -1,3 +1,5 @@
+import SMSReport
+
 extension [UInt8] {
     /// Appends `day` as `YYYY-MM-DD`, or `YYYYMMDD` when `separator` is nil.
     mutating func appendDate(_ day: CalendarDay, separator: UInt8?) {
@@ -12,9 +14,9 @@ extension [UInt8] {
     mutating func appendISO8601(_ timestamp: APITimestamp) {
         let style = timestamp.style
         let localMicroseconds = timestamp.microseconds + style.offset.seconds * 1_000_000
-        let localSeconds = CivilDate.floorDivide(localMicroseconds, 1_000_000)
+        let localSeconds = CivilCalendar.floorDivide(localMicroseconds, 1_000_000)
         let fraction = Int(localMicroseconds - localSeconds * 1_000_000)
-        let days = CivilDate.floorDivide(localSeconds, 86_400)
+        let days = CivilCalendar.floorDivide(localSeconds, 86_400)
         let secondOfDay = Int(localSeconds - days * 86_400)
 
         appendDate(CalendarDay(daysSinceEpoch: Int(days)), separator: UInt8(ascii: "-"))
