@@ -18,6 +18,7 @@ final class APIClient: Sendable {
     private let deadline: ContinuousClock.Instant
     private let logger: Logger
     private let monitor: FetchMonitor
+    private let gate: RequestGate
     private static let maximumBodyBytes = 512 * 1024 * 1024
 
     init(baseURL: APIBaseURL, token: APIToken, policy: RetryPolicy, requestTimeout: Duration,
@@ -34,6 +35,7 @@ final class APIClient: Sendable {
         self.deadline = deadline
         self.logger = logger
         self.monitor = monitor
+        self.gate = RequestGate(limit: concurrency)
     }
 
     /// Shuts the HTTP client down; call once, when done.
@@ -61,24 +63,24 @@ final class APIClient: Sendable {
             request.headers.add(name: "Accept", value: "application/json")
             let started = ContinuousClock.now
             var wait: Duration?
-            do {
-                let response = try await http.execute(request, timeout: Self.timeAmount(min(requestTimeout, remaining)))
-                let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
-                let status = Int(response.status.code)
+            await gate.enter()
+            let outcome = await send(request, timeout: min(requestTimeout, remaining))
+            await gate.leave()
+            switch outcome {
+            case .success(let (status, retryAfter, body)):
                 logger.debug("GET \(pathAndQuery) → \(status) (attempt \(attempt), \(ContinuousClock.now - started))")
                 lastStatus = status
                 if status == 429 {
                     lastFailure = "HTTP 429 (rate limited)"
-                    wait = policy.retryAfter(response.headers.first(name: "Retry-After"), beforeRetry: attempt, using: &generator)
+                    wait = policy.retryAfter(retryAfter, beforeRetry: attempt, using: &generator)
                 } else if status >= 500 {
                     lastFailure = "HTTP \(status)"
                     wait = policy.backoff(beforeRetry: attempt, using: &generator)
                 } else {
                     await monitor.requestFinished()
-                    return APIResponse(path: pathAndQuery, status: status, body: Array(buffer: body),
-                                       attempts: attempt, failure: nil)
+                    return APIResponse(path: pathAndQuery, status: status, body: body, attempts: attempt, failure: nil)
                 }
-            } catch {
+            case .failure(let error):
                 lastStatus = 0
                 lastFailure = Self.describe(error)
                 logger.debug("GET \(pathAndQuery) failed: \(lastFailure) (attempt \(attempt))")
@@ -91,6 +93,18 @@ final class APIClient: Sendable {
         await monitor.requestFinished()
         return APIResponse(path: pathAndQuery, status: lastStatus, body: [], attempts: attempt,
                            failure: "\(lastFailure) after \(attempt) attempts")
+    }
+
+    /// Sends one attempt: the status, the `Retry-After` header and the whole body, or the error.
+    private func send(_ request: HTTPClientRequest,
+                      timeout: Duration) async -> Result<(Int, String?, [UInt8]), any Error> {
+        do {
+            let response = try await http.execute(request, timeout: Self.timeAmount(timeout))
+            let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            return .success((Int(response.status.code), response.headers.first(name: "Retry-After"), Array(buffer: body)))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// A one-line reason for a transport error, without any request detail.

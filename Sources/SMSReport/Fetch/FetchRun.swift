@@ -27,9 +27,21 @@ struct FetchRun {
     }
 
     mutating func fetchAll() async throws(FetchError) {
-        let batchIDs = try await fetchBatchIDs()
-        try await fetchPages()
-        try await fetchBatchReports(batchIDs)
+        let wanted = await planBatchReports(try await fetchBatchIDs())
+        // Batch reports need only batch-ids, so they are fetched while the pages are;
+        // the client's gate keeps the total in flight within --concurrency.
+        let (client, monitor, staging, concurrency) = (client, monitor, staging, request.concurrency)
+        let batchReports = Task {
+            await Self.fetchBatchReports(wanted, concurrency: concurrency, client: client, monitor: monitor, staging: staging)
+        }
+        do {
+            try await fetchPages()
+        } catch {
+            batchReports.cancel()
+            _ = await batchReports.value
+            throw error
+        }
+        try recordBatchReports(wanted, await batchReports.value)
         try await fetchMetrics()
     }
 
@@ -83,20 +95,24 @@ struct FetchRun {
         while number <= lastPage {
             let numbers = Array(number...min(lastPage, number + min(wave, lastPage) - 1))
             number = numbers[numbers.count - 1] + 1
-            let client = client
-            let monitor = monitor
-            let responses = await BoundedConcurrency.map(numbers, limit: request.concurrency) { page in
-                let response = await client.get("/api/sms-report/?page=\(page)")
+            let (client, monitor, staging) = (client, monitor, staging)
+            let fetched = await BoundedConcurrency.map(numbers, limit: request.concurrency) { page in
+                let file = await FetchedFile.fetch("/api/sms-report/?page=\(page)", storingAs: SnapshotLayout.pagePath(number: page),
+                                                   isPage: true, client: client, staging: staging)
                 await monitor.pageDone()
-                return response
+                return file
             }
-            for (page, response) in zip(numbers, responses) {
-                guard let pageSummary = try keepPage(response, number: page) else { continue }
+            var stopped = false
+            for (page, file) in zip(numbers, fetched) {
+                guard let pageSummary = try keep(file, what: "page \(page)") else { continue }
                 if page > highest.number { highest = (page, pageSummary) }
-                if isOlderThanWindow(pageSummary) {
+                if !stopped, isOlderThanWindow(pageSummary) {
                     manifest.pagingStoppedEarly = pageSummary.next != nil || page < lastPage
-                    return
+                    stopped = true
                 }
+            }
+            if stopped {
+                return
             }
         }
         // When the last planned page failed, its failure is recorded and there is no
@@ -143,45 +159,61 @@ struct FetchRun {
         return summary
     }
 
-    /// The batch report of every batch with a message in the window; the others are
+    /// Records a body fetched and stored in parallel; returns its page summary (or an
+    /// empty one for a batch report), nil (with the reason recorded) when it failed.
+    private mutating func keep(_ file: FetchedFile, what: String) throws(FetchError) -> PageSummary? {
+        try refuseOnAuthentication(file.response)
+        guard let stored = file.stored else {
+            recordFailure(file.response, what: what)
+            return nil
+        }
+        manifest.requests?.append(try stored.get())
+        return file.summary
+    }
+
+    /// The batches with a message in the window, in batch-ids order; the others are
     /// listed in the manifest as skipped.
-    private mutating func fetchBatchReports(_ rows: [BatchIDRecord]) async throws(FetchError) {
-        var firstSeen: [String: Int] = [:]
+    private mutating func planBatchReports(_ rows: [BatchIDRecord]) async -> [String] {
         var wanted: [String] = []
+        var wantedSet = Set<String>()
         var skipped = Set<String>()
         for row in rows where !row.batchID.isEmpty {
             let inWindow = (windowStart.map { row.sentAt >= $0 } ?? true) && (windowEnd.map { row.sentAt < $0 } ?? true)
-            if inWindow {
-                if firstSeen[row.batchID] == nil {
-                    firstSeen[row.batchID] = wanted.count
-                    wanted.append(row.batchID)
-                }
-            } else {
+            if !inWindow {
                 skipped.insert(row.batchID)
+            } else if wantedSet.insert(row.batchID).inserted {
+                wanted.append(row.batchID)
             }
         }
-        skipped.subtract(wanted)
+        skipped.subtract(wantedSet)
         if !skipped.isEmpty {
             manifest.skippedBatches = skipped.sorted()
         }
         await monitor.batchesPlanned(wanted.count)
-        let client = client
-        let monitor = monitor
-        let responses = await BoundedConcurrency.map(wanted, limit: request.concurrency) { batchID in
-            let response = await client.get("/api/sms-report/\(APIBaseURL.encodePathSegment(batchID))/")
+        return wanted
+    }
+
+    /// Fetches and stores the batch report of each of `batchIDs`, in parallel.
+    private static func fetchBatchReports(_ batchIDs: [String], concurrency: Int, client: APIClient,
+                                          monitor: FetchMonitor, staging: SnapshotStaging) async -> [FetchedFile] {
+        await BoundedConcurrency.map(batchIDs, limit: concurrency) { batchID in
+            let file = await FetchedFile.fetch(
+                "/api/sms-report/\(APIBaseURL.encodePathSegment(batchID))/",
+                storingAs: "\(SnapshotLayout.batchReportsFolder)/\(FileSafeName.batchReportFileName(for: batchID))",
+                isPage: false, client: client, staging: staging)
             await monitor.batchDone()
-            return response
+            return file
         }
-        for (batchID, response) in zip(wanted, responses) {
-            try refuseOnAuthentication(response)
-            if response.isSuccess {
-                let fileName = FileSafeName.batchReportFileName(for: batchID)
-                try store(response, as: "\(SnapshotLayout.batchReportsFolder)/\(fileName)")
-                manifest.batches[fileName] = batchID
-            } else if response.failure == nil, response.status == 404 {
+    }
+
+    /// Records the batch reports in the manifest: a 404 is a missing report, not a failure.
+    private mutating func recordBatchReports(_ batchIDs: [String], _ files: [FetchedFile]) throws(FetchError) {
+        for (batchID, file) in zip(batchIDs, files) {
+            let response = file.response
+            if response.failure == nil, response.status == 404 {
                 manifest.requests?.append(Manifest.Request(path: response.path, status: 404, attempts: response.attempts))
-            } else {
-                recordFailure(response, what: "batch \(batchID)")
+            } else if try keep(file, what: "batch \(batchID)") != nil {
+                manifest.batches[FileSafeName.batchReportFileName(for: batchID)] = batchID
             }
         }
     }
@@ -218,7 +250,8 @@ struct FetchRun {
     }
 
     private mutating func recordFailure(_ response: APIResponse, what: String) {
-        let reason = response.failure ?? "HTTP \(response.status)"
+        let reason = response.failure
+            ?? ((200..<300).contains(response.status) ? "the body is not the documented JSON" : "HTTP \(response.status)")
         manifest.requests?.append(Manifest.Request(path: response.path, status: response.status,
                                                    attempts: response.attempts, error: reason))
         manifest.reasons.append("\(what): \(reason)")

@@ -20,6 +20,9 @@ struct PageSummary: Sendable {
 
     private init() {}
 
+    /// The summary of a body that is not a page.
+    static let empty = PageSummary()
+
     private static func read(_ scanner: inout JSONScanner) throws -> PageSummary {
         var summary = PageSummary()
         var cursor = try scanner.beginObject()
