@@ -18,3 +18,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest
+python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl

@@ -4,6 +4,6 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case xlsx
     case html
 
-    /// The formats this build writes. XLSX and HTML arrive with their renderers.
-    public static let available: [ReportFormat] = [.csv]
+    /// The formats this build writes. HTML arrives with its renderer.
+    public static let available: [ReportFormat] = [.csv, .xlsx]
 }

@@ -25,8 +25,19 @@ public enum ReportJob {
                 .render(tables, into: request.outputFolder, progress: progress)
             progress.finish(stage: "writing csv")
         }
+        if request.formats.contains(.xlsx) {
+            progress.update(stage: "writing xlsx", done: 0, total: tables.all.count, unit: "tables")
+            files.append(try await XLSXRenderer().render(tables, snapshotName: snapshotName(request.snapshotFolder),
+                                                         into: request.outputFolder, progress: progress))
+            progress.finish(stage: "writing xlsx")
+        }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
                              isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons)
+    }
+
+    /// The snapshot folder's own name, as the workbook's comments give it.
+    private static func snapshotName(_ folder: String) -> String {
+        URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 
     private static func createFolder(_ path: String) throws(ReportError) {

@@ -1,0 +1,59 @@
+import CXlsxWriter
+
+/// An RGB colour, `0xRRGGBB`.
+public struct XLSXColor: Sendable, Hashable {
+    public var rgb: UInt32
+
+    public init(rgb: UInt32) {
+        self.rgb = rgb & 0xFF_FFFF
+    }
+}
+
+/// How a cell looks: what ``XLSXWorkbook/addFormat(_:)`` turns into a format.
+public struct XLSXStyle: Sendable, Hashable {
+    public var bold: Bool
+    public var fontColor: XLSXColor?
+    /// A solid background.
+    public var fillColor: XLSXColor?
+    /// A thin line under the cell.
+    public var bottomBorder: Bool
+    /// An Excel number format such as `0.00%` or `yyyy-mm-dd`; nil for General.
+    public var numberFormat: String?
+
+    public init(bold: Bool = false, fontColor: XLSXColor? = nil, fillColor: XLSXColor? = nil,
+                bottomBorder: Bool = false, numberFormat: String? = nil) {
+        self.bold = bold
+        self.fontColor = fontColor
+        self.fillColor = fillColor
+        self.bottomBorder = bottomBorder
+        self.numberFormat = numberFormat
+    }
+
+    /// Sets this style on a new libxlsxwriter format (which copies every value).
+    func apply(to format: UnsafeMutablePointer<lxw_format>) {
+        if bold { format_set_bold(format) }
+        if let fontColor { format_set_font_color(format, fontColor.rgb) }
+        if let fillColor { format_set_bg_color(format, fillColor.rgb) }
+        if bottomBorder { format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if let numberFormat { format_set_num_format(format, numberFormat) }
+    }
+}
+
+/// A cell format of one workbook, made by ``XLSXWorkbook/addFormat(_:)``. It is
+/// valid while its workbook is open.
+public struct XLSXFormat {
+    let workbook: XLSXWorkbook
+    private let handle: UnsafeMutablePointer<lxw_format>
+
+    init(workbook: XLSXWorkbook, handle: UnsafeMutablePointer<lxw_format>) {
+        self.workbook = workbook
+        self.handle = handle
+    }
+
+    /// The C format, checked to belong to `owner` and to be alive.
+    func liveHandle(in owner: XLSXWorkbook, _ function: String) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        guard workbook === owner else { throw .foreignHandle(function: function) }
+        guard workbook.isOpen else { throw .workbookClosed(function: function) }
+        return handle
+    }
+}

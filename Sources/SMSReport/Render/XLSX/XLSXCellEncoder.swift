@@ -1,0 +1,108 @@
+/// Turns report cells into workbook cells (contract §5) and keeps the widest
+/// content of each column, for the column widths:
+///
+/// - counts, metrics values, rates and seconds as numbers, rates and seconds
+///   rounded as the CSV rounds them (6 and 3 decimals), so both hold one value;
+/// - timestamps as Excel date-times of the local wall-clock time in the report
+///   timezone, days as Excel dates;
+/// - text as strings, cut to Excel's 32,767 characters;
+/// - empty cells, and rates over nothing, blank.
+struct XLSXCellEncoder {
+    /// Excel's serial day number of 1970-01-01 (in the 1900 date system).
+    static let unixEpochSerial = 25_569.0
+    /// Widest content, in characters, that a column is sized for.
+    static let widestContent = 60
+
+    private var clock: LocalClock
+    /// The widest content seen in each column, in characters.
+    private(set) var contentWidths: [Int]
+
+    init(timeZone: ReportTimeZone, columnCount: Int) {
+        clock = LocalClock(timeZone: timeZone)
+        contentWidths = Array(repeating: 0, count: columnCount)
+    }
+
+    /// Appends one row of cells to `batch`.
+    mutating func append(_ row: [Cell], to batch: inout XLSXCellBatch) {
+        for (column, cell) in row.enumerated() {
+            let width = append(cell, to: &batch)
+            if column < contentWidths.count, width > contentWidths[column] {
+                contentWidths[column] = width
+            }
+        }
+    }
+
+    /// Appends one cell; returns how many characters it shows.
+    private mutating func append(_ cell: Cell, to batch: inout XLSXCellBatch) -> Int {
+        switch cell {
+        case .empty:
+            batch.appendBlank()
+            return 0
+        case .text(let text):
+            batch.appendText(text, slot: XLSXCellStyle.plain.rawValue)
+            return Self.characterCount(text)
+        case .integer(let value):
+            batch.appendNumber(Double(value), slot: XLSXCellStyle.integer.rawValue)
+            let digits = Self.digitCount(Int64(value))
+            return digits + (digits - 1) / 3
+        case .number(let literal):
+            if let value = Double(literal), value.isFinite {
+                batch.appendNumber(value, slot: XLSXCellStyle.plain.rawValue)
+            } else {
+                batch.appendText(literal, slot: XLSXCellStyle.plain.rawValue)
+            }
+            return literal.utf8.count
+        case .rate(let ratio):
+            guard ratio.denominator != 0 else {
+                batch.appendBlank()
+                return 0
+            }
+            let millionths = DecimalText.roundHalfEven(Int128(ratio.numerator) * 1_000_000, dividedBy: Int128(ratio.denominator))
+            batch.appendNumber(Double(millionths) / 1_000_000, slot: XLSXCellStyle.rate.rawValue)
+            return 8
+        case .seconds(let microseconds):
+            let milliseconds = DecimalText.roundHalfEven(Int128(microseconds), dividedBy: 1000)
+            batch.appendNumber(Double(milliseconds) / 1000, slot: XLSXCellStyle.seconds.rawValue)
+            return Self.digitCount(Int64(milliseconds / 1000)) + 4
+        case .timestamp(let instant):
+            batch.appendNumber(excelSerial(instant), slot: XLSXCellStyle.timestamp.rawValue)
+            return 23
+        case .day(let day):
+            batch.appendNumber(Double(day.daysSinceEpoch) + Self.unixEpochSerial, slot: XLSXCellStyle.day.rawValue)
+            return 10
+        case .boolean(let flag):
+            batch.appendBoolean(flag, slot: (flag ? XLSXCellStyle.plain : XLSXCellStyle.alert).rawValue)
+            return 5
+        }
+    }
+
+    /// The Excel serial date-time of `instant`'s local wall-clock time.
+    private mutating func excelSerial(_ instant: Instant) -> Double {
+        let local = instant.microseconds + Int64(clock.offsetSeconds(at: instant)) * 1_000_000
+        let microsecondsPerDay: Int64 = 86_400_000_000
+        let days = local >= 0 ? local / microsecondsPerDay : (local - microsecondsPerDay + 1) / microsecondsPerDay
+        let microsecondOfDay = local - days * microsecondsPerDay
+        return Double(days) + Self.unixEpochSerial + Double(microsecondOfDay) / Double(microsecondsPerDay)
+    }
+
+    /// Characters of `value` written in decimal, its sign included.
+    private static func digitCount(_ value: Int64) -> Int {
+        var count = value < 0 ? 2 : 1
+        var rest = value.magnitude / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
+    }
+
+    /// Characters of `text`, counted up to ``widestContent``.
+    private static func characterCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+            count += 1
+            if count == widestContent { break }
+        }
+        return count
+    }
+}

@@ -1,0 +1,68 @@
+/// Writes `report.xlsx` (contract §5) from the report tables with libxlsxwriter:
+/// one sheet per table in the order of contract §4, the summary first with the
+/// charts beside it, document properties, and the whole file renamed into place
+/// only when it is complete.
+///
+/// The workbook is written in constant-memory mode, rows in order, so a million
+/// deliveries never sit in memory at once.
+public struct XLSXRenderer: Sendable {
+    /// The file name inside the output folder.
+    public static let fileName = "report.xlsx"
+
+    /// Data rows on one sheet before a table continues on the next sheet.
+    public let rowsPerSheet: Int
+
+    /// A renderer that puts at most `rowsPerSheet` data rows on a sheet: Excel's
+    /// 1,048,575 unless a test lowers it. Values outside 1…1,048,575 are clamped.
+    public init(rowsPerSheet: Int = XLSXLimits.dataRowsPerSheet) {
+        self.rowsPerSheet = min(max(rowsPerSheet, 1), XLSXLimits.dataRowsPerSheet)
+    }
+
+    /// Writes `report.xlsx` into `folder`; returns its path. `snapshotName` is named
+    /// in the document's comments.
+    public func render(_ tables: ReportTables, snapshotName: String, into folder: String,
+                       progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> String {
+        let output = XLSXOutputFile(folder: folder, name: Self.fileName)
+        try output.reserve()
+        let thread = XLSXWriterThread()
+        defer { thread.shutDown() }
+        do {
+            try await withTaskExecutorPreference(thread) { () async throws(XLSXError) in
+                try await write(tables, snapshotName: snapshotName, to: output, progress: progress)
+            }
+        } catch {
+            output.discard()
+            throw .outputFailed(path: output.path, reason: error.description)
+        }
+        try output.commit()
+        return output.path
+    }
+
+    private func write(_ tables: ReportTables, snapshotName: String, to output: XLSXOutputFile,
+                       progress: any ProgressSink) async throws(XLSXError) {
+        let workbook = try XLSXWorkbook(path: output.temporaryPath,
+                                        options: XLSXWorkbookOptions(constantMemory: true, temporaryFolder: output.folder))
+        let formats = try XLSXReportFormats(in: workbook)
+        let writer = XLSXTableWriter(workbook: workbook, formats: formats, timeZone: tables.timeZone,
+                                     rowsPerSheet: rowsPerSheet)
+        var summarySheet: XLSXWorksheet?
+        for table in tables.all {
+            let sheets = try await writer.write(table, progress: progress)
+            if table.name == tables.summary.name {
+                summarySheet = sheets.first
+            }
+        }
+        if let summarySheet {
+            try XLSXSummaryCharts(workbook: workbook, isComplete: tables.isComplete, rowsPerSheet: rowsPerSheet)
+                .insert(on: summarySheet, tables: tables)
+            if !tables.isComplete {
+                try summarySheet.setTabColor(XLSXColor(rgb: 0xC00000))
+            }
+        }
+        try workbook.setProperties(XLSXReportProperties.make(for: tables, snapshotName: snapshotName))
+        let closing = "writing report.xlsx: compressing"
+        progress.update(stage: closing, done: 0, total: 0, unit: "files")
+        try workbook.close()
+        progress.finish(stage: closing)
+    }
+}
