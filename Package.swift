@@ -36,7 +36,10 @@ let package = Package(
         /// Seeded synthetic worlds of API rows, for the bundled samples and the benchmarks.
         .target(
             name: "SMSWorld",
-            dependencies: ["SMSReport"]
+            dependencies: [
+                "SMSReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         /// A faithful simulator of the gateway's API, serving a seeded world (tests, demo, benchmarks).
         .target(

@@ -32,23 +32,7 @@ struct SMSAPISim: AsyncParsableCommand {
     @Option(help: "The port to bind; 0 for any free port.")
     var port = 0
 
-    @Option(help: "Deliveries (message–recipient pairs) in the world.")
-    var deliveries = 300
-
-    @Option(help: "Local days (Asia/Kathmandu) the world covers, ending with --end-day.")
-    var days = 7
-
-    @Option(help: ArgumentHelp("The last day the world covers.", valueName: "YYYY-MM-DD"))
-    var endDay = "2025-11-04"
-
-    @Option(help: "Rows per page of /api/sms-report/.")
-    var pageSize = 50
-
-    @Option(help: "The seed of the world, the faults and the arriving messages.")
-    var seed: UInt64 = 1
-
-    @Flag(help: "Serve a clean world, with no odd rows.")
-    var clean = false
+    @OptionGroup var world: WorldOptions
 
     @Flag(help: "Answer /api/metrics/snapshot/ (the token's user is staff); 403 otherwise.")
     var staff = false
@@ -100,20 +84,17 @@ struct SMSAPISim: AsyncParsableCommand {
 
     /// The server the options describe; a bad option is a usage error.
     private func makeServer() throws -> SimulatorServer {
-        guard let lastDay = CalendarDay(parsing: endDay) else {
-            throw ValidationError("--end-day must be a date written YYYY-MM-DD, not \(endDay)")
-        }
         do {
-            let world = try WorldParameters(deliveries: deliveries, days: days, endDay: lastDay, seed: seed, quirks: !clean)
+            let parameters = try world.parameters()
             let faults = try FaultPlan(failRate: failRate, dropRate: dropConnectionRate, rateLimitEvery: rateLimitEvery,
-                                       retryAfterSeconds: retryAfter, failPaths: failPath, seed: seed)
+                                       retryAfterSeconds: retryAfter, failPaths: failPath, seed: world.seed)
             let token = SimulatorToken.resolve(explicit: token, variable: tokenEnv,
                                                environment: ProcessInfo.processInfo.environment)
             let shift = try PageShiftPlan(everyPages: shiftPages, size: shiftSize)
             return try SimulatorServer(configuration: SimulatorConfiguration(
-                world: world, host: host, port: port, pageSize: pageSize, token: token, isStaff: staff,
+                world: parameters, host: host, port: port, pageSize: world.pageSize, token: token, isStaff: staff,
                 latency: .milliseconds(latencyMs), faults: faults, shift: shift, verbose: verbose))
-        } catch let invalid as WorldParameters.Invalid {
+        } catch let invalid as WorldOptions.Invalid {
             throw ValidationError(invalid.description)
         } catch let invalid as SimulatorOptionError {
             throw ValidationError(invalid.description)

@@ -21,23 +21,7 @@ struct SMSSample: ParsableCommand {
     @Option(help: ArgumentHelp("The snapshot folder to write; it must not exist unless --force.", valueName: "DIR"))
     var out: String
 
-    @Option(help: "Deliveries (message–recipient pairs) in the world.")
-    var deliveries = 300
-
-    @Option(help: "Local days (Asia/Kathmandu) the world covers, ending with --end-day.")
-    var days = 7
-
-    @Option(help: ArgumentHelp("The last day the world covers.", valueName: "YYYY-MM-DD"))
-    var endDay = "2025-11-04"
-
-    @Option(help: "Rows per page of /api/sms-report/.")
-    var pageSize = 50
-
-    @Option(help: "The seed of every random choice.")
-    var seed: UInt64 = 1
-
-    @Flag(help: "Make a clean world, with no odd rows.")
-    var clean = false
+    @OptionGroup var world: WorldOptions
 
     @Option(help: ArgumentHelp("Also write the ground truth CSV, one line per delivery.", valueName: "FILE"))
     var truth: String?
@@ -75,13 +59,13 @@ struct SMSSample: ParsableCommand {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let progress = ProgressLine(enabled: deliveries >= Self.progressThreshold && isatty(STDERR_FILENO) != 0)
+        let progress = ProgressLine(enabled: world.deliveries >= Self.progressThreshold && isatty(STDERR_FILENO) != 0)
 
-        progress.show("generating \(deliveries) deliveries")
+        progress.show("generating \(world.deliveries) deliveries")
         let world = World(parameters: parameters)
         let writer: SnapshotWriter
         do {
-            writer = try SnapshotWriter(world: world, pageSize: pageSize)
+            writer = try SnapshotWriter(world: world, pageSize: self.world.pageSize)
         } catch {
             throw SampleFailure(usage: error.description)
         }
@@ -98,21 +82,14 @@ struct SMSSample: ParsableCommand {
         let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
         let tenths = milliseconds / 100
         print("sms-sample: wrote \(outURL.path): \(world.deliveryCount) deliveries in \(world.messages.count) messages, "
-              + "\(world.batches.count) batches, \(summary.pages) pages of \(pageSize), \(summary.files) files, "
-              + "\(summary.bytes) bytes, \(clean ? "clean" : "with quirks"), seed \(seed), "
+              + "\(world.batches.count) batches, \(summary.pages) pages of \(self.world.pageSize), \(summary.files) files, "
+              + "\(summary.bytes) bytes, \(self.world.clean ? "clean" : "with quirks"), seed \(self.world.seed), "
               + "\(tenths / 10).\(tenths % 10) s")
     }
 
     private func makeParameters() throws -> WorldParameters {
-        guard ReportPages.pageSizes.contains(pageSize) else {
-            throw SampleFailure(usage: "--page-size must be between \(ReportPages.pageSizes.lowerBound) and "
-                                + "\(ReportPages.pageSizes.upperBound), not \(pageSize)")
-        }
-        guard let day = CalendarDay(parsing: endDay) else {
-            throw SampleFailure(usage: "--end-day must be a date written YYYY-MM-DD, not '\(endDay)'")
-        }
         do {
-            return try WorldParameters(deliveries: deliveries, days: days, endDay: day, seed: seed, quirks: !clean)
+            return try world.parameters()
         } catch {
             throw SampleFailure(usage: error.description)
         }

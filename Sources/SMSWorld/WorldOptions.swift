@@ -1,0 +1,46 @@
+import ArgumentParser
+
+/// The command-line options that describe a world, shared by `sms-sample` and
+/// `sms-api-sim` so that the same options give the same world in both.
+public struct WorldOptions: ParsableArguments {
+    /// A value that does not describe a world, with the reason.
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    @Option(help: "Deliveries (message–recipient pairs) in the world.")
+    public var deliveries = 300
+
+    @Option(help: "Local days (Asia/Kathmandu) the world covers, ending with --end-day.")
+    public var days = 7
+
+    @Option(help: ArgumentHelp("The last day the world covers.", valueName: "YYYY-MM-DD"))
+    public var endDay = "2025-11-04"
+
+    @Option(help: "Rows per page of /api/sms-report/.")
+    public var pageSize = 50
+
+    @Option(help: "The seed of every random choice.")
+    public var seed: UInt64 = 1
+
+    @Flag(help: "A clean world, with no odd rows.")
+    public var clean = false
+
+    public init() {}
+
+    /// The world the options describe.
+    public func parameters() throws(Invalid) -> WorldParameters {
+        guard ReportPages.pageSizes.contains(pageSize) else {
+            throw Invalid(description: "--page-size must be between \(ReportPages.pageSizes.lowerBound) and "
+                          + "\(ReportPages.pageSizes.upperBound), not \(pageSize)")
+        }
+        guard let day = CalendarDay(parsing: endDay) else {
+            throw Invalid(description: "--end-day must be a date written YYYY-MM-DD, not '\(endDay)'")
+        }
+        do {
+            return try WorldParameters(deliveries: deliveries, days: days, endDay: day, seed: seed, quirks: !clean)
+        } catch {
+            throw Invalid(description: error.description)
+        }
+    }
+}
