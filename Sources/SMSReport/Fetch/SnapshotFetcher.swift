@@ -53,10 +53,3 @@ public struct SnapshotFetcher: Sendable {
         return FetchOutcome(snapshotFolder: staging.finalPath, manifest: manifest, attempts: attempts)
     }
 }
-
-extension Instant {
-    /// The current time, to the microsecond.
-    static var now: Instant {
-        Instant(microseconds: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()))
-    }
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A point in time, exact to the microsecond: microseconds since 1970-01-01T00:00:00Z.
 ///
 /// The API's timestamps carry six fractional digits; a `Date` (a `Double` of seconds)
@@ -23,5 +25,12 @@ public struct Instant: Hashable, Comparable, Sendable {
     /// The signed duration from `start` to this instant, in microseconds.
     public func microseconds(since start: Instant) -> Int64 {
         microseconds - start.microseconds
+    }
+}
+
+extension Instant {
+    /// The current time, to the microsecond.
+    public static var now: Instant {
+        Instant(microseconds: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()))
     }
 }

@@ -11,6 +11,6 @@ public enum GenerationTime {
             }
             return Instant(unixSeconds: seconds)
         }
-        return Instant(microseconds: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()))
+        return .now
     }
 }

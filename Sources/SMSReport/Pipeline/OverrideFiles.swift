@@ -39,19 +39,7 @@ public enum OverrideFiles {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .invalidOption(option: option, reason: "cannot read \(path)")
         }
-        let value: JSONValue
-        do {
-            value = try data.withUnsafeBytes { bytes throws(JSONSyntaxError) in
-                var scanner = JSONScanner(bytes: bytes)
-                let value = try scanner.readValue()
-                try scanner.expectEnd()
-                return value
-            }
-        } catch let error as JSONSyntaxError {
-            throw .invalidJSON(file: path, line: error.line, column: error.column, reason: error.reason)
-        } catch {
-            throw .unreadableFile(file: path, reason: "\(error)")
-        }
+        let value = try JSONValue.parse(data, file: path)
         guard case .object(let members) = value else {
             throw .invalidOption(option: option, reason: "\(path) must hold a JSON object")
         }

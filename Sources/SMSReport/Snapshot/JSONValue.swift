@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value read whole, for the snapshot's small files (metrics, error bodies).
 /// Object members keep their order; numbers keep their literal text.
 enum JSONValue: Sendable, Equatable {
@@ -29,5 +31,24 @@ enum JSONValue: Sendable, Equatable {
     subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
+    }
+}
+
+extension JSONValue {
+    /// Parses a whole JSON document (`file` names it in errors): a syntax error
+    /// becomes ``ReportError/invalidJSON(file:line:column:reason:)`` with its place.
+    static func parse(_ data: Data, file: String) throws(ReportError) -> JSONValue {
+        do {
+            return try data.withUnsafeBytes { bytes throws(JSONSyntaxError) in
+                var scanner = JSONScanner(bytes: bytes)
+                let value = try scanner.readValue()
+                try scanner.expectEnd()
+                return value
+            }
+        } catch let error as JSONSyntaxError {
+            throw .invalidJSON(file: file, line: error.line, column: error.column, reason: error.reason)
+        } catch {
+            throw .unreadableFile(file: file, reason: "\(error)")
+        }
     }
 }

@@ -50,7 +50,7 @@ public struct SnapshotReader: Sendable {
     private func readManifest(folder: String) throws(ReportError) -> Manifest? {
         let path = folder + "/" + SnapshotLayout.manifest
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        try validateJSON(data, file: SnapshotLayout.manifest)
+        _ = try JSONValue.parse(data, file: SnapshotLayout.manifest)
         do {
             return try JSONDecoder().decode(Manifest.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
@@ -66,7 +66,7 @@ public struct SnapshotReader: Sendable {
 
     private func readMetrics(files: SnapshotFiles, path: String) throws(ReportError) -> [MetricReading] {
         let data = try files.contents(of: path)
-        let value = try validateJSON(data, file: path)
+        let value = try JSONValue.parse(data, file: path)
         guard case .object(let members) = value else {
             throw .invalidField(file: path, path: "top level", reason: "expected an object of metric keys")
         }
@@ -83,22 +83,6 @@ public struct SnapshotReader: Sendable {
             case .object, .array:
                 return MetricReading(key: key, value: .text("(nested value)"))
             }
-        }
-    }
-
-    @discardableResult
-    private func validateJSON(_ data: Data, file: String) throws(ReportError) -> JSONValue {
-        do {
-            return try data.withUnsafeBytes { bytes throws(JSONSyntaxError) in
-                var scanner = JSONScanner(bytes: bytes)
-                let value = try scanner.readValue()
-                try scanner.expectEnd()
-                return value
-            }
-        } catch let error as JSONSyntaxError {
-            throw .invalidJSON(file: file, line: error.line, column: error.column, reason: error.reason)
-        } catch {
-            throw .unreadableFile(file: file, reason: "\(error)")
         }
     }
 }
