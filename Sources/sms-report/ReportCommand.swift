@@ -46,6 +46,12 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("JSON file of operator → three-digit prefixes, replacing the default table.", valueName: "file"))
     var operators: String?
 
+    @Option(help: ArgumentHelp("A rate card (YAML): also write the billing table, priced per segment.", valueName: "file"))
+    var rateCard: String?
+
+    @Option(help: ArgumentHelp("The account the billing table names (with --rate-card).", valueName: "name"))
+    var account = BillingOptions.defaultAccount
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -58,6 +64,9 @@ struct ReportCommand: AsyncParsableCommand {
             ? TerminalProgress() : SilentProgress()
         let progress: any ProgressSink = verbose ? StageTimer(passingTo: terminal) : terminal
         let outcome = try await ReportJob.run(request, progress: progress)
+        for line in outcome.billing?.notices ?? [] {
+            FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+        }
         if !quiet {
             print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")
         }
@@ -92,7 +101,11 @@ struct ReportCommand: AsyncParsableCommand {
             snapshotFolder: snapshot, outputFolder: out, options: options, formats: formats,
             csvGuardsFormulas: !csvRaw,
             statusMap: try statusMap.map { try OverrideFiles.statusMap(at: $0) } ?? .standard,
-            operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard)
+            operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard,
+            billing: try rateCard.map { path in
+                BillingOptions(account: account, rateCard: try RateCardOption.load(path),
+                               months: BillingOptions.months(from: fromDay, to: toDay))
+            })
     }
 
     private func day(_ text: String, option: String) throws -> LocalDay {

@@ -5,6 +5,26 @@
 public enum Aggregator {
     /// The report tables for the deliveries of `snapshot` that `options` select.
     public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions) -> ReportTables {
+        tablesAndSelection(for: snapshot, options: options).tables
+    }
+
+    /// The report tables, plus the `billing` table of the same deliveries priced with
+    /// `billing`'s rate card, and the deliveries table with each delivery's `billable` flag.
+    ///
+    /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
+    /// with deliveries has no price and the card has no default.
+    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions,
+                              billing: BillingOptions) throws(ReportError) -> ReportTables {
+        var (tables, selection) = tablesAndSelection(for: snapshot, options: options)
+        tables.billing = try BillingAggregator.statement(snapshot.normalized, selection: selection, billing: billing,
+                                                         options: options)
+        tables.deliveriesWithBillableFlag = TableBuilder.deliveries(snapshot.normalized, selection: selection,
+                                                                    billableBy: billing.rateCard)
+        return tables
+    }
+
+    private static func tablesAndSelection(for snapshot: LoadedSnapshot,
+                                           options: ReportOptions) -> (tables: ReportTables, selection: DeliverySelection) {
         var clock = LocalClock(timeZone: options.timeZone)
         let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
         var pass = GroupingPass(messages: snapshot.normalized.messages)
@@ -25,7 +45,7 @@ public enum Aggregator {
             batches: pass.batches.keys.filter { !$0.isEmpty }.count)
         let cubeNames = CubeNames(days: pass.days.keys, batches: pass.batches.keys,
                                   operators: pass.operators.keys, prefixes: pass.prefixes.keys)
-        return ReportTables(
+        let tables = ReportTables(
             summary: TableBuilder.summary(summaryInputs, statistics: pass.summary.finish()),
             byBatch: TableBuilder.byBatch(pass.batches.finish()),
             byOperator: TableBuilder.byOperator(pass.operators.finish()),
@@ -42,6 +62,7 @@ public enum Aggregator {
             timeZone: options.timeZone,
             isComplete: snapshot.isComplete,
             incompleteReasons: snapshot.manifest?.reasons ?? [])
+        return (tables, selection)
     }
 }
 

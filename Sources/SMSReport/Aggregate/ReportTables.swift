@@ -17,9 +17,28 @@ public struct ReportTables: Sendable {
     public var isComplete: Bool
     /// Why the data is incomplete, from the manifest.
     public var incompleteReasons: [String]
+    /// The billing of the report's deliveries (contract §7); nil without a rate card.
+    public var billing: BillingStatement? = nil
+    /// The deliveries table with a last column, `billable`, saying whether the rate card
+    /// bills each delivery: the workbook's deliveries sheet, so that a client can
+    /// reconcile the billing lines with it. Nil without a rate card.
+    public var deliveriesWithBillableFlag: Table? = nil
 
-    /// The tables in the order of contract §4.
+    /// The `billing` table of contract §7; nil without a rate card.
+    public var billingTable: Table? {
+        billing?.table
+    }
+
+    /// The tables in the order of contract §4; `billing` last, when there is a rate card.
     public var all: [Table] {
         [summary, byBatch, byOperator, byPrefix, byDay, byStatus, cube, latencyHistogram, metrics, dataQuality, deliveries]
+            + (billingTable.map { [$0] } ?? [])
+    }
+
+    /// The workbook's tables: those of ``all``, with the deliveries sheet carrying the
+    /// `billable` flag when there is a rate card.
+    public var workbookTables: [Table] {
+        guard let flagged = deliveriesWithBillableFlag else { return all }
+        return all.map { $0.name == deliveries.name ? flagged : $0 }
     }
 }

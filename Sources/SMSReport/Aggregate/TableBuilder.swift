@@ -140,10 +140,14 @@ enum TableBuilder {
                      rows: rows)
     }
 
-    static func deliveries(_ snapshot: NormalizedSnapshot, selection: DeliverySelection) -> Table {
+    /// The deliveries table; with `billableBy`, a last `billable` column says whether
+    /// that rate card bills each delivery.
+    static func deliveries(_ snapshot: NormalizedSnapshot, selection: DeliverySelection,
+                           billableBy rateCard: RateCard? = nil) -> Table {
         let deliveries = snapshot.deliveries
         let messages = snapshot.messages
-        return Table(name: "deliveries", columns: deliveryColumns, rowCount: selection.order.count) { row in
+        let columns = deliveryColumns + (rateCard == nil ? [] : [billableColumn])
+        return Table(name: "deliveries", columns: columns, rowCount: selection.order.count) { row in
             let index = Int(selection.order[row])
             let delivery = deliveries[index]
             let message = messages[delivery.messageID]
@@ -162,9 +166,12 @@ enum TableBuilder {
                 delivery.recipientName.map(Cell.text) ?? .empty,
                 .text(message.encoding.rawValue),
                 .integer(message.segments),
-            ]
+            ] + (rateCard.map { [.boolean($0.bills(delivery.status))] } ?? [])
         }
     }
+
+    /// The workbook's reconciliation column: whether the rate card bills the delivery.
+    static let billableColumn = Column("billable", .boolean)
 
     static let deliveryColumns: [Column] = [
         Column("day", .day), Column("sent_at", .timestamp), Column("delivered_at", .timestamp),

@@ -3,6 +3,8 @@ public enum ColumnKind: Sendable, Equatable {
     case text
     case integer
     case number
+    /// An amount of money: a `.number` cell holding a decimal with exactly 2 places.
+    case money
     case rate
     case seconds
     case timestamp

@@ -14,7 +14,12 @@ public enum ReportJob {
         progress.finish(stage: "reading snapshot")
 
         progress.update(stage: "aggregating", done: 0, total: snapshot.normalized.deliveries.count, unit: "deliveries")
-        let tables = Aggregator.tables(for: snapshot, options: request.options)
+        let tables: ReportTables
+        if let billing = request.billing {
+            tables = try Aggregator.tables(for: snapshot, options: request.options, billing: billing)
+        } else {
+            tables = Aggregator.tables(for: snapshot, options: request.options)
+        }
         progress.finish(stage: "aggregating")
 
         try createFolder(request.outputFolder)
@@ -32,15 +37,16 @@ public enum ReportJob {
             progress.finish(stage: "writing xlsx")
         }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
-                             isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons)
+                             isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
+                             billing: tables.billing)
     }
 
     /// The snapshot folder's own name, as the workbook's comments give it.
-    private static func snapshotName(_ folder: String) -> String {
+    static func snapshotName(_ folder: String) -> String {
         URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 
-    private static func createFolder(_ path: String) throws(ReportError) {
+    static func createFolder(_ path: String) throws(ReportError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

@@ -14,10 +14,14 @@ public struct ReportRequest: Sendable {
     public var statusMap: StatusMap
     /// The operator table, or its `--operators` replacement.
     public var operators: OperatorTable
+    /// The account and rate card to bill with (`--rate-card`): the reports then carry the
+    /// `billing` table (contract §7). Nil for no billing.
+    public var billing: BillingOptions?
 
     public init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
                 formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
-                statusMap: StatusMap = .standard, operators: OperatorTable = .standard) {
+                statusMap: StatusMap = .standard, operators: OperatorTable = .standard,
+                billing: BillingOptions? = nil) {
         self.snapshotFolder = snapshotFolder
         self.outputFolder = outputFolder
         self.options = options
@@ -25,6 +29,7 @@ public struct ReportRequest: Sendable {
         self.csvGuardsFormulas = csvGuardsFormulas
         self.statusMap = statusMap
         self.operators = operators
+        self.billing = billing
     }
 }
 
@@ -38,4 +43,6 @@ public struct ReportOutcome: Sendable {
     public var isComplete: Bool
     /// Why the snapshot is incomplete.
     public var incompleteReasons: [String]
+    /// The billing written with the report; nil without a rate card.
+    public var billing: BillingStatement? = nil
 }

@@ -102,4 +102,73 @@ import Testing
     @Test func emptyTextIsOneGSM7Segment() {
         #expect(Self.count("") == (.gsm7, 1))
     }
+
+    @Test func extensionCharacterAtTheSecondPartBoundary() {
+        // 304 + 2 = 306 septets: 153, then 151 + 2 = 153 exactly — two segments.
+        #expect(Self.count(Self.a(304) + "€") == (.gsm7, 2))
+        // 305 + 2 = 307 septets: the `€` would straddle parts two and three, so it opens part three.
+        #expect(Self.count(Self.a(305) + "€") == (.gsm7, 3))
+        // 306 `a` and a form feed: 308 septets, three segments.
+        #expect(Self.count(Self.a(306) + "\u{0C}") == (.gsm7, 3))
+    }
+
+    @Test func onlyExtensionCharactersFillAPartWithAnEvenNumberOfSeptets() {
+        // 80 × `{` is 160 septets, one segment; 81 is 162: parts hold 76 (152 septets), so 81 → 2.
+        #expect(Self.count(String(repeating: "{", count: 80)) == (.gsm7, 1))
+        #expect(Self.count(String(repeating: "{", count: 81)) == (.gsm7, 2))
+        // 153 × `|` is 306 septets but only 76 fit a part: 76 + 76 + 1 → 3 segments.
+        #expect(Self.count(String(repeating: "|", count: 153)) == (.gsm7, 3))
+    }
+
+    @Test func emojiAtTheSingleSegmentBoundary() {
+        // 68 + 2 = 70 units: one segment; 69 + 2 = 71: two.
+        #expect(Self.count(Self.ka(68) + "😀") == (.ucs2, 1))
+        #expect(Self.count(Self.ka(69) + "😀") == (.ucs2, 2))
+        // 35 emoji are 70 units; with one more unit, parts of 67 hold 33 emoji: 33 + 2 + … → 2 segments.
+        #expect(Self.count(String(repeating: "😀", count: 35) + "क") == (.ucs2, 2))
+    }
+
+    @Test func emojiAtTheSecondPartBoundary() {
+        // 132 + 2 = 134 units: 67, then 65 + 2 = 67 — two segments.
+        #expect(Self.count(Self.ka(132) + "😀") == (.ucs2, 2))
+        // 133 + 2 = 135 units: the emoji would straddle parts two and three.
+        #expect(Self.count(Self.ka(133) + "😀") == (.ucs2, 3))
+    }
+
+    @Test func aZeroWidthJoinerSequenceCountsEachOfItsUnits() {
+        // 👩‍💻 is U+1F469 U+200D U+1F4BB: 2 + 1 + 2 = 5 units.
+        #expect(Self.count(String(repeating: "👩‍💻", count: 14)) == (.ucs2, 1))   // 70 units
+        #expect(Self.count(String(repeating: "👩‍💻", count: 15)) == (.ucs2, 2))   // 75 units
+    }
+
+    @Test func devanagariConjunctsCountTheirCodeUnits() {
+        // क्ष is KA, VIRAMA, SSA: three units; श्री is SHA, VIRAMA, RA, II: four.
+        #expect(Self.count("क्ष") == (.ucs2, 1))
+        #expect(Self.count(String(repeating: "क्ष", count: 23) + "क") == (.ucs2, 1))    // 70 units
+        #expect(Self.count(String(repeating: "क्ष", count: 23) + "कक") == (.ucs2, 2))   // 71 units
+        #expect(Self.count(String(repeating: "श्री", count: 17) + "कक") == (.ucs2, 1))  // 70 units
+        #expect(Self.count(String(repeating: "श्री", count: 18)) == (.ucs2, 2))         // 72 units
+    }
+
+    @Test func aConjunctMayStraddleTwoPartsUnlikeASurrogatePair() {
+        // Contract §7 keeps only surrogate pairs whole: 65 + 3 + 66 = 134 units are two
+        // parts of 67, the conjunct split after its second unit.
+        #expect(Self.count(Self.ka(65) + "क्ष" + Self.ka(66)) == (.ucs2, 2))
+        // The same place taken by an emoji and one unit: 65 + 2 fills part one exactly.
+        #expect(Self.count(Self.ka(65) + "😀" + "क" + Self.ka(66)) == (.ucs2, 2))
+    }
+
+    @Test func aTabAtEitherEndMakesTheTextUCS2() {
+        #expect(Self.count("\t" + Self.a(69)) == (.ucs2, 1))    // 70 units
+        #expect(Self.count(Self.a(70) + "\t") == (.ucs2, 2))    // 71 units
+        #expect(Self.count("\t") == (.ucs2, 1))
+    }
+
+    @Test func aGSMLookalikeOutsideTheAlphabetMakesTheTextUCS2() {
+        // U+2126 OHM SIGN looks like Ω (U+03A9, in the alphabet) but is not GSM-7;
+        // a decomposed é (e + U+0301) is not either.
+        #expect(Self.count("Ω").encoding == .gsm7)
+        #expect(Self.count("\u{2126}").encoding == .ucs2)
+        #expect(Self.count("e\u{301}").encoding == .ucs2)
+    }
 }

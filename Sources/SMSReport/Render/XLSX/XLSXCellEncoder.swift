@@ -6,6 +6,8 @@
 /// - timestamps as Excel date-times of the local wall-clock time in the report
 ///   timezone, days as Excel dates;
 /// - text as strings, cut to Excel's 32,767 characters;
+/// - amounts of money (a `.money` column) as numbers with 2 decimals;
+/// - flags as TRUE/FALSE; a FALSE in a mixed column (the summary's `complete`) in alert red;
 /// - empty cells, and rates over nothing, blank.
 struct XLSXCellEncoder {
     /// Excel's serial day number of 1970-01-01 (in the 1900 date system).
@@ -14,18 +16,21 @@ struct XLSXCellEncoder {
     static let widestContent = 60
 
     private var clock: LocalClock
+    /// The kind of each column, which picks the look of some cells.
+    private let kinds: [ColumnKind]
     /// The widest content seen in each column, in characters.
     private(set) var contentWidths: [Int]
 
-    init(timeZone: ReportTimeZone, columnCount: Int) {
+    init(timeZone: ReportTimeZone, columns: [Column]) {
         clock = LocalClock(timeZone: timeZone)
-        contentWidths = Array(repeating: 0, count: columnCount)
+        kinds = columns.map(\.kind)
+        contentWidths = Array(repeating: 0, count: columns.count)
     }
 
     /// Appends one row of cells to `batch`.
     mutating func append(_ row: [Cell], to batch: inout XLSXCellBatch) {
         for (column, cell) in row.enumerated() {
-            let width = append(cell, to: &batch)
+            let width = append(cell, kind: column < kinds.count ? kinds[column] : .mixed, to: &batch)
             if column < contentWidths.count, width > contentWidths[column] {
                 contentWidths[column] = width
             }
@@ -33,7 +38,7 @@ struct XLSXCellEncoder {
     }
 
     /// Appends one cell; returns how many characters it shows.
-    private mutating func append(_ cell: Cell, to batch: inout XLSXCellBatch) -> Int {
+    private mutating func append(_ cell: Cell, kind: ColumnKind, to batch: inout XLSXCellBatch) -> Int {
         switch cell {
         case .empty:
             batch.appendBlank()
@@ -47,7 +52,8 @@ struct XLSXCellEncoder {
             return digits + (digits - 1) / 3
         case .number(let literal):
             if let value = Double(literal), value.isFinite {
-                batch.appendNumber(value, slot: XLSXCellStyle.plain.rawValue)
+                let style = kind == .money ? XLSXCellStyle.money : XLSXCellStyle.plain
+                batch.appendNumber(value, slot: style.rawValue)
             } else {
                 batch.appendText(literal, slot: XLSXCellStyle.plain.rawValue)
             }
@@ -71,7 +77,8 @@ struct XLSXCellEncoder {
             batch.appendNumber(Double(day.daysSinceEpoch) + Self.unixEpochSerial, slot: XLSXCellStyle.day.rawValue)
             return 10
         case .boolean(let flag):
-            batch.appendBoolean(flag, slot: (flag ? XLSXCellStyle.plain : XLSXCellStyle.alert).rawValue)
+            let style = !flag && kind == .mixed ? XLSXCellStyle.alert : XLSXCellStyle.plain
+            batch.appendBoolean(flag, slot: style.rawValue)
             return 5
         }
     }

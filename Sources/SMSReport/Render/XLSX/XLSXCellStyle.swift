@@ -15,6 +15,8 @@ enum XLSXCellStyle: UInt8, CaseIterable {
     case day
     /// A flag that is false when something is wrong (the summary's `complete`).
     case alert
+    /// Amounts of money, 2 decimals.
+    case money
 
     /// The style behind the slot; nil for General.
     var style: XLSXStyle? {
@@ -26,6 +28,7 @@ enum XLSXCellStyle: UInt8, CaseIterable {
         case .timestamp: return XLSXStyle(numberFormat: "yyyy-mm-dd hh:mm:ss.000")
         case .day: return XLSXStyle(numberFormat: "yyyy-mm-dd")
         case .alert: return XLSXStyle(bold: true, fontColor: XLSXColor(rgb: 0x9C0006), fillColor: XLSXColor(rgb: 0xFFC7CE))
+        case .money: return XLSXStyle(numberFormat: "#,##0.00")
         }
     }
 

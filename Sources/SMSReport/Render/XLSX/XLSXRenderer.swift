@@ -1,7 +1,8 @@
 /// Writes `report.xlsx` (contract §5) from the report tables with libxlsxwriter:
 /// one sheet per table in the order of contract §4, the summary first with the
 /// charts beside it, document properties, and the whole file renamed into place
-/// only when it is complete.
+/// only when it is complete. With billing, the deliveries sheet carries each
+/// delivery's `billable` flag, and an invoice sheet per month follows the `billing` sheet.
 ///
 /// The workbook is written in constant-memory mode, rows in order, so a million
 /// deliveries never sit in memory at once.
@@ -46,10 +47,18 @@ public struct XLSXRenderer: Sendable {
         let writer = XLSXTableWriter(workbook: workbook, formats: formats, timeZone: tables.timeZone,
                                      rowsPerSheet: rowsPerSheet)
         var summarySheet: XLSXWorksheet?
-        for table in tables.all {
+        for table in tables.workbookTables {
             let sheets = try await writer.write(table, progress: progress)
             if table.name == tables.summary.name {
                 summarySheet = sheets.first
+            }
+        }
+        if let billing = tables.billing {
+            let invoiceSheet = try XLSXInvoiceSheet(workbook: workbook)
+            let context = XLSXInvoiceSheet.Context(isComplete: tables.isComplete,
+                                                   incompleteReasons: tables.incompleteReasons)
+            for invoice in billing.invoices {
+                try invoiceSheet.write(invoice, of: billing, context: context)
             }
         }
         if let summarySheet {

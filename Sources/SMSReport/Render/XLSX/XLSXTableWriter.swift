@@ -23,13 +23,14 @@ struct XLSXTableWriter {
     /// Writes `table`; returns its sheets, in order.
     func write(_ table: Table, progress: any ProgressSink) async throws(XLSXError) -> [XLSXWorksheet] {
         let columnCount = table.columns.count
+        let columns = table.columns
         var sheets = [try openSheet(for: table, number: 1)]
         var contentWidths = table.columns.map { Self.headerWidth($0.name) }
         let timeZone = timeZone
         let stage = "writing report.xlsx: \(table.name)"
         progress.update(stage: stage, done: 0, total: table.rowCount, unit: "rows")
         try await ParallelChunkFormatter().formatRows(count: table.rowCount, format: { rows in
-            var encoder = XLSXCellEncoder(timeZone: timeZone, columnCount: columnCount)
+            var encoder = XLSXCellEncoder(timeZone: timeZone, columns: columns)
             var batch = XLSXCellBatch(columnCount: columnCount, reservingRows: rows.count)
             for index in rows {
                 encoder.append(table.row(index), to: &batch)

@@ -54,7 +54,7 @@ import Testing
         let long = String(repeating: "नमस्ते ", count: 6_000)
         let tables = try await tables(deliveries: 1, message: long)
         #expect(UnitReport.qualityCount(tables, "truncated_text") == 1)
-        var encoder = XLSXCellEncoder(timeZone: .kathmandu, columnCount: tables.deliveries.columns.count)
+        var encoder = XLSXCellEncoder(timeZone: .kathmandu, columns: tables.deliveries.columns)
         var batch = XLSXCellBatch(columnCount: tables.deliveries.columns.count)
         encoder.append(tables.deliveries.row(0), to: &batch)
         let texts = batch.textBytes.split(separator: 0, omittingEmptySubsequences: false)
@@ -69,7 +69,9 @@ import Testing
 
     @Test func cellsHoldTheCSVsValues() async throws {
         let tables = try await tables(deliveries: 1)
-        var encoder = XLSXCellEncoder(timeZone: .kathmandu, columnCount: 4)
+        var encoder = XLSXCellEncoder(timeZone: .kathmandu, columns: [
+            Column("sent_at", .timestamp), Column("share", .rate), Column("latency_s", .seconds), Column("share", .rate),
+        ])
         var batch = XLSXCellBatch(columnCount: 4)
         let sentAt = try #require(TimestampParser.parse("2025-11-04T17:00:45.153834+05:45"))
         encoder.append([.timestamp(sentAt), .rate(Ratio(2, over: 3)), .seconds(2_500_500), .rate(Ratio(0, over: 0))],

@@ -12,17 +12,23 @@ public struct XLSXColor: Sendable, Hashable {
 /// How a cell looks: what ``XLSXWorkbook/addFormat(_:)`` turns into a format.
 public struct XLSXStyle: Sendable, Hashable {
     public var bold: Bool
+    /// The font size in points; nil for the workbook's default (11).
+    public var fontSize: Double?
     public var fontColor: XLSXColor?
     /// A solid background.
     public var fillColor: XLSXColor?
     /// A thin line under the cell.
     public var bottomBorder: Bool
+    /// A thin line over the cell.
+    public var topBorder: Bool
     /// An Excel number format such as `0.00%` or `yyyy-mm-dd`; nil for General.
     public var numberFormat: String?
 
-    public init(bold: Bool = false, fontColor: XLSXColor? = nil, fillColor: XLSXColor? = nil,
-                bottomBorder: Bool = false, numberFormat: String? = nil) {
+    public init(bold: Bool = false, fontSize: Double? = nil, fontColor: XLSXColor? = nil, fillColor: XLSXColor? = nil,
+                bottomBorder: Bool = false, topBorder: Bool = false, numberFormat: String? = nil) {
         self.bold = bold
+        self.fontSize = fontSize
+        self.topBorder = topBorder
         self.fontColor = fontColor
         self.fillColor = fillColor
         self.bottomBorder = bottomBorder
@@ -32,9 +38,11 @@ public struct XLSXStyle: Sendable, Hashable {
     /// Sets this style on a new libxlsxwriter format (which copies every value).
     func apply(to format: UnsafeMutablePointer<lxw_format>) {
         if bold { format_set_bold(format) }
+        if let fontSize { format_set_font_size(format, fontSize) }
         if let fontColor { format_set_font_color(format, fontColor.rgb) }
         if let fillColor { format_set_bg_color(format, fillColor.rgb) }
         if bottomBorder { format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if topBorder { format_set_top(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let numberFormat { format_set_num_format(format, numberFormat) }
     }
 }

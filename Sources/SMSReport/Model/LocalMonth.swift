@@ -1,0 +1,76 @@
+/// A calendar month in the report timezone (contract §1 MONTH, §7 billing month).
+public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The proleptic Gregorian year.
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+
+    /// The month `month` (1–12) of `year`; nil when `month` is out of range.
+    public init?(year: Int, month: Int) {
+        guard (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// The month that `day` falls in.
+    public init(containing day: LocalDay) {
+        let components = day.components
+        year = components.year
+        month = components.month
+    }
+
+    /// Parses `YYYY-MM`; nil when the text is not a month in that form.
+    public init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              let year = ASCIIDigits.value(bytes[0..<4]),
+              let month = ASCIIDigits.value(bytes[5..<7])
+        else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    /// The month's first day.
+    public var firstDay: LocalDay {
+        LocalDay(year: year, month: month, day: 1)
+    }
+
+    /// The month's last day.
+    public var lastDay: LocalDay {
+        LocalDay(year: year, month: month, day: CivilCalendar.daysInMonth(year: year, month: month))
+    }
+
+    /// The month after this one.
+    public var next: LocalMonth {
+        month == 12 ? LocalMonth(uncheckedYear: year + 1, month: 1) : LocalMonth(uncheckedYear: year, month: month + 1)
+    }
+
+    /// Every month from `first` to `last`, both included; empty when `last` is before `first`.
+    public static func months(from first: LocalMonth, through last: LocalMonth) -> [LocalMonth] {
+        var months: [LocalMonth] = []
+        var month = first
+        while month <= last {
+            months.append(month)
+            month = month.next
+        }
+        return months
+    }
+
+    /// `YYYY-MM`.
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(7)
+        ASCIIDigits.append(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        ASCIIDigits.append(month, width: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func < (lhs: LocalMonth, rhs: LocalMonth) -> Bool {
+        (lhs.year, lhs.month) < (rhs.year, rhs.month)
+    }
+
+    private init(uncheckedYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+}
