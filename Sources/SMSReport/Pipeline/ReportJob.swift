@@ -32,7 +32,8 @@ public enum ReportJob {
             progress.finish(stage: "writing xlsx")
         }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
-                             isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons)
+                             isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
+                             summary: tables.summary)
     }
 
     /// The snapshot folder's own name, as the workbook's comments give it.
