@@ -5,8 +5,28 @@
 public enum Aggregator {
     /// The report tables for the deliveries of `snapshot` that `options` select.
     public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions) -> ReportTables {
+        tables(for: snapshot, options: options, selected: select(snapshot, options: options))
+    }
+
+    /// The first step of aggregation: the deliveries that `options` select, in order,
+    /// and their table. A renderer can start on this largest table while
+    /// ``tables(for:options:selected:)`` groups the rest.
+    public static func select(_ snapshot: LoadedSnapshot, options: ReportOptions) -> SelectedDeliveries {
         var clock = LocalClock(timeZone: options.timeZone)
         let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
+        let table = TableBuilder.deliveries(snapshot.normalized, selection: selection)
+        // A group table has at most one row per delivery; summary, by_status,
+        // latency_histogram and data_quality have a fixed number; metrics one per reading.
+        let fixedRows = TableBuilder.summaryRowCount + DeliveryStatus.allCases.count
+            + LatencyBucket.allCases.count + DataQualityCheck.allCases.count
+        return SelectedDeliveries(table: table, otherTablesRowBound: max(selection.order.count, fixedRows, snapshot.metrics.count),
+                                  selection: selection)
+    }
+
+    /// Every table of the report, the deliveries `selected` included.
+    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries) -> ReportTables {
+        var clock = LocalClock(timeZone: options.timeZone)
+        let selection = selected.selection
         var pass = GroupingPass(messages: snapshot.normalized.messages)
         for index in selection.order {
             pass.add(snapshot.normalized.deliveries[Int(index)], day: selection.days[Int(index)], clock: &clock)
@@ -38,11 +58,20 @@ public enum Aggregator {
             dataQuality: Table(name: "data_quality",
                                columns: [Column("check", .text), Column("count", .integer), Column("example", .text)],
                                rows: pass.quality.rows),
-            deliveries: TableBuilder.deliveries(snapshot.normalized, selection: selection),
+            deliveries: selected.table,
             timeZone: options.timeZone,
             isComplete: snapshot.isComplete,
             incompleteReasons: snapshot.manifest?.reasons ?? [])
     }
+}
+
+/// The deliveries a report covers and their table, made before the grouping pass.
+public struct SelectedDeliveries: Sendable {
+    /// The `deliveries` table.
+    public let table: Table
+    /// No other table of the report has more rows than this.
+    public let otherTablesRowBound: Int
+    let selection: DeliverySelection
 }
 
 /// The deliveries a report covers, in deliveries order (`sent_at`, then phone).

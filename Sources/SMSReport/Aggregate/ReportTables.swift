@@ -18,6 +18,10 @@ public struct ReportTables: Sendable {
     /// Why the data is incomplete, from the manifest.
     public var incompleteReasons: [String]
 
+    /// The names of ``all``'s tables, in order, known before any table is made.
+    public static let names = ["summary", "by_batch", "by_operator", "by_prefix", "by_day", "by_status", "cube",
+                               "latency_histogram", "metrics", "data_quality", "deliveries"]
+
     /// The tables in the order of contract §4.
     public var all: [Table] {
         [summary, byBatch, byOperator, byPrefix, byDay, byStatus, cube, latencyHistogram, metrics, dataQuality, deliveries]
