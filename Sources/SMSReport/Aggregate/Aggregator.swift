@@ -5,7 +5,36 @@
 public enum Aggregator {
     /// The report tables for the deliveries of `snapshot` that `options` select.
     public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions) -> ReportTables {
-        tablesAndSelection(for: snapshot, options: options).tables
+        tables(for: snapshot, options: options, selected: select(snapshot, options: options))
+    }
+
+    /// The first step of aggregation: the deliveries that `options` select, in order,
+    /// and their table. A renderer can start on this largest table while
+    /// ``tables(for:options:selected:)`` groups the rest.
+    /// With `billableBy`, the selection also carries the workbook's deliveries table with
+    /// each delivery's `billable` flag under that rate card.
+    public static func select(_ snapshot: LoadedSnapshot, options: ReportOptions,
+                              billableBy rateCard: RateCard? = nil) -> SelectedDeliveries {
+        var clock = LocalClock(timeZone: options.timeZone)
+        let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
+        let table = TableBuilder.deliveries(snapshot.normalized, selection: selection)
+        let flagged = rateCard.map { TableBuilder.deliveries(snapshot.normalized, selection: selection, billableBy: $0) }
+        // A group table has at most one row per delivery; summary, by_status,
+        // latency_histogram and data_quality have a fixed number; metrics one per reading.
+        let fixedRows = TableBuilder.summaryRowCount + DeliveryStatus.allCases.count
+            + LatencyBucket.allCases.count + DataQualityCheck.allCases.count
+        return SelectedDeliveries(table: table, deliveriesWithBillableFlag: flagged,
+                                  otherTablesRowBound: max(selection.order.count, fixedRows, snapshot.metrics.count),
+                                  selection: selection)
+    }
+
+    /// The billing of the `selected` deliveries, priced with `billing`'s rate card.
+    ///
+    /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
+    /// with deliveries has no price and the card has no default.
+    public static func billing(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries,
+                               billing: BillingOptions) throws(ReportError) -> BillingStatement {
+        try BillingAggregator.statement(snapshot.normalized, selection: selected.selection, billing: billing, options: options)
     }
 
     /// The report tables, plus the `billing` table of the same deliveries priced with
@@ -15,18 +44,17 @@ public enum Aggregator {
     /// with deliveries has no price and the card has no default.
     public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions,
                               billing: BillingOptions) throws(ReportError) -> ReportTables {
-        var (tables, selection) = tablesAndSelection(for: snapshot, options: options)
-        tables.billing = try BillingAggregator.statement(snapshot.normalized, selection: selection, billing: billing,
-                                                         options: options)
-        tables.deliveriesWithBillableFlag = TableBuilder.deliveries(snapshot.normalized, selection: selection,
-                                                                    billableBy: billing.rateCard)
-        return tables
+        let selected = select(snapshot, options: options, billableBy: billing.rateCard)
+        let statement = try self.billing(for: snapshot, options: options, selected: selected, billing: billing)
+        var report = tables(for: snapshot, options: options, selected: selected)
+        report.billing = statement
+        return report
     }
 
-    private static func tablesAndSelection(for snapshot: LoadedSnapshot,
-                                           options: ReportOptions) -> (tables: ReportTables, selection: DeliverySelection) {
+    /// Every table of the report, the deliveries `selected` included.
+    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries) -> ReportTables {
         var clock = LocalClock(timeZone: options.timeZone)
-        let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
+        let selection = selected.selection
         var pass = GroupingPass(messages: snapshot.normalized.messages)
         for index in selection.order {
             pass.add(snapshot.normalized.deliveries[Int(index)], day: selection.days[Int(index)], clock: &clock)
@@ -45,7 +73,7 @@ public enum Aggregator {
             batches: pass.batches.keys.filter { !$0.isEmpty }.count)
         let cubeNames = CubeNames(days: pass.days.keys, batches: pass.batches.keys,
                                   operators: pass.operators.keys, prefixes: pass.prefixes.keys)
-        let tables = ReportTables(
+        return ReportTables(
             summary: TableBuilder.summary(summaryInputs, statistics: pass.summary.finish()),
             byBatch: TableBuilder.byBatch(pass.batches.finish()),
             byOperator: TableBuilder.byOperator(pass.operators.finish()),
@@ -58,12 +86,27 @@ public enum Aggregator {
             dataQuality: Table(name: "data_quality",
                                columns: [Column("check", .text), Column("count", .integer), Column("example", .text)],
                                rows: pass.quality.rows),
-            deliveries: TableBuilder.deliveries(snapshot.normalized, selection: selection),
+            deliveries: selected.table,
             timeZone: options.timeZone,
             isComplete: snapshot.isComplete,
-            incompleteReasons: snapshot.manifest?.reasons ?? [])
-        return (tables, selection)
+            incompleteReasons: snapshot.manifest?.reasons ?? [],
+            deliveriesWithBillableFlag: selected.deliveriesWithBillableFlag)
     }
+}
+
+/// The deliveries a report covers and their table, made before the grouping pass.
+public struct SelectedDeliveries: Sendable {
+    /// The `deliveries` table.
+    public let table: Table
+    /// The deliveries table with each delivery's `billable` flag, when a rate card was given.
+    public let deliveriesWithBillableFlag: Table?
+    /// The workbook's deliveries sheet: the flagged table with a rate card, else ``table``.
+    public var workbookTable: Table {
+        deliveriesWithBillableFlag ?? table
+    }
+    /// No other table of the report has more rows than this.
+    public let otherTablesRowBound: Int
+    let selection: DeliverySelection
 }
 
 /// The deliveries a report covers, in deliveries order (`sent_at`, then phone).

@@ -24,6 +24,11 @@ public struct ReportTables: Sendable {
     /// reconcile the billing lines with it. Nil without a rate card.
     public var deliveriesWithBillableFlag: Table? = nil
 
+    /// The names of ``all``'s tables, in order, known before any table is made (`billing`,
+    /// which comes last and only with a rate card, aside).
+    public static let names = ["summary", "by_batch", "by_operator", "by_prefix", "by_day", "by_status", "cube",
+                               "latency_histogram", "metrics", "data_quality", "deliveries"]
+
     /// The `billing` table of contract §7; nil without a rate card.
     public var billingTable: Table? {
         billing?.table

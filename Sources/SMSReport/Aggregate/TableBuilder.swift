@@ -4,6 +4,9 @@ enum TableBuilder {
     /// How reports show an empty batch id.
     static let noBatchLabel = "(no batch)"
 
+    /// The summary's rows: eight about the report, then one per group column.
+    static let summaryRowCount = 8 + GroupColumns.columns.count
+
     static func summary(_ inputs: SummaryInputs, statistics: GroupStatistics) -> Table {
         let dayCell = { (day: LocalDay?) -> Cell in day.map(Cell.day) ?? .empty }
         var rows: [[Cell]] = [

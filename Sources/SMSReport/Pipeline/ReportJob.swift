@@ -14,35 +14,67 @@ public enum ReportJob {
         progress.finish(stage: "reading snapshot")
 
         progress.update(stage: "aggregating", done: 0, total: snapshot.normalized.deliveries.count, unit: "deliveries")
-        let tables: ReportTables
-        if let billing = request.billing {
-            tables = try Aggregator.tables(for: snapshot, options: request.options, billing: billing)
-        } else {
-            tables = Aggregator.tables(for: snapshot, options: request.options)
+        let selected = Aggregator.select(snapshot, options: request.options, billableBy: request.billing?.rateCard)
+        let options = request.options
+        // Priced before any file is written, so that a missing rate leaves nothing behind.
+        var billing: BillingStatement?
+        if let billingOptions = request.billing {
+            billing = try Aggregator.billing(for: snapshot, options: options, selected: selected, billing: billingOptions)
         }
+        let statement = billing
+        let grouping = Task {
+            var tables = Aggregator.tables(for: snapshot, options: options, selected: selected)
+            tables.billing = statement
+            return tables
+        }
+        try createFolder(request.outputFolder)
+        let workbook = request.formats.contains(.xlsx)
+            ? startWorkbook(selected, timeZone: options.timeZone, tables: grouping, request: request, progress: progress)
+            : nil
+        let tables = await grouping.value
         progress.finish(stage: "aggregating")
 
-        try createFolder(request.outputFolder)
         var files: [String] = []
-        if request.formats.contains(.csv) {
-            progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
-            files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
-                .render(tables, into: request.outputFolder, progress: progress)
-            progress.finish(stage: "writing csv")
+        do {
+            if request.formats.contains(.csv) {
+                progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
+                files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
+                    .render(tables, into: request.outputFolder, progress: progress)
+                progress.finish(stage: "writing csv")
+            }
+        } catch {
+            _ = await workbook?.value
+            throw error
         }
-        if request.formats.contains(.xlsx) {
-            progress.update(stage: "writing xlsx", done: 0, total: tables.all.count, unit: "tables")
-            files.append(try await XLSXRenderer().render(tables, snapshotName: snapshotName(request.snapshotFolder),
-                                                         into: request.outputFolder, progress: progress))
+        if let workbook {
+            files.append(try await workbook.value.get())
             progress.finish(stage: "writing xlsx")
         }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
                              isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
-                             billing: tables.billing)
+                             summary: tables.summary, billing: tables.billing)
+    }
+
+    /// Starts `report.xlsx` on its own thread: it writes the deliveries sheet while
+    /// `tables` are still being grouped and the CSV files written.
+    private static func startWorkbook(_ selected: SelectedDeliveries, timeZone: ReportTimeZone,
+                                      tables: Task<ReportTables, Never>, request: ReportRequest,
+                                      progress: any ProgressSink) -> Task<Result<String, ReportError>, Never> {
+        let snapshotName = snapshotName(request.snapshotFolder)
+        let folder = request.outputFolder
+        return Task {
+            do throws(ReportError) {
+                return .success(try await XLSXRenderer().render(
+                    deliveries: selected.workbookTable, otherTablesRowBound: selected.otherTablesRowBound, timeZone: timeZone,
+                    tables: { await tables.value }, snapshotName: snapshotName, into: folder, progress: progress))
+            } catch {
+                return .failure(error)
+            }
+        }
     }
 
     /// The snapshot folder's own name, as the workbook's comments give it.
-    static func snapshotName(_ folder: String) -> String {
+    private static func snapshotName(_ folder: String) -> String {
         URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 

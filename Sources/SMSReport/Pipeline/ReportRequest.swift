@@ -43,6 +43,14 @@ public struct ReportOutcome: Sendable {
     public var isComplete: Bool
     /// Why the snapshot is incomplete.
     public var incompleteReasons: [String]
+    /// The `summary` table, for callers that quote its figures (the nightly run's
+    /// email subject and `run.json`).
+    public var summary: Table
     /// The billing written with the report; nil without a rate card.
     public var billing: BillingStatement? = nil
+
+    /// The value of one `metric` row of ``summary`` (`delivered`, `delivery_rate` …).
+    public func summaryValue(_ metric: String) -> Cell? {
+        summary.rows.first { $0.first == .text(metric) }?.last
+    }
 }

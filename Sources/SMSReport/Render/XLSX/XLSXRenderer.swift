@@ -23,13 +23,31 @@ public struct XLSXRenderer: Sendable {
     /// in the document's comments.
     public func render(_ tables: ReportTables, snapshotName: String, into folder: String,
                        progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> String {
+        let otherRows = tables.all.filter { $0.name != tables.deliveries.name }.map(\.rowCount).max() ?? 0
+        return try await render(deliveries: tables.deliveriesWithBillableFlag ?? tables.deliveries, otherTablesRowBound: otherRows, timeZone: tables.timeZone,
+                                tables: { tables }, snapshotName: snapshotName, into: folder, progress: progress)
+    }
+
+    /// Writes `report.xlsx` into `folder` from the deliveries table alone at first:
+    /// while `tables` (which must give the same deliveries table) is still being
+    /// grouped, the workbook is already writing its largest sheet. This needs every
+    /// other sheet added before the deliveries', so it is done only when no other
+    /// table can need a second sheet (`otherTablesRowBound` rows at most, a bound the
+    /// aggregation guarantees); otherwise the workbook waits for `tables`. Timestamps
+    /// are drawn in `timeZone`, the tables' own.
+    public func render(deliveries: Table, otherTablesRowBound: Int, timeZone: ReportTimeZone,
+                       tables: @escaping @Sendable () async -> ReportTables,
+                       snapshotName: String, into folder: String,
+                       progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> String {
         let output = XLSXOutputFile(folder: folder, name: Self.fileName)
         try output.reserve()
         let thread = XLSXWriterThread()
         defer { thread.shutDown() }
+        let startsEarly = otherTablesRowBound <= rowsPerSheet
         do {
             try await withTaskExecutorPreference(thread) { () async throws(XLSXError) in
-                try await write(tables, snapshotName: snapshotName, to: output, progress: progress)
+                try await write(deliveries: startsEarly ? deliveries : nil, timeZone: timeZone, tables: tables,
+                                snapshotName: snapshotName, to: output, progress: progress)
             }
         } catch {
             output.discard()
@@ -39,16 +57,25 @@ public struct XLSXRenderer: Sendable {
         return output.path
     }
 
-    private func write(_ tables: ReportTables, snapshotName: String, to output: XLSXOutputFile,
-                       progress: any ProgressSink) async throws(XLSXError) {
+    /// Writes the workbook; with `deliveries`, that table first, on a sheet placed
+    /// after empty sheets kept for the tables before it.
+    private func write(deliveries: Table?, timeZone: ReportTimeZone, tables makeTables: () async -> ReportTables,
+                       snapshotName: String, to output: XLSXOutputFile, progress: any ProgressSink) async throws(XLSXError) {
         let workbook = try XLSXWorkbook(path: output.temporaryPath,
                                         options: XLSXWorkbookOptions(constantMemory: true, temporaryFolder: output.folder))
         let formats = try XLSXReportFormats(in: workbook)
-        let writer = XLSXTableWriter(workbook: workbook, formats: formats, timeZone: tables.timeZone,
-                                     rowsPerSheet: rowsPerSheet)
+        let writer = XLSXTableWriter(workbook: workbook, formats: formats, timeZone: timeZone, rowsPerSheet: rowsPerSheet)
+        var sheetsKept: [String: XLSXWorksheet] = [:]
+        if let deliveries {
+            for name in ReportTables.names.prefix(while: { $0 != deliveries.name }) {
+                sheetsKept[name] = try writer.addSheet(named: name)
+            }
+            _ = try await writer.write(deliveries, progress: progress)
+        }
+        let tables = await makeTables()
         var summarySheet: XLSXWorksheet?
-        for table in tables.workbookTables {
-            let sheets = try await writer.write(table, progress: progress)
+        for table in tables.workbookTables where deliveries == nil || table.name != deliveries?.name {
+            let sheets = try await writer.write(table, firstSheet: sheetsKept[table.name], progress: progress)
             if table.name == tables.summary.name {
                 summarySheet = sheets.first
             }

@@ -20,11 +20,19 @@ struct XLSXTableWriter {
         var contentWidths: [Int]
     }
 
-    /// Writes `table`; returns its sheets, in order.
-    func write(_ table: Table, progress: any ProgressSink) async throws(XLSXError) -> [XLSXWorksheet] {
+    /// Writes `table`; returns its sheets, in order. With `firstSheet`, a sheet added
+    /// earlier under the table's name, the table starts there instead of on a new one.
+    func write(_ table: Table, firstSheet: XLSXWorksheet? = nil,
+               progress: any ProgressSink) async throws(XLSXError) -> [XLSXWorksheet] {
         let columnCount = table.columns.count
         let columns = table.columns
-        var sheets = [try openSheet(for: table, number: 1)]
+        let first: XLSXWorksheet
+        if let firstSheet {
+            first = firstSheet
+        } else {
+            first = try addSheet(for: table, number: 1)
+        }
+        var sheets = [try prepare(first, for: table, number: 1)]
         var contentWidths = table.columns.map { Self.headerWidth($0.name) }
         let timeZone = timeZone
         let stage = "writing report.xlsx: \(table.name)"
@@ -42,7 +50,8 @@ struct XLSXTableWriter {
                 let tableRow = rows.lowerBound + written
                 let sheetIndex = tableRow / rowsPerSheet
                 if sheetIndex == sheets.count {
-                    sheets.append(try openSheet(for: table, number: sheetIndex + 1))
+                    sheets.append(try prepare(try addSheet(for: table, number: sheetIndex + 1), for: table,
+                                              number: sheetIndex + 1))
                 }
                 let rowOnSheet = tableRow % rowsPerSheet
                 let count = min(rows.count - written, rowsPerSheet - rowOnSheet)
@@ -69,9 +78,17 @@ struct XLSXTableWriter {
         number == 1 ? tableName : "\(tableName) (\(number))"
     }
 
-    /// Adds sheet `number` of `table` with its header, frozen top row and autofilter.
-    private func openSheet(for table: Table, number: Int) throws(XLSXError) -> XLSXWorksheet {
-        let sheet = try workbook.addWorksheet(named: Self.sheetName(table.name, number: number))
+    /// Adds sheet `number` of a table named `tableName`, empty.
+    func addSheet(named tableName: String, number: Int = 1) throws(XLSXError) -> XLSXWorksheet {
+        try workbook.addWorksheet(named: Self.sheetName(tableName, number: number))
+    }
+
+    private func addSheet(for table: Table, number: Int) throws(XLSXError) -> XLSXWorksheet {
+        try addSheet(named: table.name, number: number)
+    }
+
+    /// Gives sheet `number` of `table` its header, frozen top row and autofilter.
+    private func prepare(_ sheet: XLSXWorksheet, for table: Table, number: Int) throws(XLSXError) -> XLSXWorksheet {
         for (column, header) in table.columns.enumerated() {
             try sheet.writeText(header.name, row: 0, column: column, format: formats.header)
         }

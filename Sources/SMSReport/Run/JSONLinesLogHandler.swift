@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+
+/// A swift-log handler that writes one JSON object per line, for log shippers
+/// (`--log-format json`): `{"time":…,"level":…,"label":…,"message":…}` plus the
+/// metadata as string fields, keys sorted so that lines are stable.
+public struct JSONLinesLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level = .info
+    private let label: String
+    private let write: @Sendable (String) -> Void
+
+    /// A handler that writes to standard error.
+    public static func standardError(label: String) -> JSONLinesLogHandler {
+        JSONLinesLogHandler(label: label) { line in
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    /// A handler that hands each finished line (with its newline) to `write`.
+    public init(label: String, write: @escaping @Sendable (String) -> Void) {
+        self.label = label
+        self.write = write
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var fields: [String: String] = [:]
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
+            fields[key] = "\(value)"
+        }
+        fields["time"] = Self.timestamp(Date())
+        fields["level"] = event.level.rawValue
+        fields["label"] = label
+        fields["message"] = event.message.description
+        let body = fields.keys.sorted().map { "\(Self.quoted($0)):\(Self.quoted(fields[$0]!))" }
+        write("{" + body.joined(separator: ",") + "}\n")
+    }
+
+    /// `text` as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += String(format: "\\u%04x", scalar.value)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import SMSReport
+
+/// Contract §8 "Lock": one run per config at a time; a dead holder never blocks.
+@Suite struct RunLockTests {
+    static func lockPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("run-lock-\(UUID().uuidString).yaml.lock").path
+    }
+
+    @Test func theLockFileSitsBesideTheConfig() {
+        #expect(RunLock.path(forConfig: "/etc/sms/nightly.yaml") == "/etc/sms/nightly.yaml.lock")
+    }
+
+    @Test func aSecondHolderIsRefusedWithExitSixAndTheHolder() throws {
+        let path = Self.lockPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try RunLock(path: path)
+        // flock locks belong to open file descriptions: a second open in this process
+        // conflicts exactly as a second process would.
+        #expect(throws: RunLockError.held(path: path, holder: getpid())) { try RunLock(path: path) }
+        #expect(RunLockError.held(path: path, holder: 42).exitCode == 6)
+        #expect(RunLockError.held(path: path, holder: 42).description.contains(path))
+        withExtendedLifetime(first) {}
+    }
+
+    @Test func aReleasedLockLetsTheNextRunIn() throws {
+        let path = Self.lockPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do { _ = try RunLock(path: path) }
+        #expect(FileManager.default.fileExists(atPath: path))
+        _ = try RunLock(path: path)
+    }
+
+    @Test func aLockFileLeftByADeadProcessDoesNotBlock() throws {
+        let path = Self.lockPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [path, "true"]
+        try holder.run()
+        holder.waitUntilExit()
+        try "999999\n".write(toFile: path, atomically: false, encoding: .utf8)
+        _ = try RunLock(path: path)
+    }
+
+    @Test func aLockHeldByAnotherProcessIsRefused() throws {
+        let path = Self.lockPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["--exclusive", path, "sleep", "5"]
+        try holder.run()
+        defer { holder.terminate() }
+        let deadline = Date().addingTimeInterval(5)
+        var refused = false
+        while !refused, Date() < deadline {
+            do {
+                _ = try RunLock(path: path)
+                Thread.sleep(forTimeInterval: 0.05)
+            } catch .held {
+                refused = true
+            }
+        }
+        #expect(refused)
+    }
+}
