@@ -1,13 +1,15 @@
 import SMSReport
 
-/// Reads the rate card named by `--rate-card FILE`.
+/// Reads the rate card named by `--rate-card FILE` (contract §7), for `billing` and
+/// `report`.
 enum RateCardOption {
-    /// The card in `path`.
-    ///
-    /// Pending: rate-card files are YAML, read by the config loader of issue 6
-    /// (`RateCardFile.load`, branch `config`); until it is merged this refuses the file.
+    /// The card in `path`; a problem in the file is a usage error (exit 2) naming the
+    /// file, the line and the key.
     static func load(_ path: String) throws -> RateCard {
-        throw ReportError.invalidOption(option: "--rate-card",
-                                        reason: "\(path): reading rate-card files needs the config loader (issue 6), not yet in this build")
+        do {
+            return try RateCardFile.load(path: path)
+        } catch {
+            throw ReportError.invalidOption(option: "--rate-card", reason: error.description)
+        }
     }
 }

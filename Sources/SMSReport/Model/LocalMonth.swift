@@ -1,47 +1,44 @@
-/// A calendar month in the report timezone (contract §1 MONTH, §7 billing month).
+/// A calendar month in the report timezone, such as `2025-11` (`--period MONTH`, `--month`).
 public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The proleptic Gregorian year.
+    /// The year, e.g. 2025.
     public let year: Int
     /// The month, 1–12.
     public let month: Int
 
     /// The month `month` (1–12) of `year`; nil when `month` is out of range.
     public init?(year: Int, month: Int) {
-        guard (1...12).contains(month) else { return nil }
+        guard (1...12).contains(month), (0...9999).contains(year) else { return nil }
         self.year = year
         self.month = month
     }
 
-    /// The month that `day` falls in.
-    public init(containing day: LocalDay) {
-        let components = day.components
-        year = components.year
-        month = components.month
-    }
-
-    /// Parses `YYYY-MM`; nil when the text is not a month in that form.
+    /// Parses `YYYY-MM`; nil when the text is not a month.
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
               let year = ASCIIDigits.value(bytes[0..<4]),
-              let month = ASCIIDigits.value(bytes[5..<7])
-        else { return nil }
+              let month = ASCIIDigits.value(bytes[5..<7]) else { return nil }
         self.init(year: year, month: month)
     }
 
-    /// The month's first day.
-    public var firstDay: LocalDay {
-        LocalDay(year: year, month: month, day: 1)
+    /// The month that `day` falls in.
+    public init(containing day: LocalDay) {
+        let (year, month, _) = day.components
+        self.year = year
+        self.month = month
     }
 
-    /// The month's last day.
+    /// The month's first day.
+    public var firstDay: LocalDay { LocalDay(year: year, month: month, day: 1) }
+
+    /// The month's last day (the 29th of a leap February).
     public var lastDay: LocalDay {
         LocalDay(year: year, month: month, day: CivilCalendar.daysInMonth(year: year, month: month))
     }
 
     /// The month after this one.
     public var next: LocalMonth {
-        month == 12 ? LocalMonth(uncheckedYear: year + 1, month: 1) : LocalMonth(uncheckedYear: year, month: month + 1)
+        month == 12 ? LocalMonth(unchecked: year + 1, 1) : LocalMonth(unchecked: year, month + 1)
     }
 
     /// Every month from `first` to `last`, both included; empty when `last` is before `first`.
@@ -58,7 +55,6 @@ public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// `YYYY-MM`.
     public var description: String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(7)
         ASCIIDigits.append(year, width: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         ASCIIDigits.append(month, width: 2, to: &bytes)
@@ -69,7 +65,7 @@ public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertibl
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
-    private init(uncheckedYear year: Int, month: Int) {
+    private init(unchecked year: Int, _ month: Int) {
         self.year = year
         self.month = month
     }

@@ -6,11 +6,9 @@ import Testing
 /// byte with `Tests/Golden/billing/rich-<month>.csv`. `make golden` (UPDATE_GOLDEN=1)
 /// rewrites them deliberately.
 @Suite struct BillingGoldenTests {
-    /// The card of `samples/rate-card.yaml`.
+    /// The card of `samples/rate-card.yaml`, the committed example card.
     static func sampleCard() throws -> RateCard {
-        RateCard(name: "rate-card", currency: "NPR", defaultPrice: try Price(parsing: "0.50"),
-                 operatorPrices: ["NTC": try Price(parsing: "0.40"), "NCELL": try Price(parsing: "0.45"),
-                                  "SMART": try Price(parsing: "0.355"), "UTL": try Price(parsing: "0.4875")])
+        try RateCardFile.load(path: "\(PackagePaths.root)/samples/rate-card.yaml")
     }
 
     @Test(arguments: ["2025-10", "2025-11"])
