@@ -253,3 +253,30 @@ def test_the_same_month_gives_byte_identical_files(tmp_path):
     assert first.returncode == second.returncode == 0
     for name in ["billing.csv", "billing.xlsx"]:
         assert (first_out / name).read_bytes() == (second_out / name).read_bytes(), name
+
+
+def test_an_incomplete_snapshot_is_billed_and_flagged(tmp_path):
+    import json
+    import shutil
+    snapshot = tmp_path / "snapshot"
+    shutil.copytree(RICH, snapshot)
+    manifest = json.loads((snapshot / "manifest.json").read_text())
+    manifest.update(complete=False, reasons=["page 3 failed after 5 attempts"])
+    (snapshot / "manifest.json").write_text(json.dumps(manifest))
+    out = tmp_path / "out"
+    result = run_command("billing", "--snapshot", snapshot, "--month", "2025-11", "--rate-card",
+                         write_card(tmp_path / "card.yaml"), "--out", out)
+    assert result.returncode == 3
+    assert "INCOMPLETE" in result.stderr
+    sheet = openpyxl.load_workbook(out / "billing.xlsx")["invoice 2025-11"]
+    data = next(row[1] for row in sheet.iter_rows() if row[0].value == "Data")
+    assert data.value == "INCOMPLETE: page 3 failed after 5 attempts" and data.font.b
+
+
+def test_the_report_workbook_has_the_billing_and_invoice_sheets_after_the_tables(tmp_path):
+    out = tmp_path / "report"
+    result = run_report("--snapshot", RICH, "--out", out, "--format", "xlsx", "--rate-card",
+                        write_card(tmp_path / "card.yaml"))
+    assert result.returncode == 0, result.stderr
+    names = openpyxl.load_workbook(out / "report.xlsx", read_only=True).sheetnames
+    assert names[-4:] == ["deliveries", "billing", "invoice 2025-10", "invoice 2025-11"]
