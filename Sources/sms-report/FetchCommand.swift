@@ -98,8 +98,8 @@ struct FetchCommand: AsyncParsableCommand {
         }
         return FetchRequest(
             baseURL: baseURL, token: APIToken(secret), outputFolder: out,
-            since: try since.map { try day($0, option: "--since") },
-            until: try until.map { try day($0, option: "--until") },
+            since: try since.map { try PeriodArguments.day($0, option: "--since") },
+            until: try until.map { try PeriodArguments.day($0, option: "--until") },
             recheckHours: recheckHours, timeZone: timeZone, concurrency: concurrency,
             retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
             requestTimeout: .seconds(requestTimeout), totalTimeout: .seconds(timeout),
@@ -110,12 +110,5 @@ struct FetchCommand: AsyncParsableCommand {
         var logger = Logger(label: "sms-report.fetch") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .warning
         return logger
-    }
-
-    private func day(_ text: String, option: String) throws -> LocalDay {
-        guard let day = LocalDay(iso: text) else {
-            throw FetchError.invalidOption(option: option, reason: "\"\(text)\" is not a day in YYYY-MM-DD form")
-        }
-        return day
     }
 }

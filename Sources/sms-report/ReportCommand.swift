@@ -72,8 +72,8 @@ struct ReportCommand: AsyncParsableCommand {
         guard let timeZone = ReportTimeZone(identifier: timezone) else {
             throw ReportError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(timezone)\"")
         }
-        let fromDay = try from.map { try day($0, option: "--from") }
-        let toDay = try to.map { try day($0, option: "--to") }
+        let fromDay = try from.map { try PeriodArguments.day($0, option: "--from") }
+        let toDay = try to.map { try PeriodArguments.day($0, option: "--to") }
         if let fromDay, let toDay, fromDay > toDay {
             throw ReportError.invalidOption(option: "--from", reason: "\(fromDay) is after --to \(toDay)")
         }
@@ -93,12 +93,5 @@ struct ReportCommand: AsyncParsableCommand {
             csvGuardsFormulas: !csvRaw,
             statusMap: try statusMap.map { try OverrideFiles.statusMap(at: $0) } ?? .standard,
             operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard)
-    }
-
-    private func day(_ text: String, option: String) throws -> LocalDay {
-        guard let day = LocalDay(iso: text) else {
-            throw ReportError.invalidOption(option: option, reason: "\"\(text)\" is not a day in YYYY-MM-DD form")
-        }
-        return day
     }
 }

@@ -28,6 +28,11 @@ public struct OperatorTable: Sendable, Equatable {
         operatorByPrefix = table
     }
 
+    /// True when `text` is a prefix the table can hold: exactly three ASCII digits.
+    public static func isPrefix(_ text: String) -> Bool {
+        text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     /// The operator of a valid number with the given three-digit prefix.
     public func operatorName(forPrefix prefix: String) -> String {
         operatorByPrefix[prefix] ?? Self.other

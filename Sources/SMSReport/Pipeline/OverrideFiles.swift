@@ -8,7 +8,7 @@ public enum OverrideFiles {
     public static func statusMap(at path: String, option: String = "--status-map") throws(ReportError) -> StatusMap {
         var overrides: [String: DeliveryStatus] = [:]
         for (raw, value) in try object(at: path, option: option) {
-            guard case .string(let name) = value, let status = DeliveryStatus(rawValue: name.lowercased()) else {
+            guard case .string(let name) = value, let status = RateCard.status(named: name) else {
                 throw .invalidOption(option: option, reason: "\(path): \"\(raw)\" must map to one of \(DeliveryStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             overrides[raw] = status
@@ -25,8 +25,7 @@ public enum OverrideFiles {
                 throw .invalidOption(option: option, reason: "\(path): \"\(name)\" must be a list of prefixes")
             }
             operators[name] = try items.map { item throws(ReportError) in
-                guard case .string(let prefix) = item, prefix.utf8.count == 3,
-                      prefix.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                guard case .string(let prefix) = item, OperatorTable.isPrefix(prefix) else {
                     throw .invalidOption(option: option, reason: "\(path): \"\(name)\" has a prefix that is not three digits")
                 }
                 return prefix

@@ -1,0 +1,46 @@
+/// Where a value sits in a config file, written the way a user reads it:
+/// `accounts[1].rate_card`, `rate_cards.standard.operators.NTC`, `smtp.port`.
+public struct ConfigKeyPath: Sendable, Hashable, CustomStringConvertible {
+    /// One step down the document: a mapping key or a list index.
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The steps from the document's root; empty for the root itself.
+    public let components: [Component]
+
+    /// The document's root.
+    public static let root = ConfigKeyPath(components: [])
+
+    public init(components: [Component]) {
+        self.components = components
+    }
+
+    /// This path followed by a mapping key.
+    public func appending(_ key: String) -> ConfigKeyPath {
+        ConfigKeyPath(components: components + [.key(key)])
+    }
+
+    /// This path followed by a list index (0-based, as the user counts in `accounts[0]`).
+    public func appending(index: Int) -> ConfigKeyPath {
+        ConfigKeyPath(components: components + [.index(index)])
+    }
+
+    /// `accounts[1].rate_card`; empty for the root.
+    public var description: String {
+        var text = ""
+        for component in components {
+            switch component {
+            case let .key(key):
+                if !text.isEmpty {
+                    text += "."
+                }
+                text += key
+            case let .index(index):
+                text += "[\(index)]"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,61 @@
+/// How the connection to the SMTP server is secured (`smtp.security`).
+public enum SMTPSecurity: String, Sendable, CaseIterable {
+    /// Plain connection upgraded with STARTTLS before AUTH (the default; usually port 587).
+    case starttls
+    /// TLS from the first byte, "implicit TLS" (usually port 465).
+    case tls
+    /// No encryption at all (only for a local relay or a test server; usually port 25).
+    case none
+
+    /// The port used when `smtp.port` is not given.
+    public var defaultPort: Int {
+        switch self {
+        case .starttls: 587
+        case .tls: 465
+        case .none: 25
+        }
+    }
+}
+
+/// The mail server the reports are sent through (`smtp`).
+public struct SMTPSettings: Sendable {
+    /// The server's host name or address.
+    public let host: String
+    /// The server's port; by default the ``SMTPSecurity/defaultPort`` of ``security``.
+    public let port: Int
+    /// STARTTLS, implicit TLS, or none.
+    public let security: SMTPSecurity
+    /// The AUTH user name; nil to send without authenticating.
+    public let username: String?
+    /// The environment variable that holds the password; set exactly when ``username`` is.
+    public let passwordVariable: String?
+    /// The password read from ``passwordVariable``; nil unless the config was loaded with
+    /// ``ConfigRequirements/email`` and has a username. It prints as `<redacted>`.
+    public let password: ConfigSecret?
+    /// The `From:` header as written, e.g. `SMS Reports <reports@example.com>`.
+    public let from: String
+    /// The bare address of ``from``, for the envelope (`MAIL FROM`), e.g. `reports@example.com`.
+    public let fromAddress: String
+    /// The attachments' size limit in bytes (`max_attachments_mb` × 1,048,576).
+    public let maxAttachmentBytes: Int
+    /// False only for a test server: certificates are then not checked (log a warning).
+    public let verifiesCertificates: Bool
+    /// A PEM file of CA certificates to trust instead of the system's, as an absolute path.
+    public let caFile: String?
+
+    public init(host: String, port: Int, security: SMTPSecurity, username: String?, passwordVariable: String?,
+                password: ConfigSecret?, from: String, fromAddress: String, maxAttachmentBytes: Int,
+                verifiesCertificates: Bool, caFile: String?) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.passwordVariable = passwordVariable
+        self.password = password
+        self.from = from
+        self.fromAddress = fromAddress
+        self.maxAttachmentBytes = maxAttachmentBytes
+        self.verifiesCertificates = verifiesCertificates
+        self.caFile = caFile
+    }
+}
