@@ -62,6 +62,7 @@ public enum ReportJob {
                                       progress: any ProgressSink) -> Task<Result<String, ReportError>, Never> {
         let snapshotName = snapshotName(request.snapshotFolder)
         let folder = request.outputFolder
+        progress.update(stage: "writing xlsx", done: 0, total: ReportTables.names.count, unit: "tables")
         return Task {
             do throws(ReportError) {
                 return .success(try await XLSXRenderer().render(
