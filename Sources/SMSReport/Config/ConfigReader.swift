@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node together with its key path, so that whatever is wrong with it can be
@@ -110,7 +111,7 @@ final class ConfigReader {
     /// `node` as non-empty text without surrounding white space.
     func nonEmptyString(_ node: ConfigNode) -> String? {
         guard let text = string(node) else { return nil }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty, text == text.trimmingCharacters(in: .whitespacesAndNewlines) else {
+        guard !text.isEmpty, text == text.trimmingCharacters(in: .whitespacesAndNewlines) else {
             report(.invalidValue("must be non-empty text without leading or trailing spaces"), about: node)
             return nil
         }
@@ -158,7 +159,7 @@ final class ConfigReader {
             case .int, .float:
                 return "the number \(scalar.string)"
             default:
-                return "the text \"\(scalar.string)\""
+                return "the text \(scalar.string.debugDescription)"
             }
         }
     }
