@@ -13,6 +13,7 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
     public let problem: ConfigProblem
 
+    /// A problem with `file` at `keyPath` on `line`.
     public init(file: String, keyPath: ConfigKeyPath, line: Int?, problem: ConfigProblem) {
         self.file = file
         self.keyPath = keyPath

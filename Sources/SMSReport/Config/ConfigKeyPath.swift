@@ -15,6 +15,7 @@ public struct ConfigKeyPath: Sendable, Hashable, CustomStringConvertible {
     /// The document's root.
     public static let root = ConfigKeyPath(components: [])
 
+    /// The path made of `components`, from the root down.
     public init(components: [Component]) {
         self.components = components
     }

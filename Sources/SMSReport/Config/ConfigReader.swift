@@ -4,7 +4,9 @@ import Yams
 /// A YAML node together with its key path, so that whatever is wrong with it can be
 /// reported with the path and the line.
 struct ConfigNode {
+    /// The YAML node.
     let node: Node
+    /// Where it sits in the document.
     let path: ConfigKeyPath
 
     /// The node's 1-based line.
@@ -42,6 +44,7 @@ final class ConfigReader {
     /// Every problem found so far, in the order found.
     private(set) var errors: [ConfigError] = []
 
+    /// A reader that names `file` in its errors.
     init(file: String) {
         self.file = file
     }

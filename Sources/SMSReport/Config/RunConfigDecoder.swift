@@ -5,18 +5,26 @@ struct RunConfigDecoder {
     /// The keys the config's top level may have.
     static let topLevelKeys = ["timezone", "output_dir", "formats", "keep_snapshots", "concurrency", "parallel_accounts",
                                "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes"]
+    /// The keys an entry of `accounts` may have.
     static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to"]
+    /// The keys `smtp` may have.
     static let smtpKeys = ["host", "port", "security", "username", "password_env", "from", "max_attachments_mb",
                            "tls_verify", "ca_file"]
 
+    /// The composed file.
     let document: ConfigDocument
+    /// Where secrets are looked up.
     let environment: [String: String]
+    /// The accounts asked for (`--account`); empty for all.
     let selection: [String]
+    /// Which secrets must be present.
     let requirements: ConfigRequirements
+    /// Collects the problems.
     let reader: ConfigReader
     /// The absolute folder of the config file.
     let folder: String
 
+    /// A decoder of `document` for the given environment, selection and requirements.
     init(document: ConfigDocument, environment: [String: String], selection: [String], requirements: ConfigRequirements) {
         self.document = document
         self.environment = environment
