@@ -11,6 +11,10 @@ struct ReportCommand: AsyncParsableCommand {
             Example:
               sms-report report --snapshot samples/rich --out out/rich --from 2025-11-01 --to 2025-11-04
 
+            With --rate-card FILE the reports also carry the billing table (billing.csv, and the \
+            billing and invoice sheets of report.xlsx) for every month of the period:
+              sms-report report --snapshot samples/rich --out out/rich --rate-card samples/rate-card.yaml --account acme
+
             Exits 3 when the snapshot is incomplete; the reports are written all the same and say so.
             """
     )
