@@ -20,6 +20,7 @@ public struct BillingOptions: Sendable {
         return LocalMonth.months(from: LocalMonth(containing: from), through: LocalMonth(containing: to))
     }
 
+    /// Bills `account` with `rateCard`; `months` get an invoice even without deliveries.
     public init(account: String = BillingOptions.defaultAccount, rateCard: RateCard, months: [LocalMonth] = []) {
         self.account = account
         self.rateCard = rateCard

@@ -15,6 +15,7 @@ public struct BillingStatement: Sendable {
     /// (OTHER and INVALID, which the contract prices at `default`, are not listed).
     public let defaultPricedOperators: [String]
 
+    /// A statement of `invoices` (in month order), as ``BillingAggregator`` makes it.
     public init(account: String, rateCard: RateCard, timeZone: ReportTimeZone, invoices: [Invoice],
                 generatedAt: Instant, defaultPricedOperators: [String]) {
         self.account = account

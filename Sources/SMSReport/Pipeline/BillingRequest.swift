@@ -7,7 +7,7 @@ public struct BillingRequest: Sendable {
     public var outputFolder: String
     /// The month billed, in the report timezone.
     public var month: LocalMonth
-    /// The account billed and its rate card.
+    /// The account billed: the config's account name, else `--account`, else `default`.
     public var account: String
     /// The prices, currency and billable statuses.
     public var rateCard: RateCard
@@ -22,6 +22,7 @@ public struct BillingRequest: Sendable {
     /// The operator table (config overrides included).
     public var operators: OperatorTable
 
+    /// A request to bill `account` for `month` of the snapshot in `snapshotFolder`.
     public init(snapshotFolder: String, outputFolder: String, month: LocalMonth,
                 account: String = BillingOptions.defaultAccount, rateCard: RateCard,
                 timeZone: ReportTimeZone = .kathmandu, generatedAt: Instant, csvGuardsFormulas: Bool = true,

@@ -6,6 +6,7 @@ public struct BillingWorkbookRenderer: Sendable {
     /// The file name inside the output folder.
     public static let fileName = "billing.xlsx"
 
+    /// A renderer of `billing.xlsx`.
     public init() {}
 
     /// Writes `billing.xlsx` into `folder`; returns its path. `isComplete` and
