@@ -20,7 +20,7 @@ public struct SMTPClient: Sendable {
     }
 
     /// Sends `message` (an RFC 5322 message with CRLF line endings, e.g. from
-    /// ``MIMEMessage/render(_:date:)``) to the envelope's recipients.
+    /// ``MIMEMessage/render(_:date:timeZone:)``) to the envelope's recipients.
     public func send(_ message: [UInt8], envelope: SMTPEnvelope) async throws(SMTPError) {
         let tlsContext = try makeTLSContext()
         let settings = self.settings
