@@ -52,8 +52,6 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 HOST = "127.0.0.1"
-# A test server may require AUTH without TLS (mode plain); aiosmtpd warns about it.
-warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
 
 
 def free_port():
@@ -127,7 +125,10 @@ class ServerController(Controller):
 
     def factory(self):
         server_class = NoEHLOSMTP if self.no_ehlo else SMTP
-        return server_class(self.handler, **self.SMTP_kwargs)
+        with warnings.catch_warnings():
+            # A test server may require AUTH without TLS (mode plain); aiosmtpd warns.
+            warnings.simplefilter("ignore", UserWarning)
+            return server_class(self.handler, **self.SMTP_kwargs)
 
     def _trigger_server(self):
         with socket.create_connection((self.hostname, self.port), 2.0) as raw:

@@ -52,7 +52,7 @@ public struct EmailDelivery: Sendable {
                 logger.info("email \(rendered.messageID) sent to \(envelope.recipients.joined(separator: ", ")) (attempt \(attempt))")
                 return Receipt(messageID: rendered.messageID, attempts: attempt)
             } catch {
-                guard error.isTransient, attempt <= retry.retries else {
+                guard error.isTransient, attempt <= retry.retries, !Task.isCancelled else {
                     throw .sendFailed(attempts: attempt, lastError: error)
                 }
                 let wait = retry.backoff(beforeRetry: attempt, using: &generator)

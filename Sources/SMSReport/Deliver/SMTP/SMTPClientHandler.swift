@@ -65,6 +65,13 @@ final class SMTPClientHandler: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard !isCompleted else { return }
+        if session.messageAccepted {
+            // The message was accepted; a server that then drops the connection
+            // (or ends TLS uncleanly) before answering QUIT does not undo that.
+            complete(.success(()))
+            context.close(promise: nil)
+            return
+        }
         if error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError {
             perform(session.fail(.tlsFailed(reason: String(describing: error))), context: context)
         } else {

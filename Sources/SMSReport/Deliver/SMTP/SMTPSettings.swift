@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the connection to the server is protected (config `smtp.security`).
 public enum SMTPSecurity: String, Sendable, CaseIterable {
     /// Plain TCP, then STARTTLS before anything else (usually port 587). A server
@@ -51,10 +53,17 @@ public struct SMTPSettings: Sendable {
     /// The name the client gives in EHLO/HELO.
     public var helloName: String
 
+    /// This machine's host name when it is a plain domain name, else `localhost`.
+    public static var defaultHelloName: String {
+        let name = ProcessInfo.processInfo.hostName
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.".utf8)
+        return !name.isEmpty && name.utf8.allSatisfy(allowed.contains) ? name : "localhost"
+    }
+
     /// Settings for one server.
     public init(host: String, port: Int, security: SMTPSecurity, credentials: SMTPCredentials? = nil,
                 tlsVerify: Bool = true, caFile: String? = nil, timeouts: SMTPTimeouts = SMTPTimeouts(),
-                helloName: String = "localhost") {
+                helloName: String = SMTPSettings.defaultHelloName) {
         self.host = host
         self.port = port
         self.security = security
