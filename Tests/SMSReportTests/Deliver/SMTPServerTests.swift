@@ -4,8 +4,10 @@ import Testing
 @testable import SMSReport
 
 /// The SMTP client against a real SMTP server (Python's aiosmtpd) on 127.0.0.1, and
-/// what arrived read back with Python's `email` package.
-@Suite("SMTP delivery to a real server")
+/// what arrived read back with Python's `email` package. Serialized: starting the
+/// server and reading messages back wait on Python processes, which would hold the
+/// two cores' worth of concurrency threads if these tests ran side by side.
+@Suite("SMTP delivery to a real server", .serialized)
 struct SMTPServerTests {
     private static let user = "reports@example.com"
     private static let password = "pa55-w0rd:with=signs"
@@ -226,6 +228,24 @@ struct SMTPServerTests {
         #expect(text.hasSuffix(Self.text))
         let html = try #require(lf(message.html))
         #expect(html.contains("report.xlsx (40 kB) is on disk at \(folder.path)/report.xlsx"))
+    }
+
+    @Test func nonASCIIFileNamesAndSubjectsReadBackWithPythonEmail() throws {
+        let names = ["रिपोर्ट · नोभेम्बर २०२५ — धेरै लामो फाइलको नाम, जुन धेरै लाइनमा जान्छ.xlsx",
+                     "rapport \"été\"; données.zip", "plain-name.csv"]
+        let subject = "[INCOMPLETE] SMS report · कम्पनी · 2025-11 · 96.2% delivered · " + String(repeating: "long ", count: 12)
+        var message = MIMEFixtures.message(attachments: names.enumerated().map { index, name in
+            EmailAttachment(fileName: name, contentType: "application/octet-stream",
+                            data: MIMEFixtures.randomBytes(100 + index, seed: UInt64(index)))
+        })
+        message.subject = subject
+        let out = try TemporaryFolder()
+        let path = try EmailDryRun.write(message, folder: out.path, account: "acme", period: "2025-11")
+        let inspected = try SMTPTestServer.inspect(file: path)
+        #expect(inspected.attachments.map(\.filename) == names)
+        #expect(inspected.subject == subject)
+        #expect(inspected.from == "SMS Reports <reports@example.com>")
+        #expect(inspected.defects == 0)
     }
 
     @Test func dryRunFileReadsBackLikeASentMessage() throws {
