@@ -14,6 +14,7 @@ public struct AccountSettings: Sendable {
     /// The addresses the nightly report goes to; empty means no email for this account.
     public let emailTo: [String]
 
+    /// An account with every setting given (the loader makes these; tests and tools may too).
     public init(name: String, baseURL: APIBaseURL, tokenVariable: String, token: APIToken?,
                 rateCard: RateCard?, emailTo: [String]) {
         self.name = name

@@ -13,6 +13,7 @@ public struct ConfigError: ToolError, Sendable, Equatable {
     /// What is wrong.
     public let problem: ConfigProblem
 
+    /// A problem with `file` at `keyPath` on `line`.
     public init(file: String, keyPath: ConfigKeyPath, line: Int?, problem: ConfigProblem) {
         self.file = file
         self.keyPath = keyPath
@@ -75,9 +76,9 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
         case let .invalidYAML(reason):
             return "not valid YAML: \(reason)"
         case let .duplicateKey(key):
-            return "the key \"\(key)\" is given twice"
+            return "the key \(key.debugDescription) is given twice"
         case let .unknownKey(key, expected):
-            return "unknown key \"\(key)\" (expected one of: \(expected.joined(separator: ", ")))"
+            return "unknown key \(key.debugDescription) (expected one of: \(expected.joined(separator: ", ")))"
         case .missingKey:
             return "missing required key"
         case let .wrongType(expected, found):
@@ -85,17 +86,17 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
         case let .invalidValue(reason):
             return reason
         case let .unsafeAccountName(name):
-            return "account name \"\(name)\" may use only letters, digits, _ and - (it names a folder)"
+            return "account name \(name.debugDescription) may use only letters, digits, _ and - (it names a folder)"
         case let .duplicateAccount(name, firstKeyPath, firstLine):
             let place = firstLine.map { "\(firstKeyPath), line \($0)" } ?? firstKeyPath.description
-            return "account name \"\(name)\" is already used by \(place)"
+            return "account name \(name.debugDescription) is already used by \(place)"
         case let .unknownRateCard(name, known):
             let list = known.isEmpty ? "rate_cards defines none" : "rate_cards has: \(known.joined(separator: ", "))"
-            return "no rate card named \"\(name)\" (\(list))"
+            return "no rate card named \(name.debugDescription) (\(list))"
         case let .invalidPrice(error):
             return error.description
         case let .unknownStatus(name):
-            return "unknown status \"\(name)\" (use \(DeliveryStatus.allCases.map(\.rawValue).joined(separator: ", ")))"
+            return "unknown status \(name.debugDescription) (use \(DeliveryStatus.allCases.map(\.rawValue).joined(separator: ", ")))"
         case let .unsetEnvironmentVariable(name):
             return "environment variable \(name) is not set"
         case let .unknownAccount(name, known):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a value sits in a config file, written the way a user reads it:
 /// `accounts[1].rate_card`, `rate_cards.standard.operators.NTC`, `smtp.port`.
 public struct ConfigKeyPath: Sendable, Hashable, CustomStringConvertible {
@@ -13,6 +15,7 @@ public struct ConfigKeyPath: Sendable, Hashable, CustomStringConvertible {
     /// The document's root.
     public static let root = ConfigKeyPath(components: [])
 
+    /// The path made of `components`, from the root down.
     public init(components: [Component]) {
         self.components = components
     }
@@ -27,7 +30,9 @@ public struct ConfigKeyPath: Sendable, Hashable, CustomStringConvertible {
         ConfigKeyPath(components: components + [.index(index)])
     }
 
-    /// `accounts[1].rate_card`; empty for the root.
+    /// `accounts[1].rate_card`; empty for the root. A key with characters other than
+    /// `A-Z a-z 0-9 _ -` is quoted and escaped (`status_map."DLV RD"`), so the path stays
+    /// unambiguous and on one line.
     public var description: String {
         var text = ""
         for component in components {
@@ -36,11 +41,17 @@ public struct ConfigKeyPath: Sendable, Hashable, CustomStringConvertible {
                 if !text.isEmpty {
                     text += "."
                 }
-                text += key
+                text += Self.isPlain(key) ? key : key.debugDescription
             case let .index(index):
                 text += "[\(index)]"
             }
         }
         return text
+    }
+
+    private static func isPlain(_ key: String) -> Bool {
+        !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "_" || scalar == "-")
+        }
     }
 }

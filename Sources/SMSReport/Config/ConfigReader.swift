@@ -1,9 +1,12 @@
+import Foundation
 import Yams
 
 /// A YAML node together with its key path, so that whatever is wrong with it can be
 /// reported with the path and the line.
 struct ConfigNode {
+    /// The YAML node.
     let node: Node
+    /// Where it sits in the document.
     let path: ConfigKeyPath
 
     /// The node's 1-based line.
@@ -41,6 +44,7 @@ final class ConfigReader {
     /// Every problem found so far, in the order found.
     private(set) var errors: [ConfigError] = []
 
+    /// A reader that names `file` in its errors.
     init(file: String) {
         self.file = file
     }
@@ -110,7 +114,7 @@ final class ConfigReader {
     /// `node` as non-empty text without surrounding white space.
     func nonEmptyString(_ node: ConfigNode) -> String? {
         guard let text = string(node) else { return nil }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty, text == text.trimmingCharacters(in: .whitespacesAndNewlines) else {
+        guard !text.isEmpty, text == text.trimmingCharacters(in: .whitespacesAndNewlines) else {
             report(.invalidValue("must be non-empty text without leading or trailing spaces"), about: node)
             return nil
         }
@@ -158,7 +162,7 @@ final class ConfigReader {
             case .int, .float:
                 return "the number \(scalar.string)"
             default:
-                return "the text \"\(scalar.string)\""
+                return "the text \(scalar.string.debugDescription)"
             }
         }
     }

@@ -1,8 +1,10 @@
 /// Which environment variables a command needs the config to resolve. Each variable that
 /// is needed and not set (or empty) is a config error naming the key and its line.
 public struct ConfigRequirements: OptionSet, Sendable {
+    /// The requirements as bits.
     public let rawValue: Int
 
+    /// The requirements whose bits are set in `rawValue`.
     public init(rawValue: Int) {
         self.rawValue = rawValue
     }

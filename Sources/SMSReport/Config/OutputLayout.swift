@@ -14,6 +14,7 @@ public struct OutputLayout: Sendable, Equatable {
     /// The name of each account's snapshot folder.
     public static let snapshotsFolderName = "snapshots"
 
+    /// The layout under `outputFolder` (an absolute path, normally ``RunConfig/outputFolder``).
     public init(outputFolder: String) {
         self.outputFolder = outputFolder
     }

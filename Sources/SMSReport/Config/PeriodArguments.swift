@@ -48,7 +48,7 @@ public enum PeriodArguments {
     /// - Throws: ``ReportError/invalidOption(option:reason:)`` when `text` is not a real calendar day.
     public static func day(_ text: String, option: String) throws(ReportError) -> LocalDay {
         guard let day = LocalDay(iso: text) else {
-            throw .invalidOption(option: option, reason: "\"\(text)\" is not a day in YYYY-MM-DD form")
+            throw .invalidOption(option: option, reason: "\(text.debugDescription) is not a day in YYYY-MM-DD form")
         }
         return day
     }
@@ -57,7 +57,7 @@ public enum PeriodArguments {
     /// - Throws: ``ReportError/invalidOption(option:reason:)`` when `text` is not a month.
     public static func month(_ text: String, option: String) throws(ReportError) -> LocalMonth {
         guard let month = LocalMonth(iso: text) else {
-            throw .invalidOption(option: option, reason: "\"\(text)\" is not a month in YYYY-MM form")
+            throw .invalidOption(option: option, reason: "\(text.debugDescription) is not a month in YYYY-MM form")
         }
         return month
     }
@@ -75,7 +75,7 @@ public enum PeriodArguments {
             if let month = LocalMonth(iso: text) {
                 return RunPeriod(month: month)
             }
-            throw .invalidOption(option: "--period", reason: "\"\(text)\" is not yesterday, today, a day (YYYY-MM-DD) or a month (YYYY-MM)")
+            throw .invalidOption(option: "--period", reason: "\(text.debugDescription) is not yesterday, today, a day (YYYY-MM-DD) or a month (YYYY-MM)")
         }
     }
 

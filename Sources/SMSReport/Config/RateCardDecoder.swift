@@ -16,7 +16,7 @@ enum RateCardDecoder {
                 if isCurrencyCode(text) {
                     currency = text
                 } else {
-                    reader.report(.invalidValue("\"\(text)\" is not a currency: use a three-letter upper-case code such as NPR"), about: value)
+                    reader.report(.invalidValue("\(text.debugDescription) is not a currency: use a three-letter upper-case code such as NPR"), about: value)
                     valid = false
                 }
             } else {

@@ -55,6 +55,7 @@ public struct RunConfig: Sendable {
         public static let maxAttachmentsMB = 10
     }
 
+    /// Settings with every value given; ``load(path:environment:accounts:requirements:)`` makes them from a file.
     public init(file: String, folder: String, timeZone: ReportTimeZone, outputFolder: String, formats: [ReportFormat],
                 keepSnapshots: Int, concurrency: Int, parallelAccounts: Int, recheckHours: Int,
                 rateCards: [String: RateCard], accounts: [AccountSettings], allAccountNames: [String],

@@ -5,18 +5,26 @@ struct RunConfigDecoder {
     /// The keys the config's top level may have.
     static let topLevelKeys = ["timezone", "output_dir", "formats", "keep_snapshots", "concurrency", "parallel_accounts",
                                "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes"]
+    /// The keys an entry of `accounts` may have.
     static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to"]
+    /// The keys `smtp` may have.
     static let smtpKeys = ["host", "port", "security", "username", "password_env", "from", "max_attachments_mb",
                            "tls_verify", "ca_file"]
 
+    /// The composed file.
     let document: ConfigDocument
+    /// Where secrets are looked up.
     let environment: [String: String]
+    /// The accounts asked for (`--account`); empty for all.
     let selection: [String]
+    /// Which secrets must be present.
     let requirements: ConfigRequirements
+    /// Collects the problems.
     let reader: ConfigReader
     /// The absolute folder of the config file.
     let folder: String
 
+    /// A decoder of `document` for the given environment, selection and requirements.
     init(document: ConfigDocument, environment: [String: String], selection: [String], requirements: ConfigRequirements) {
         self.document = document
         self.environment = environment
@@ -66,7 +74,7 @@ struct RunConfigDecoder {
     private func timeZone(_ node: ConfigNode) -> ReportTimeZone? {
         guard let name = reader.nonEmptyString(node) else { return nil }
         guard let zone = ReportTimeZone(identifier: name) else {
-            reader.report(.invalidValue("unknown IANA timezone \"\(name)\" (e.g. Asia/Kathmandu)"), about: node)
+            reader.report(.invalidValue("unknown IANA timezone \(name.debugDescription) (e.g. Asia/Kathmandu)"), about: node)
             return nil
         }
         return zone
@@ -85,7 +93,7 @@ struct RunConfigDecoder {
             guard let name = reader.string(item) else { continue }
             guard let format = ReportFormat(rawValue: name.lowercased()), ReportFormat.available.contains(format) else {
                 let known = ReportFormat.available.map(\.rawValue).joined(separator: ", ")
-                reader.report(.invalidValue("unknown format \"\(name)\" (this version writes: \(known))"), about: item)
+                reader.report(.invalidValue("unknown format \(name.debugDescription) (this version writes: \(known))"), about: item)
                 continue
             }
             if !formats.contains(format) {
@@ -133,7 +141,7 @@ struct RunConfigDecoder {
             operators[entry.key] = items.compactMap { item in
                 guard let prefix = reader.string(item) else { return nil }
                 guard OperatorTable.isPrefix(prefix) else {
-                    reader.report(.invalidValue("\"\(prefix)\" is not a three-digit prefix such as \"984\""), about: item)
+                    reader.report(.invalidValue("\(prefix.debugDescription) is not a three-digit prefix such as \"984\""), about: item)
                     return nil
                 }
                 return prefix
@@ -218,7 +226,7 @@ struct RunConfigDecoder {
     private func baseURL(_ node: ConfigNode) -> APIBaseURL? {
         guard let text = reader.string(node) else { return nil }
         guard let url = APIBaseURL(text) else {
-            reader.report(.invalidValue("\"\(text)\" is not an http(s) URL with a host"), about: node)
+            reader.report(.invalidValue("\(text.debugDescription) is not an http(s) URL with a host"), about: node)
             return nil
         }
         return url
@@ -235,7 +243,7 @@ struct RunConfigDecoder {
         return items.compactMap { item in
             guard let text = reader.string(item) else { return nil }
             guard MailAddressSyntax.isAddress(text) else {
-                reader.report(.invalidValue("\"\(text)\" is not an email address such as ops@example.com"), about: item)
+                reader.report(.invalidValue("\(text.debugDescription) is not an email address such as ops@example.com"), about: item)
                 return nil
             }
             return text
@@ -280,7 +288,7 @@ struct RunConfigDecoder {
     private func security(_ node: ConfigNode) -> SMTPSecurity? {
         guard let text = reader.string(node) else { return nil }
         guard let security = SMTPSecurity(rawValue: text.lowercased()) else {
-            reader.report(.invalidValue("\"\(text)\" is not a security mode (use starttls, tls or none)"), about: node)
+            reader.report(.invalidValue("\(text.debugDescription) is not a security mode (use starttls, tls or none)"), about: node)
             return nil
         }
         return security
@@ -290,7 +298,7 @@ struct RunConfigDecoder {
     private func sender(_ node: ConfigNode) -> (header: String, address: String)? {
         guard let text = reader.string(node) else { return nil }
         guard let address = MailAddressSyntax.address(inFrom: text) else {
-            reader.report(.invalidValue("\"\(text)\" is not a sender such as \"SMS Reports <reports@example.com>\""), about: node)
+            reader.report(.invalidValue("\(text.debugDescription) is not a sender such as \"SMS Reports <reports@example.com>\""), about: node)
             return nil
         }
         return (text, address)
@@ -317,7 +325,8 @@ struct RunConfigDecoder {
         let bytes = Array(name.utf8)
         guard let first = bytes.first, first == UInt8(ascii: "_") || Self.isLetter(first),
               bytes.allSatisfy({ $0 == UInt8(ascii: "_") || Self.isLetter($0) || Self.isDigit($0) }) else {
-            reader.report(.invalidValue("\"\(name)\" is not an environment variable name (letters, digits and _); the config holds the variable's name, never the secret"), about: node)
+            // The value is not echoed: a user who pasted the secret itself here must not see it printed.
+            reader.report(.invalidValue("is not an environment variable name (letters, digits and _): write the name of the variable that holds the secret, never the secret itself"), about: node)
             return nil
         }
         return name

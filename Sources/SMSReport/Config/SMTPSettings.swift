@@ -45,6 +45,7 @@ public struct SMTPSettings: Sendable {
     /// A PEM file of CA certificates to trust instead of the system's, as an absolute path.
     public let caFile: String?
 
+    /// Settings with every value given (the loader makes these from `smtp`).
     public init(host: String, port: Int, security: SMTPSecurity, username: String?, passwordVariable: String?,
                 password: SMTPPassword?, from: String, fromAddress: String, maxAttachmentBytes: Int,
                 verifiesCertificates: Bool, caFile: String?) {
