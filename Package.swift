@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         /// libxlsxwriter, the C library behind the XLSX renderer (Debian: libxlsxwriter-dev).
@@ -33,6 +36,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         /// Seeded synthetic worlds of API rows, for the bundled samples and the benchmarks.
@@ -79,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SMSReportTests",
-            dependencies: ["SMSReport", "SMSWorld"],
+            dependencies: ["SMSReport", "SMSWorld", .product(name: "Crypto", package: "swift-crypto")],
         ),
         .testTarget(
             name: "SMSSimulatorTests",

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing sms-report needs on a Debian machine that has
-# the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, and the Python
-# packages the integration tests use as independent readers. Safe to run again.
+# the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, openssl (test
+# certificates for the SMTP test server), and the Python packages the tests use as
+# independent readers and test servers. Safe to run again.
 set -euo pipefail
 
-apt_packages=(libxlsxwriter-dev pkg-config)
+apt_packages=(libxlsxwriter-dev pkg-config openssl)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -19,3 +20,5 @@ fi
 
 python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
+# The SMTP test server of the email tests (Tests/integration/smtp_server.py).
+python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install -q aiosmtpd

@@ -14,9 +14,7 @@ enum EntryPoint {
             } else {
                 try command.run()
             }
-        } catch let error as ReportError {
-            fail(error.description, code: error.exitCode)
-        } catch let error as FetchError {
+        } catch let error as any ToolError {
             fail(error.description, code: error.exitCode)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

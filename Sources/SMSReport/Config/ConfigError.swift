@@ -3,7 +3,7 @@
 /// `config.yaml:14: accounts[1].rate_card: no rate card named "gold" (rate_cards has: standard)`.
 ///
 /// Every config problem is a usage error: exit code 2 (contract §1).
-public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ConfigError: ToolError, Sendable, Equatable {
     /// The file as the user named it.
     public let file: String
     /// The key the problem is about; the root when it is about the whole file.

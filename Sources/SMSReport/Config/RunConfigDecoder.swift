@@ -260,7 +260,7 @@ struct RunConfigDecoder {
         let port = mapping.optional("port").flatMap { reader.integer($0, in: 1...65_535) } ?? security.defaultPort
         let username = mapping.optional("username").flatMap(reader.nonEmptyString)
         var passwordVariable: String?
-        var password: ConfigSecret?
+        var password: SMTPPassword?
         switch (mapping.optional("username"), mapping.optional("password_env")) {
         case (.some, nil):
             reader.report(.missingKey, at: node.path.appending("password_env"), line: node.line)
@@ -269,7 +269,7 @@ struct RunConfigDecoder {
         case let (.some, .some(passwordNode)):
             passwordVariable = environmentVariableName(passwordNode)
             if let passwordVariable, requirements.contains(.email) {
-                password = secret(passwordVariable, node: passwordNode).map(ConfigSecret.init)
+                password = secret(passwordVariable, node: passwordNode).map(SMTPPassword.init)
             }
         case (nil, nil):
             break

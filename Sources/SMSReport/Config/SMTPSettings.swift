@@ -1,6 +1,8 @@
 /// How the connection to the SMTP server is secured (`smtp.security`).
 public enum SMTPSecurity: String, Sendable, CaseIterable {
     /// Plain connection upgraded with STARTTLS before AUTH (the default; usually port 587).
+    /// A server that does not offer STARTTLS is an error: the client never falls back
+    /// to clear text.
     case starttls
     /// TLS from the first byte, "implicit TLS" (usually port 465).
     case tls
@@ -31,7 +33,7 @@ public struct SMTPSettings: Sendable {
     public let passwordVariable: String?
     /// The password read from ``passwordVariable``; nil unless the config was loaded with
     /// ``ConfigRequirements/email`` and has a username. It prints as `<redacted>`.
-    public let password: ConfigSecret?
+    public let password: SMTPPassword?
     /// The `From:` header as written, e.g. `SMS Reports <reports@example.com>`.
     public let from: String
     /// The bare address of ``from``, for the envelope (`MAIL FROM`), e.g. `reports@example.com`.
@@ -45,7 +47,7 @@ public struct SMTPSettings: Sendable {
 
     /// Settings with every value given (the loader makes these from `smtp`).
     public init(host: String, port: Int, security: SMTPSecurity, username: String?, passwordVariable: String?,
-                password: ConfigSecret?, from: String, fromAddress: String, maxAttachmentBytes: Int,
+                password: SMTPPassword?, from: String, fromAddress: String, maxAttachmentBytes: Int,
                 verifiesCertificates: Bool, caFile: String?) {
         self.host = host
         self.port = port

@@ -1,7 +1,7 @@
 /// What stops a fetch before it can write a snapshot, as typed values with the exit
 /// codes of contract §1. An incomplete fetch is not an error: it writes its snapshot
 /// and reports ``FetchOutcome/isComplete`` false (exit 3).
-public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum FetchError: ToolError, Sendable, Equatable {
     /// A usage or configuration problem (exit 2).
     case invalidOption(option: String, reason: String)
     /// The token's environment variable is not set (exit 2).

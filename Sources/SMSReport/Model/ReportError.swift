@@ -1,6 +1,6 @@
 /// Everything that can stop a report, as typed values. Each has a one-line
 /// description for the user and the exit code of contract §1.
-public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ReportError: ToolError, Sendable, Equatable {
     /// An option's value is not usable (exit 2).
     case invalidOption(option: String, reason: String)
     /// The snapshot folder does not exist or is not a folder (exit 2).

@@ -3,8 +3,8 @@
 public struct AccountRunPlan: Sendable {
     /// The account's name from the config (path-safe).
     public var account: String
-    /// The period's folder name, first and last day.
-    public var period: RunPeriodLabel
+    /// The days the run covers.
+    public var period: RunPeriod
     /// The fetch; its `outputFolder` is the new snapshot folder.
     public var fetch: FetchRequest
     /// The report; its `snapshotFolder` is the fetch's output and its `outputFolder`
@@ -12,26 +12,16 @@ public struct AccountRunPlan: Sendable {
     public var report: ReportRequest
     /// Where the account's email goes.
     public var recipients: [String]
+    /// The account's snapshot folders, of which a good run keeps the newest `keep_snapshots`.
+    public var snapshotsFolder: String
 
-    public init(account: String, period: RunPeriodLabel, fetch: FetchRequest, report: ReportRequest, recipients: [String]) {
+    public init(account: String, period: RunPeriod, fetch: FetchRequest, report: ReportRequest, recipients: [String],
+                snapshotsFolder: String) {
         self.account = account
         self.period = period
         self.fetch = fetch
         self.report = report
         self.recipients = recipients
-    }
-}
-
-/// A run's period as reports and records name it.
-public struct RunPeriodLabel: Sendable, Equatable {
-    /// `2025-11-04`, `2025-11` or `2025-11-01_2025-11-15` (contract §8).
-    public var name: String
-    public var from: LocalDay
-    public var to: LocalDay
-
-    public init(name: String, from: LocalDay, to: LocalDay) {
-        self.name = name
-        self.from = from
-        self.to = to
+        self.snapshotsFolder = snapshotsFolder
     }
 }

@@ -1,7 +1,7 @@
 /// A report that `run` wrote for one account, handed to the delivery step.
 public struct FinishedReport: Sendable {
     public var account: String
-    public var period: RunPeriodLabel
+    public var period: RunPeriod
     /// The period folder that holds the files.
     public var folder: String
     /// The files written, as paths, in the order they were written.
@@ -13,7 +13,7 @@ public struct FinishedReport: Sendable {
     /// Where the email goes.
     public var recipients: [String]
 
-    public init(account: String, period: RunPeriodLabel, folder: String, files: [String], isComplete: Bool,
+    public init(account: String, period: RunPeriod, folder: String, files: [String], isComplete: Bool,
                 deliveryRate: Ratio?, recipients: [String]) {
         self.account = account
         self.period = period

@@ -38,8 +38,8 @@ public struct RunJob: Sendable {
         var logger = logger
         logger[metadataKey: "account"] = "\(plan.account)"
         var record = AccountRunRecord(
-            account: plan.account, period: plan.period.name, periodFrom: plan.period.from.description,
-            periodTo: plan.period.to.description, startedAt: Self.timestamp(), finishedAt: "", outcome: .ok,
+            account: plan.account, period: plan.period.folderName, periodFrom: plan.period.first.description,
+            periodTo: plan.period.last.description, startedAt: Self.timestamp(), finishedAt: "", outcome: .ok,
             exitCode: 0)
         let started = ContinuousClock.now
         await steps(plan, into: &record, logger: logger)
@@ -54,7 +54,7 @@ public struct RunJob: Sendable {
     }
 
     private func steps(_ plan: AccountRunPlan, into record: inout AccountRunRecord, logger: Logger) async {
-        logger.info("fetching \(plan.period.name) into \(plan.fetch.outputFolder)")
+        logger.info("fetching \(plan.period) into \(plan.fetch.outputFolder)")
         var clock = ContinuousClock.now
         let fetched: FetchOutcome
         do {
@@ -125,11 +125,11 @@ public struct RunJob: Sendable {
     }
 
     private func prune(_ plan: AccountRunPlan, logger: Logger) {
-        let folder = URL(fileURLWithPath: plan.fetch.outputFolder).deletingLastPathComponent().path
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in SnapshotPruning.foldersToRemove(names, keep: keepSnapshots) {
+        let names = SnapshotRetention.snapshotNames(in: plan.snapshotsFolder)
+        let current = URL(fileURLWithPath: plan.fetch.outputFolder).lastPathComponent
+        for name in SnapshotRetention.namesToRemove(from: names, keep: keepSnapshots, current: current) {
             do {
-                try FileManager.default.removeItem(atPath: folder + "/" + name)
+                try FileManager.default.removeItem(atPath: plan.snapshotsFolder + "/" + name)
                 logger.info("removed the old snapshot \(name)")
             } catch {
                 logger.warning("cannot remove the old snapshot \(name): \(error.localizedDescription)")

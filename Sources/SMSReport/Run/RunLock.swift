@@ -11,11 +11,6 @@ public final class RunLock: Sendable {
     public let path: String
     private let descriptor: Int32
 
-    /// The lock file of a config: `<config>.lock`, beside it.
-    public static func path(forConfig configPath: String) -> String {
-        configPath + ".lock"
-    }
-
     /// Takes the lock at once or throws ``RunLockError/held(path:holder:)``; never waits.
     /// The holder's process id is written into the file, for the message of the run
     /// that is refused.
@@ -54,7 +49,7 @@ public final class RunLock: Sendable {
 }
 
 /// Why `run` could not take its lock.
-public enum RunLockError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RunLockError: ToolError, Sendable, Equatable {
     /// Another living process holds the lock (exit 6).
     case held(path: String, holder: Int32?)
     /// The lock file cannot be opened or locked (exit 1).

@@ -48,7 +48,7 @@ import Testing
         #expect(smtp.security == .starttls)
         #expect(smtp.username == "reports@example.com")
         #expect(smtp.passwordVariable == "SMTP_PASSWORD")
-        #expect(smtp.password?.revealedText == "smtp-password-value")
+        #expect(smtp.password?.secret == "smtp-password-value")
         #expect(smtp.from == "SMS Reports <reports@example.com>")
         #expect(smtp.fromAddress == "reports@example.com")
         #expect(smtp.maxAttachmentBytes == 10 * 1_048_576)

@@ -8,10 +8,6 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("run-lock-\(UUID().uuidString).yaml.lock").path
     }
 
-    @Test func theLockFileSitsBesideTheConfig() {
-        #expect(RunLock.path(forConfig: "/etc/sms/nightly.yaml") == "/etc/sms/nightly.yaml.lock")
-    }
-
     @Test func aSecondHolderIsRefusedWithExitSixAndTheHolder() throws {
         let path = Self.lockPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

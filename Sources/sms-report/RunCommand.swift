@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SMSReport
+
+/// `sms-report run`: the nightly job — fetch, report and deliver for every account
+/// of a config file.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Fetch, report and email every account of a config file (the nightly job).",
+        discussion: """
+            For each account: fetch the period (--since its first day, less recheck_hours) into \
+            <output_dir>/<account>/snapshots/<fetch time>/, write the report into \
+            <output_dir>/<account>/<period>/ with run.json, and email it. Accounts run side by side \
+            (parallel_accounts); one account's failure never stops another. The exit code is the \
+            worst of the accounts': 0 < 3 incomplete < 4 email failed < 5 token refused < 1; \
+            2 for a config error, 6 when another run of the same config holds its lock.
+
+            Examples:
+              sms-report run --config /etc/sms-report/config.yaml
+              sms-report run --config config.yaml --period 2025-11 --account acme
+              sms-report run --config config.yaml --check
+            """
+    )
+
+    @Option(help: ArgumentHelp("The YAML config file.", valueName: "file"))
+    var config: String
+
+    @Option(help: ArgumentHelp("yesterday (default), today, a day YYYY-MM-DD or a month YYYY-MM, in the config's timezone.",
+                               valueName: "period"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("First local day of a custom period (with --to).", valueName: "day"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last local day of a custom period, inclusive (with --from).", valueName: "day"))
+    var to: String?
+
+    @Option(name: .customLong("account"), help: ArgumentHelp("Run only this account (repeatable); all by default.", valueName: "name"))
+    var accounts: [String] = []
+
+    @Flag(help: "Validate the config and the environment, without any network access, and exit.")
+    var check = false
+
+    @Flag(help: "Write the reports but send no email.")
+    var noEmail = false
+
+    @Option(help: ArgumentHelp("Write each email as an .eml file into this folder instead of sending it.", valueName: "folder"))
+    var emailDryRun: String?
+
+    @Option(help: ArgumentHelp("Log lines as text, or as one JSON object per line for log shippers.", valueName: "text|json"))
+    var logFormat: LogFormat = .text
+
+    @Option(help: ArgumentHelp("Retries of an API request that failed with 5xx, 429, a timeout or a dropped connection.",
+                               valueName: "n"))
+    var retries = 5
+
+    @Option(help: ArgumentHelp("First backoff before an API retry, in milliseconds; each retry doubles it (with jitter).",
+                               valueName: "ms"))
+    var retryDelayMs = 500
+
+    @Flag(name: .shortAndLong, help: "Print nothing but warnings, errors and the final lines.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also log every API request.")
+    var verbose = false
+
+    /// How log lines are written.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    func run() async throws {
+        let needs: ConfigRequirements = noEmail || emailDryRun != nil ? .apiTokens : .run
+        if check {
+            let result = RunConfig.check(path: config, accounts: accounts, requirements: needs)
+            let lines = result.lines.joined(separator: "\n") + "\n"
+            if result.exitCode == 0 {
+                print(lines, terminator: "")
+            } else {
+                FileHandle.standardError.write(Data(lines.utf8))
+                throw ExitCode(result.exitCode)
+            }
+            return
+        }
+        let settings = try RunConfig.load(path: config, accounts: accounts, requirements: needs)
+        let lock = try RunLock(path: settings.lockFile)
+        defer { withExtendedLifetime(lock) {} }
+        let runPeriod = try PeriodArguments.period(period: period, from: from, to: to, timeZone: settings.timeZone,
+                                                   now: .now)
+        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs)] where value < 0 {
+            throw ReportError.invalidOption(option: option, reason: "must not be negative")
+        }
+        let planner = RunPlanner(
+            config: settings, period: runPeriod, startedAt: .now, generatedAt: try GenerationTime.current(),
+            retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
+            tool: "sms-report \(SMSReportCommand.configuration.version)")
+        let logger = makeLogger()
+        let job = RunJob(plans: try planner.plans(), parallelAccounts: settings.parallelAccounts,
+                         deliverer: try makeDeliverer(settings, logger: logger),
+                         keepSnapshots: settings.keepSnapshots, logger: logger)
+        let records = await job.run()
+        for record in records {
+            print(record.summaryLine)
+        }
+        let code = RunExitCode.worst(of: records.map(\.exitCode))
+        if code != 0 {
+            throw ExitCode(code)
+        }
+    }
+
+    private func makeDeliverer(_ settings: RunConfig, logger: Logger) throws -> any ReportDeliverer {
+        if noEmail {
+            return NoDelivery()
+        }
+        return try EmailReportDeliverer(config: settings, dryRunFolder: emailDryRun, logger: logger)
+    }
+
+    private func makeLogger() -> Logger {
+        let format = logFormat
+        var logger = Logger(label: "sms-report.run") { label in
+            switch format {
+            case .text: StreamLogHandler.standardError(label: label)
+            case .json: JSONLinesLogHandler.standardError(label: label)
+            }
+        }
+        logger.logLevel = verbose ? .debug : quiet ? .warning : .info
+        return logger
+    }
+}
