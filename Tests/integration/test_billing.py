@@ -280,3 +280,14 @@ def test_the_report_workbook_has_the_billing_and_invoice_sheets_after_the_tables
     assert result.returncode == 0, result.stderr
     names = openpyxl.load_workbook(out / "report.xlsx", read_only=True).sheetnames
     assert names[-4:] == ["deliveries", "billing", "invoice 2025-10", "invoice 2025-11"]
+
+
+def test_a_report_with_a_card_missing_a_rate_writes_nothing(tmp_path):
+    card = dict(CARD)
+    del card["default"]
+    out = tmp_path / "report"
+    result = run_report("--snapshot", RICH, "--out", out, "--format", "csv,xlsx", "--rate-card",
+                        write_card(tmp_path / "strict.yaml", card))
+    assert result.returncode == 2
+    assert 'rate card "strict" has no price for operator INVALID' in result.stderr
+    assert not out.exists()
