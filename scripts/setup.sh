@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building and testing sms-report needs on a Debian machine that has
-# the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, and the Python
-# packages the integration tests use as independent readers. Safe to run again.
+# the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, Debian's chromium
+# (the HTML report is checked in a real headless browser), and the Python packages
+# the integration tests use as independent readers (pytest, openpyxl, and
+# playwright, which drives that chromium; it downloads no browser of its own).
+# Safe to run again.
 set -euo pipefail
 
-apt_packages=(libxlsxwriter-dev pkg-config)
+apt_packages=(libxlsxwriter-dev pkg-config chromium fonts-dejavu-core fonts-lohit-deva)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -19,3 +22,4 @@ fi
 
 python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
+python3 -c 'import playwright' 2>/dev/null || python3 -m pip install -q playwright

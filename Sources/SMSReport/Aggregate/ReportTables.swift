@@ -17,6 +17,10 @@ public struct ReportTables: Sendable {
     public var isComplete: Bool
     /// Why the data is incomplete, from the manifest.
     public var incompleteReasons: [String]
+    /// The API's base URL the snapshot was fetched from, from the manifest.
+    public var sourceBaseURL: String?
+    /// What the summary page shows beyond the tables.
+    public var highlights: ReportHighlights
 
     /// The tables in the order of contract §4.
     public var all: [Table] {
