@@ -9,6 +9,12 @@ import Testing
         #expect(DisplayFormat.count(value) == expected)
     }
 
+    @Test func countedNounsAreSingularForOne() {
+        #expect(DisplayFormat.counted(1, "batch", "batches") == "1 batch")
+        #expect(DisplayFormat.counted(0, "batch", "batches") == "0 batches")
+        #expect(DisplayFormat.counted(1_500, "message", "messages") == "1,500 messages")
+    }
+
     @Test func percentagesHaveOneDecimalRoundedHalfToEven() {
         #expect(DisplayFormat.percent(Ratio(232, over: 300)) == "77.3%")
         #expect(DisplayFormat.percent(Ratio(1, over: 1)) == "100.0%")

@@ -19,6 +19,11 @@ public enum DisplayFormat {
         return value < 0 ? "-" + grouped : grouped
     }
 
+    /// A count and its noun, singular for one: `1 batch`, `6 batches`, `1,234 messages`.
+    public static func counted(_ value: Int, _ singular: String, _ plural: String) -> String {
+        "\(count(value)) \(value == 1 ? singular : plural)"
+    }
+
     /// A fraction as a percentage with one decimal, rounded half to even: `77.3%`.
     /// A fraction of nothing (zero denominator) is ``missing``.
     public static func percent(_ ratio: Ratio) -> String {

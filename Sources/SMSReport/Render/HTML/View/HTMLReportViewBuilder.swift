@@ -46,14 +46,18 @@ enum HTMLReportViewBuilder {
         typealias KPI = HTMLReportView.KPI
         return HTMLReportView.KPITiles(
             deliveries: KPI(label: "Deliveries", value: text("deliveries"),
-                            detail: "\(text("messages")) messages · \(text("batches")) batches", accent: "#333333"),
+                            detail: DisplayFormat.counted(summary.integer("messages"), "message", "messages") + " · "
+                                + DisplayFormat.counted(summary.integer("batches"), "batch", "batches"),
+                            accent: "#333333"),
             delivered: KPI(label: "Delivered", value: text("delivered"),
                            detail: "\(text("sent")) sent · \(text("pending")) pending",
                            accent: StatusPalette.color(of: .delivered)),
             deliveryRate: KPI(label: "Delivery rate", value: text("delivery_rate"),
                               detail: "delivered ÷ deliveries", accent: StatusPalette.color(of: .delivered)),
             latencyP50: KPI(label: "Latency p50", value: text("latency_p50_s"),
-                            detail: "median of \(text("latency_count")) latencies", accent: StatusPalette.neutral),
+                            detail: summary.integer("latency_count") == 0 ? "no delivery has a latency"
+                                : "median of " + DisplayFormat.counted(summary.integer("latency_count"), "latency", "latencies"),
+                            accent: StatusPalette.neutral),
             latencyP95: KPI(label: "Latency p95", value: text("latency_p95_s"),
                             detail: "p99 \(text("latency_p99_s")) · max \(text("latency_max_s"))", accent: StatusPalette.neutral),
             undeliverableOrFailed: KPI(label: "Undeliverable + failed",
