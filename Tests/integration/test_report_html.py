@@ -8,6 +8,7 @@ sample's screenshot is also copied to docs/report-screenshot.png (README shows i
 import json
 import os
 import shutil
+import subprocess
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -19,6 +20,7 @@ from conftest import ROOT, read_csv, run_report
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 ARTIFACTS = ROOT / "out" / "test-artifacts"
+SAMPLE = Path(os.environ.get("SMS_SAMPLE_BIN", ROOT / ".build" / "debug" / "sms-sample"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = '"><img src=x onerror=alert(1)>'
@@ -178,6 +180,33 @@ def test_the_page_fits_a_phone_screen(browser, tmp_path):
         width = loaded.page.evaluate("document.documentElement.scrollWidth")
         loaded.screenshot("report-rich-phone.png")
         assert width <= 390 + 1, f"the page is {width} px wide on a 390 px screen"
+    finally:
+        loaded.close()
+
+
+def test_a_year_of_days_stays_readable(browser, tmp_path):
+    """366 days from the sample generator: bars narrow, day labels thinned, no NaN."""
+    snapshot = tmp_path / "snapshot"
+    sample = subprocess.run([str(SAMPLE), "--out", snapshot, "--deliveries", "3000", "--days", "366", "--seed", "5"],
+                            capture_output=True, text=True)
+    assert sample.returncode == 0, sample.stderr
+    out = tmp_path / "out"
+    report(snapshot, out)
+    days = read_csv(out / "by_day.csv")
+    assert len(days) > 300
+    loaded = LoadedPage(browser, out / "report.html")
+    try:
+        assert_self_contained(loaded)
+        html = (out / "report.html").read_text(encoding="utf-8")
+        assert "NaN" not in html and "Infinity" not in html
+        chart = loaded.page.locator("svg").first
+        day_labels = chart.locator("text").evaluate_all(
+            "texts => texts.map(t => t.textContent).filter(t => /^\\d{4}-\\d{2}-\\d{2}$/.test(t))")
+        assert 5 <= len(day_labels) <= 15
+        widths = chart.locator("rect").evaluate_all(
+            "rects => rects.filter(r => r.querySelector('title')).map(r => r.getBBox().width)")
+        assert widths and max(widths) < 3
+        loaded.screenshot("report-366-days.png")
     finally:
         loaded.close()
 
