@@ -141,3 +141,14 @@ import Testing
         #expect(BarChartLayout.niceStep(rough) == expected)
     }
 }
+
+/// The status colours: one per status, all different, written as `#RRGGBB`.
+@Suite struct StatusPaletteTests {
+    @Test func everyStatusHasItsOwnColour() {
+        let colours = DeliveryStatus.allCases.map(StatusPalette.color(of:))
+        #expect(Set(colours).count == DeliveryStatus.allCases.count)
+        #expect(colours.allSatisfy { $0.count == 7 && $0.hasPrefix("#") })
+        #expect(StatusPalette.color(of: .delivered) == "#009E73")
+        #expect(StatusPalette.neutral == "#0072B2")
+    }
+}

@@ -34,6 +34,7 @@ public struct BarChart: Sendable {
     public var categories: [String]
     /// The stacked series, bottom to top.
     public var series: [Series]
+    /// How the value axis is scaled: counts or fractions.
     public var valueAxis: ValueAxis
     /// The value axis' title, e.g. `deliveries`.
     public var valueAxisTitle: String
