@@ -12,8 +12,6 @@ struct HTMLReportView {
     let latency: LatencySection
     /// The data-quality checks with a count above 0; nil when there are none ("no issues found").
     let dataQuality: DataQuality?
-    /// The colour of each status, for a legend of its own.
-    let statusColors: [StatusColor]
 
     /// One KPI tile: a label, a big value, a line of detail and an accent colour.
     struct KPI {
@@ -79,12 +77,6 @@ struct HTMLReportView {
         let rawValues: String
         let deliveries: String
         let share: String
-    }
-
-    /// A status and its colour.
-    struct StatusColor {
-        let status: String
-        let color: String
     }
 
     /// The latency statistics of the whole report and its histogram.

@@ -14,7 +14,7 @@ enum HTMLReportViewBuilder {
             charts: HTMLReportView.Charts(
                 deliveriesByDay: deliveriesByDay(byDay, statuses: statuses, zone: zone),
                 deliveryRateByOperator: deliveryRateByOperator(byOperator, zone: zone),
-                latencyHistogram: latencyHistogram(histogram)),
+                latencyHistogram: latencyHistogram(histogram, zone: zone)),
             byDay: byDay.map { groupRow($0, key: "day", zone: zone) },
             byOperator: byOperator.map { groupRow($0, key: "operator", zone: zone) },
             byStatus: tables.byStatus.namedRows.map { row in
@@ -37,8 +37,7 @@ enum HTMLReportViewBuilder {
                     HTMLReportView.LatencySection.Bucket(bucket: DisplayFormat.cell($0["bucket"], timeZone: zone),
                                                          deliveries: DisplayFormat.cell($0["deliveries"], timeZone: zone))
                 }),
-            dataQuality: dataQuality(tables.dataQuality, zone: zone),
-            statusColors: statuses.map { HTMLReportView.StatusColor(status: $0.rawValue, color: StatusPalette.color(of: $0)) })
+            dataQuality: dataQuality(tables.dataQuality, zone: zone))
     }
 
     private static func kpis(_ summary: SummaryValues, highlights: ReportHighlights, zone: ReportTimeZone) -> HTMLReportView.KPITiles {
@@ -70,7 +69,7 @@ enum HTMLReportViewBuilder {
         let issues = table.namedRows.filter { $0.integer("count") > 0 }.map { row in
             HTMLReportView.QualityIssue(check: DisplayFormat.cell(row["check"], timeZone: zone),
                                         count: DisplayFormat.cell(row["count"], timeZone: zone),
-                                        example: exampleText(row["example"]))
+                                        example: exampleText(row["example"], zone: zone))
         }
         return issues.isEmpty ? nil : HTMLReportView.DataQuality(issues: issues)
     }
@@ -90,9 +89,9 @@ enum HTMLReportViewBuilder {
     }
 
     /// A data-quality example as received (the CSV's formula guard is a CSV matter).
-    private static func exampleText(_ cell: Cell) -> String {
+    private static func exampleText(_ cell: Cell, zone: ReportTimeZone) -> String {
         if case .text(let text) = cell { return text }
-        return cell == .empty ? "" : DisplayFormat.cell(cell, timeZone: .kathmandu)
+        return cell == .empty ? "" : DisplayFormat.cell(cell, timeZone: zone)
     }
 
     // MARK: charts
@@ -129,10 +128,10 @@ enum HTMLReportViewBuilder {
         return HTMLReportView.Chart(title: title, svg: SVGBarChart.svg(chart))
     }
 
-    static func latencyHistogram(_ rows: [NamedRow]) -> HTMLReportView.Chart {
+    static func latencyHistogram(_ rows: [NamedRow], zone: ReportTimeZone) -> HTMLReportView.Chart {
         let title = "Latency (delivered_at − sent_at)"
-        let buckets = rows.map { DisplayFormat.cell($0["bucket"], timeZone: .kathmandu) }
-        let labels = rows.map { DisplayFormat.cell($0["deliveries"], timeZone: .kathmandu) }
+        let buckets = rows.map { DisplayFormat.cell($0["bucket"], timeZone: zone) }
+        let labels = rows.map { DisplayFormat.cell($0["deliveries"], timeZone: zone) }
         let chart = BarChart(
             title: title, categories: buckets,
             series: [BarChart.Series(name: "deliveries", color: StatusPalette.neutral,
