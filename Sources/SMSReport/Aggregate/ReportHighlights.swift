@@ -5,8 +5,8 @@ public struct ReportHighlights: Sendable {
     /// deliveries descending (the larger batch first), then `by_batch` order. The
     /// `(no batch)` group takes part like any batch. Same columns as `by_batch`.
     public var worstBatches: Table
-    /// Undeliverable plus failed deliveries over the whole report: the deliveries
-    /// that reached a final status other than delivered and that a retry may save.
+    /// Undeliverable plus failed deliveries over the whole report (a KPI tile of the
+    /// summary page).
     public var undeliverableOrFailed: Int
 
     /// How many batches ``worstBatches`` lists at most.
