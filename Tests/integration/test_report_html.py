@@ -14,10 +14,9 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, read_csv, run_report
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 ARTIFACTS = ROOT / "out" / "test-artifacts"
 SAMPLE = Path(os.environ.get("SMS_SAMPLE_BIN", ROOT / ".build" / "debug" / "sms-sample"))
@@ -31,7 +30,7 @@ def browser():
     """Debian's chromium, headless, launched by Playwright (no browser download)."""
     if CHROMIUM is None:
         pytest.fail("chromium is not installed: run scripts/setup.sh")
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                               args=["--no-sandbox", "--disable-gpu"])
         yield launched
