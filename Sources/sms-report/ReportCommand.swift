@@ -37,6 +37,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats to write.", valueName: "csv,xlsx,html"))
     var format = ReportFormat.available.map(\.rawValue).joined(separator: ",")
 
+    @Option(help: ArgumentHelp("Folder of Mustache templates replacing the bundled ones (report.html, report.txt and their partials).",
+                               valueName: "folder"))
+    var templates: String?
+
     @Flag(help: "Write CSV text cells without the formula guard (a leading ').")
     var csvRaw = false
 
@@ -92,6 +96,7 @@ struct ReportCommand: AsyncParsableCommand {
             snapshotFolder: snapshot, outputFolder: out, options: options, formats: formats,
             csvGuardsFormulas: !csvRaw,
             statusMap: try statusMap.map { try OverrideFiles.statusMap(at: $0) } ?? .standard,
-            operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard)
+            operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard,
+            templatesFolder: templates)
     }
 }

@@ -17,6 +17,10 @@ public struct ReportTables: Sendable {
     public var isComplete: Bool
     /// Why the data is incomplete, from the manifest.
     public var incompleteReasons: [String]
+    /// The API's base URL the snapshot was fetched from, from the manifest.
+    public var sourceBaseURL: String?
+    /// What the summary page shows beyond the tables.
+    public var highlights: ReportHighlights
 
     /// The names of ``all``'s tables, in order, known before any table is made.
     public static let names = ["summary", "by_batch", "by_operator", "by_prefix", "by_day", "by_status", "cube",

@@ -16,13 +16,16 @@ public enum ReportError: ToolError, Sendable, Equatable {
     case invalidField(file: String, path: String, reason: String)
     /// A report file could not be written (exit 1).
     case outputFailed(path: String, reason: String)
+    /// A template is missing or does not parse (exit 2). `file` names it.
+    case invalidTemplate(file: String, reason: String)
 
     /// The process exit code for this error (contract §1).
     public var exitCode: Int32 {
         switch self {
         case .outputFailed:
             return 1
-        case .invalidOption, .snapshotNotFound, .unreadableFile, .invalidJSON, .missingField, .invalidField:
+        case .invalidOption, .snapshotNotFound, .unreadableFile, .invalidJSON, .missingField, .invalidField,
+             .invalidTemplate:
             return 2
         }
     }
@@ -43,6 +46,8 @@ public enum ReportError: ToolError, Sendable, Equatable {
             return "\(file): \(path): \(reason)"
         case let .outputFailed(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .invalidTemplate(file, reason):
+            return "\(file): \(reason)"
         }
     }
 }

@@ -14,10 +14,13 @@ public struct ReportRequest: Sendable {
     public var statusMap: StatusMap
     /// The operator table, or its `--operators` replacement.
     public var operators: OperatorTable
+    /// The folder of templates that replaces the bundled ones (`--templates`); nil for the bundled ones.
+    public var templatesFolder: String?
 
     public init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
                 formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
-                statusMap: StatusMap = .standard, operators: OperatorTable = .standard) {
+                statusMap: StatusMap = .standard, operators: OperatorTable = .standard,
+                templatesFolder: String? = nil) {
         self.snapshotFolder = snapshotFolder
         self.outputFolder = outputFolder
         self.options = options
@@ -25,6 +28,7 @@ public struct ReportRequest: Sendable {
         self.csvGuardsFormulas = csvGuardsFormulas
         self.statusMap = statusMap
         self.operators = operators
+        self.templatesFolder = templatesFolder
     }
 }
 
