@@ -89,7 +89,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SMSReportTests",
-            dependencies: ["SMSReport", "SMSWorld", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "SMSReport", "SMSWorld",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
         ),
         .testTarget(
             name: "SMSSimulatorTests",
