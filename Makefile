@@ -3,19 +3,23 @@ SWIFT ?= swift
 DEMO_OUT ?= out/demo
 SOURCE_DATE_EPOCH ?= 1762300800
 
-.PHONY: setup build release demo demo-fetch test unit integration golden samples bench clean
+.PHONY: setup templates build release demo demo-fetch test unit integration golden screenshot samples bench clean
 
 setup:
 	@scripts/setup.sh
 
-build: setup
+## Copies templates/ into the tool's bundled templates (Sources/SMSReport/Render/Templates/BundledTemplates.swift).
+templates:
+	@scripts/embed-templates.py
+
+build: setup templates
 	$(SWIFT) build
 
-release: setup
+release: setup templates
 	$(SWIFT) build -c release --product sms-report
 
 ## Starts the API simulator, fetches from it and reports: the whole pipeline live.
-demo-fetch: setup
+demo-fetch: setup templates
 	$(SWIFT) build -c release --product sms-report
 	$(SWIFT) build -c release --product sms-api-sim
 	scripts/demo-fetch.sh
@@ -25,7 +29,8 @@ demo: release
 	rm -rf $(DEMO_OUT)
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) .build/release/sms-report report --snapshot samples/rich --out $(DEMO_OUT) ; \
 	  status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ] || exit $$status
-	@echo; cat $(DEMO_OUT)/summary.csv; echo; cat $(DEMO_OUT)/by_operator.csv
+	@echo; cat $(DEMO_OUT)/report.txt
+	@echo; echo "open $(DEMO_OUT)/report.html in a browser for the charts"
 
 ## Runs every test: Swift unit and golden tests, then the CLI tests read back with Python.
 test: setup unit integration
@@ -39,8 +44,13 @@ integration:
 	python3 -m pytest -q Tests/integration
 
 ## Rewrites the golden files under Tests/Golden from the current code (deliberately only).
-golden: setup
+golden: setup templates
 	UPDATE_GOLDEN=1 $(SWIFT) test --filter Golden
+
+## Rewrites docs/report-screenshot.png from the browser test (deliberately only).
+screenshot: setup templates
+	$(SWIFT) build
+	UPDATE_SCREENSHOT=1 python3 -m pytest -q Tests/integration/test_report_html.py -k rich_sample
 
 ## Regenerates the bundled rich sample and its ground truth.
 samples:

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         /// libxlsxwriter, the C library behind the XLSX renderer (Debian: libxlsxwriter-dev).
@@ -41,6 +42,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         /// Seeded synthetic worlds of API rows, for the bundled samples and the benchmarks.
@@ -87,7 +89,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SMSReportTests",
-            dependencies: ["SMSReport", "SMSWorld", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "SMSReport", "SMSWorld",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
         ),
         .testTarget(
             name: "SMSSimulatorTests",

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building and testing sms-report needs on a Debian machine that has
-# the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, openssl (test
+# the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, Debian's chromium
+# (the HTML report is checked in a real headless browser), openssl (test
 # certificates for the SMTP test server), and the Python packages the tests use as
-# independent readers and test servers. Safe to run again.
+# independent readers and test servers (pytest, openpyxl, aiosmtpd, and playwright,
+# which drives that chromium; it downloads no browser of its own). Safe to run again.
 set -euo pipefail
 
-apt_packages=(libxlsxwriter-dev pkg-config openssl)
+apt_packages=(libxlsxwriter-dev pkg-config openssl chromium fonts-dejavu-core fonts-lohit-deva)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -22,3 +24,4 @@ python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
 # The SMTP test server of the email tests (Tests/integration/smtp_server.py).
 python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install -q aiosmtpd
+python3 -c 'import playwright' 2>/dev/null || python3 -m pip install -q playwright

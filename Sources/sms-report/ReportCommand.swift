@@ -41,6 +41,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats to write.", valueName: "csv,xlsx,html"))
     var format = ReportFormat.available.map(\.rawValue).joined(separator: ",")
 
+    @Option(help: ArgumentHelp("Folder of Mustache templates replacing the bundled ones (report.html, report.txt and their partials).",
+                               valueName: "folder"))
+    var templates: String?
+
     @Flag(help: "Write CSV text cells without the formula guard (a leading ').")
     var csvRaw = false
 
@@ -106,6 +110,7 @@ struct ReportCommand: AsyncParsableCommand {
             csvGuardsFormulas: !csvRaw,
             statusMap: try statusMap.map { try OverrideFiles.statusMap(at: $0) } ?? .standard,
             operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard,
+            templatesFolder: templates,
             billing: try rateCard.map { path in
                 BillingOptions(account: account, rateCard: try RateCardOption.load(path),
                                months: BillingOptions.months(from: fromDay, to: toDay))

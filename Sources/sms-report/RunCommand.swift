@@ -60,6 +60,14 @@ struct RunCommand: AsyncParsableCommand {
                                valueName: "ms"))
     var retryDelayMs = 500
 
+    @Option(help: ArgumentHelp("Retries of an email the SMTP server refused for now or that could not reach it.",
+                               valueName: "n"))
+    var emailRetries = 3
+
+    @Option(help: ArgumentHelp("First backoff before an email retry, in milliseconds; each retry doubles it.",
+                               valueName: "ms"))
+    var emailRetryDelayMs = 5000
+
     @Flag(name: .shortAndLong, help: "Print nothing but warnings, errors and the final lines.")
     var quiet = false
 
@@ -90,7 +98,8 @@ struct RunCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let runPeriod = try PeriodArguments.period(period: period, from: from, to: to, timeZone: settings.timeZone,
                                                    now: .now)
-        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs)] where value < 0 {
+        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs),
+                                ("--email-retries", emailRetries), ("--email-retry-delay-ms", emailRetryDelayMs)] where value < 0 {
             throw ReportError.invalidOption(option: option, reason: "must not be negative")
         }
         let planner = RunPlanner(
@@ -99,7 +108,7 @@ struct RunCommand: AsyncParsableCommand {
             tool: "sms-report \(SMSReportCommand.configuration.version)")
         let logger = makeLogger()
         let job = RunJob(plans: try planner.plans(), parallelAccounts: settings.parallelAccounts,
-                         deliverer: try makeDeliverer(settings, logger: logger),
+                         deliverer: makeDeliverer(settings, logger: logger),
                          keepSnapshots: settings.keepSnapshots, logger: logger)
         let records = await job.run()
         for record in records {
@@ -111,11 +120,12 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func makeDeliverer(_ settings: RunConfig, logger: Logger) throws -> any ReportDeliverer {
+    private func makeDeliverer(_ settings: RunConfig, logger: Logger) -> any ReportDeliverer {
         if noEmail {
             return NoDelivery()
         }
-        return try EmailReportDeliverer(config: settings, dryRunFolder: emailDryRun, logger: logger)
+        let retry = RetryPolicy(retries: emailRetries, baseDelay: .milliseconds(emailRetryDelayMs), maximumDelay: .seconds(60))
+        return EmailReportDeliverer(config: settings, dryRunFolder: emailDryRun, retry: retry, logger: logger)
     }
 
     private func makeLogger() -> Logger {

@@ -73,9 +73,11 @@ public enum Aggregator {
             batches: pass.batches.keys.filter { !$0.isEmpty }.count)
         let cubeNames = CubeNames(days: pass.days.keys, batches: pass.batches.keys,
                                   operators: pass.operators.keys, prefixes: pass.prefixes.keys)
+        let summaryStatistics = pass.summary.finish()
+        let byBatch = TableBuilder.byBatch(pass.batches.finish())
         return ReportTables(
-            summary: TableBuilder.summary(summaryInputs, statistics: pass.summary.finish()),
-            byBatch: TableBuilder.byBatch(pass.batches.finish()),
+            summary: TableBuilder.summary(summaryInputs, statistics: summaryStatistics),
+            byBatch: byBatch,
             byOperator: TableBuilder.byOperator(pass.operators.finish()),
             byPrefix: TableBuilder.byPrefix(pass.prefixes.finish(), operatorByPrefix: pass.operatorByPrefix),
             byDay: TableBuilder.byDay(pass.days.finish()),
@@ -90,6 +92,10 @@ public enum Aggregator {
             timeZone: options.timeZone,
             isComplete: snapshot.isComplete,
             incompleteReasons: snapshot.manifest?.reasons ?? [],
+            sourceBaseURL: snapshot.manifest?.baseURL,
+            highlights: ReportHighlights(
+                worstBatches: TableBuilder.worstBatches(byBatch, limit: ReportHighlights.worstBatchLimit),
+                undeliverableOrFailed: summaryStatistics.count(.undeliverable) + summaryStatistics.count(.failed)),
             deliveriesWithBillableFlag: selected.deliveriesWithBillableFlag)
     }
 }

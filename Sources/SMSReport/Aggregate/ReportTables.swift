@@ -17,6 +17,10 @@ public struct ReportTables: Sendable {
     public var isComplete: Bool
     /// Why the data is incomplete, from the manifest.
     public var incompleteReasons: [String]
+    /// The API's base URL the snapshot was fetched from, from the manifest.
+    public var sourceBaseURL: String?
+    /// What the summary page shows beyond the tables.
+    public var highlights: ReportHighlights
     /// The billing of the report's deliveries (contract §7); nil without a rate card.
     public var billing: BillingStatement? = nil
     /// The deliveries table with a last column, `billable`, saying whether the rate card

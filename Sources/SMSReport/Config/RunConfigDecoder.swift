@@ -281,7 +281,7 @@ struct RunConfigDecoder {
         guard let host, let from else { return nil }
         return SMTPSettings(host: host, port: port, security: security, username: username,
                             passwordVariable: passwordVariable, password: password, from: from.header,
-                            fromAddress: from.address, maxAttachmentBytes: maxMB * 1_048_576,
+                            fromAddress: from.address, maxAttachmentBytes: ReportEmail.bytes(megabytes: Double(maxMB)),
                             verifiesCertificates: verifies, caFile: caFile)
     }
 

@@ -38,7 +38,7 @@ public struct SMTPSettings: Sendable {
     public let from: String
     /// The bare address of ``from``, for the envelope (`MAIL FROM`), e.g. `reports@example.com`.
     public let fromAddress: String
-    /// The attachments' size limit in bytes (`max_attachments_mb` × 1,048,576).
+    /// The attachments' size limit in bytes (`max_attachments_mb` × 1,000,000, as mail providers count).
     public let maxAttachmentBytes: Int
     /// False only for a test server: certificates are then not checked (log a warning).
     public let verifiesCertificates: Bool

@@ -16,6 +16,8 @@ public enum ReportError: ToolError, Sendable, Equatable {
     case invalidField(file: String, path: String, reason: String)
     /// A report file could not be written (exit 1).
     case outputFailed(path: String, reason: String)
+    /// A template is missing or does not parse (exit 2). `file` names it.
+    case invalidTemplate(file: String, reason: String)
     /// An operator with deliveries has no price on the rate card, and the card has no
     /// `default` price (exit 2).
     case missingRate(rateCard: String, operatorName: String)
@@ -25,7 +27,8 @@ public enum ReportError: ToolError, Sendable, Equatable {
         switch self {
         case .outputFailed:
             return 1
-        case .invalidOption, .snapshotNotFound, .unreadableFile, .invalidJSON, .missingField, .invalidField, .missingRate:
+        case .invalidOption, .snapshotNotFound, .unreadableFile, .invalidJSON, .missingField, .invalidField,
+             .invalidTemplate, .missingRate:
             return 2
         }
     }
@@ -46,6 +49,8 @@ public enum ReportError: ToolError, Sendable, Equatable {
             return "\(file): \(path): \(reason)"
         case let .outputFailed(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .invalidTemplate(file, reason):
+            return "\(file): \(reason)"
         case let .missingRate(rateCard, operatorName):
             return "rate card \"\(rateCard)\" has no price for operator \(operatorName), which has deliveries, and no default price"
         }

@@ -4,6 +4,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case xlsx
     case html
 
-    /// The formats this build writes. HTML arrives with its renderer.
-    public static let available: [ReportFormat] = [.csv, .xlsx]
+    /// The formats this build writes, and the default of `--format`. `html` writes
+    /// `report.html` and its plain-text alternative `report.txt`.
+    public static let available: [ReportFormat] = [.csv, .xlsx, .html]
 }

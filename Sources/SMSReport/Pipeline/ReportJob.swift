@@ -8,6 +8,8 @@ public enum ReportJob {
         if let unavailable = request.formats.first(where: { !ReportFormat.available.contains($0) }) {
             throw .invalidOption(option: "--format", reason: "\(unavailable.rawValue) is not available in this version (available: \(ReportFormat.available.map(\.rawValue).joined(separator: ",")))")
         }
+        // Templates are checked before the snapshot is read, so a bad folder writes nothing.
+        let summaryPage = try request.formats.contains(.html) ? summaryPageRenderer(request.templatesFolder) : nil
         let reader = SnapshotReader(statusMap: request.statusMap, operators: request.operators)
         progress.update(stage: "reading snapshot", done: 0, total: 0, unit: "files")
         let snapshot = try await reader.read(folder: request.snapshotFolder, progress: progress)
@@ -50,6 +52,12 @@ public enum ReportJob {
             files.append(try await workbook.value.get())
             progress.finish(stage: "writing xlsx")
         }
+        if let summaryPage {
+            progress.update(stage: "writing html", done: 0, total: 2, unit: "files")
+            let source = ReportSource(baseURL: tables.sourceBaseURL, snapshotName: snapshotName(request.snapshotFolder))
+            files += try summaryPage.write(tables, source: source, into: request.outputFolder)
+            progress.finish(stage: "writing html")
+        }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
                              isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
                              summary: tables.summary, billing: tables.billing)
@@ -72,6 +80,14 @@ public enum ReportJob {
                 return .failure(error)
             }
         }
+    }
+
+    /// The summary page's renderer, with the templates of `folder` or the bundled ones.
+    private static func summaryPageRenderer(_ folder: String?) throws(ReportError) -> SummaryPageRenderer {
+        if let folder {
+            return try SummaryPageRenderer(templates: ReportTemplates.load(folder: folder))
+        }
+        return try SummaryPageRenderer(templates: ReportTemplates.bundled())
     }
 
     /// The snapshot folder's own name, as the workbook's comments give it.

@@ -14,6 +14,8 @@ public struct ReportRequest: Sendable {
     public var statusMap: StatusMap
     /// The operator table, or its `--operators` replacement.
     public var operators: OperatorTable
+    /// The folder of templates that replaces the bundled ones (`--templates`); nil for the bundled ones.
+    public var templatesFolder: String?
     /// The account and rate card to bill with (`--rate-card`): the reports then carry the
     /// `billing` table (contract §7). Nil for no billing.
     public var billing: BillingOptions?
@@ -21,7 +23,7 @@ public struct ReportRequest: Sendable {
     public init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
                 formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
                 statusMap: StatusMap = .standard, operators: OperatorTable = .standard,
-                billing: BillingOptions? = nil) {
+                templatesFolder: String? = nil, billing: BillingOptions? = nil) {
         self.snapshotFolder = snapshotFolder
         self.outputFolder = outputFolder
         self.options = options
@@ -29,6 +31,7 @@ public struct ReportRequest: Sendable {
         self.csvGuardsFormulas = csvGuardsFormulas
         self.statusMap = statusMap
         self.operators = operators
+        self.templatesFolder = templatesFolder
         self.billing = billing
     }
 }

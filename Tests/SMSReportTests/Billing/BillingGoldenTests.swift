@@ -16,7 +16,7 @@ import Testing
         let output = try TemporaryFolder()
         let request = BillingRequest(snapshotFolder: PackagePaths.sample("rich"), outputFolder: output.path,
                                      month: try #require(LocalMonth(iso: month)), account: "acme",
-                                     rateCard: try Self.sampleCard(), generatedAt: CSVGoldenTests.generatedAt)
+                                     rateCard: try Self.sampleCard(), generatedAt: GoldenFileTests.generatedAt)
         let outcome = try await BillingJob.run(request)
         #expect(outcome.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["billing.csv", "billing.xlsx"])
         #expect(try output.files() == ["billing.csv", "billing.xlsx"])

@@ -51,7 +51,7 @@ import Testing
         #expect(smtp.password?.secret == "smtp-password-value")
         #expect(smtp.from == "SMS Reports <reports@example.com>")
         #expect(smtp.fromAddress == "reports@example.com")
-        #expect(smtp.maxAttachmentBytes == 10 * 1_048_576)
+        #expect(smtp.maxAttachmentBytes == 10_000_000)
         #expect(smtp.verifiesCertificates)
         #expect(smtp.caFile == nil)
 

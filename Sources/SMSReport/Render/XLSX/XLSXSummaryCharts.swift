@@ -62,7 +62,7 @@ struct XLSXSummaryCharts {
         try chart.addSeries(values: XLSXCellRange(sheet: table.name, column: countColumn, rows: rows),
                             categories: XLSXCellRange(sheet: table.name, column: bucketColumn, rows: rows),
                             name: (sheet: table.name, row: 0, column: countColumn),
-                            color: XLSXColor(rgb: 0x4472C4))
+                            color: XLSXColor(rgb: StatusPalette.neutralRGB))
         try chart.setAxis(.value, title: "deliveries", minimum: 0)
         try chart.setLegend(visible: false)
         return chart
@@ -77,17 +77,8 @@ struct XLSXSummaryCharts {
         isComplete ? text : "\(text) — INCOMPLETE data"
     }
 
-    /// Each status's colour: green for delivered, reds for the failures, greys for the rest.
+    /// Each status's colour, the same as on the HTML page (``StatusPalette``).
     private static func color(of status: DeliveryStatus) -> XLSXColor {
-        switch status {
-        case .delivered: return XLSXColor(rgb: 0x2E7D32)
-        case .sent: return XLSXColor(rgb: 0x1E88E5)
-        case .pending: return XLSXColor(rgb: 0x90CAF9)
-        case .undeliverable: return XLSXColor(rgb: 0xFB8C00)
-        case .failed: return XLSXColor(rgb: 0xC62828)
-        case .rejected: return XLSXColor(rgb: 0x6A1B9A)
-        case .expired: return XLSXColor(rgb: 0x8D6E63)
-        case .unknown: return XLSXColor(rgb: 0x9E9E9E)
-        }
+        XLSXColor(rgb: StatusPalette.rgb(of: status))
     }
 }

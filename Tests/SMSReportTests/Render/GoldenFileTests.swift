@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import SMSReport
 
-/// The CSV files of both bundled samples, compared byte for byte with the checked-in
-/// golden files under `Tests/Golden/<sample>/`. Run `make golden` to rewrite them
-/// deliberately after an intended change (it sets `UPDATE_GOLDEN=1`).
-@Suite struct CSVGoldenTests {
+/// The CSV files, `report.html` and `report.txt` of both bundled samples, compared
+/// byte for byte with the checked-in golden files under `Tests/Golden/<sample>/`.
+/// Run `make golden` to rewrite them deliberately after an intended change (it sets
+/// `UPDATE_GOLDEN=1`). XLSX is checked by reading it back (openpyxl), not byte for byte.
+@Suite struct GoldenFileTests {
     /// A fixed generation time, as `SOURCE_DATE_EPOCH=1762300800` gives.
     static let generatedAt = Instant(unixSeconds: 1_762_300_800)
 
@@ -14,7 +15,7 @@ import Testing
         let output = try TemporaryFolder()
         let request = ReportRequest(
             snapshotFolder: PackagePaths.sample(sample), outputFolder: output.path,
-            options: ReportOptions(generatedAt: Self.generatedAt), formats: [.csv])
+            options: ReportOptions(generatedAt: Self.generatedAt), formats: [.csv, .html])
         let outcome = try await ReportJob.run(request)
         let goldenFolder = PackagePaths.golden(sample)
 
