@@ -40,6 +40,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("account"), help: ArgumentHelp("Run only this account (repeatable); all by default.", valueName: "name"))
     var accounts: [String] = []
 
+    @Option(help: ArgumentHelp("A folder of Mustache templates that replaces the bundled ones (report and subject).",
+                               valueName: "folder"))
+    var templates: String?
+
     @Flag(help: "Validate the config and the environment, without any network access, and exit.")
     var check = false
 
@@ -105,10 +109,10 @@ struct RunCommand: AsyncParsableCommand {
         let planner = RunPlanner(
             config: settings, period: runPeriod, startedAt: .now, generatedAt: try GenerationTime.current(),
             retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
-            tool: "sms-report \(SMSReportCommand.configuration.version)")
+            tool: "sms-report \(SMSReportCommand.configuration.version)", templatesFolder: templates)
         let logger = makeLogger()
         let job = RunJob(plans: try planner.plans(), parallelAccounts: settings.parallelAccounts,
-                         deliverer: makeDeliverer(settings, logger: logger),
+                         deliverer: try makeDeliverer(settings, logger: logger),
                          keepSnapshots: settings.keepSnapshots, logger: logger)
         let records = await job.run()
         for record in records {
@@ -120,12 +124,16 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func makeDeliverer(_ settings: RunConfig, logger: Logger) -> any ReportDeliverer {
+    private func makeDeliverer(_ settings: RunConfig, logger: Logger) throws -> any ReportDeliverer {
         if noEmail {
             return NoDelivery()
         }
+        let templateSet = try templates.map { folder throws(ReportError) in try ReportTemplates.load(folder: folder) }
+            ?? ReportTemplates.bundled()
+        try templateSet.require([ReportSubject.template])
         let retry = RetryPolicy(retries: emailRetries, baseDelay: .milliseconds(emailRetryDelayMs), maximumDelay: .seconds(60))
-        return EmailReportDeliverer(config: settings, dryRunFolder: emailDryRun, retry: retry, logger: logger)
+        return EmailReportDeliverer(config: settings, dryRunFolder: emailDryRun, retry: retry, templates: templateSet,
+                                    logger: logger)
     }
 
     private func makeLogger() -> Logger {

@@ -9,16 +9,18 @@ public struct EmailReportDeliverer: ReportDeliverer {
     private let timeZone: ReportTimeZone
     private let dryRunFolder: String?
     private let retry: RetryPolicy
+    private let templates: ReportTemplates
     private let logger: Logger
 
     /// The sender of `.eml` files when the config has no `smtp` section.
     static let dryRunSender = "sms-report <sms-report@localhost>"
 
     /// A deliverer for `config`'s `smtp` section; with `dryRunFolder`, messages are
-    /// written there instead of sent.
+    /// written there instead of sent. The subject comes from `templates`' `subject.txt`.
     public init(config: RunConfig, dryRunFolder: String?, retry: RetryPolicy = EmailDelivery.defaultRetryPolicy,
-                logger: Logger) {
+                templates: ReportTemplates, logger: Logger) {
         smtp = config.smtp
+        self.templates = templates
         timeZone = config.timeZone
         self.dryRunFolder = dryRunFolder
         self.retry = retry
@@ -29,7 +31,12 @@ public struct EmailReportDeliverer: ReportDeliverer {
         guard !report.recipients.isEmpty else {
             return AccountRunRecord.Email(status: .skipped, recipients: [])
         }
-        let subject = ReportSubject.line(for: report)
+        let subject: String
+        do {
+            subject = try ReportSubject.line(for: report, templates: templates)
+        } catch {
+            return AccountRunRecord.Email(status: .failed, recipients: report.recipients, error: error.description)
+        }
         var record = AccountRunRecord.Email(status: .failed, recipients: report.recipients, subject: subject)
         do throws(EmailDeliveryError) {
             let composed = try compose(report, subject: subject)

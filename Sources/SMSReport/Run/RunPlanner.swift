@@ -13,18 +13,23 @@ public struct RunPlanner: Sendable {
     public var retryPolicy: RetryPolicy
     /// The tool's name and version, for the manifests.
     public var tool: String
+    /// A folder of templates that replaces the bundled ones, or nil.
+    public var templatesFolder: String?
 
     public init(config: RunConfig, period: RunPeriod, startedAt: Instant, generatedAt: Instant,
-                retryPolicy: RetryPolicy = RetryPolicy(), tool: String = "sms-report") {
+                retryPolicy: RetryPolicy = RetryPolicy(), tool: String = "sms-report", templatesFolder: String? = nil) {
         self.config = config
         self.period = period
         self.startedAt = startedAt
         self.generatedAt = generatedAt
         self.retryPolicy = retryPolicy
         self.tool = tool
+        self.templatesFolder = templatesFolder
     }
 
-    /// One plan per selected account, in the config's order.
+    /// One plan per selected account, in the config's order. An account with
+    /// recipients also gets the HTML format, whose `report.txt` and `report.html` are
+    /// the email's body, whatever `formats` says.
     /// - Throws: ``ConfigError`` when an account's token was not loaded (the config
     ///   must be loaded with ``ConfigRequirements/apiTokens``).
     public func plans() throws(ConfigError) -> [AccountRunPlan] {
@@ -44,11 +49,16 @@ public struct RunPlanner: Sendable {
                 snapshotFolder: snapshot, outputFolder: layout.periodFolder(account: account.name, period: period),
                 options: ReportOptions(timeZone: config.timeZone, from: period.first, to: period.last,
                                        generatedAt: generatedAt),
-                formats: config.formats, statusMap: config.statusMap, operators: config.operators)
+                formats: formats(emailed: !account.emailTo.isEmpty), statusMap: config.statusMap,
+                operators: config.operators, templatesFolder: templatesFolder)
             plans.append(AccountRunPlan(account: account.name, period: period, fetch: fetch, report: report,
                                         recipients: account.emailTo,
                                         snapshotsFolder: layout.snapshotsFolder(account: account.name)))
         }
         return plans
+    }
+
+    private func formats(emailed: Bool) -> [ReportFormat] {
+        emailed && !config.formats.contains(.html) ? config.formats + [.html] : config.formats
     }
 }

@@ -213,6 +213,13 @@ No issues found.
 Every count counts deliveries (one message to one recipient). report.html, report.xlsx and the CSV files hold every table.
 
 """#),
+        (name: "subject.txt", text: #"""
+{{! The report email's subject (contract §8). Fields: incomplete (true when the data
+    is incomplete), account, period (its folder name), delivered (e.g. "96.2% delivered",
+    or "no deliveries"). It renders as plain text; line breaks are removed. }}
+{{#incomplete}}[INCOMPLETE] {{/incomplete}}SMS report · {{account}} · {{period}} · {{delivered}}
+
+"""#),
         (name: "table-by-day.html", text: #"""
 {{! by_day: one row per local day. }}
 <tr><td class="section" style="padding:12px 24px 0 24px;">
