@@ -45,17 +45,9 @@ public enum BillingAggregator {
         let card = billing.rateCard
         let billableByOrdinal = DeliveryStatus.allCases.map(card.bills)
         var tallies: [GroupKey: Tally] = [:]
-        var monthByDay: [LocalDay: LocalMonth] = [:]
         for index in selection.order {
             let delivery = snapshot.deliveries[Int(index)]
-            let day = selection.days[Int(index)]
-            let month: LocalMonth
-            if let known = monthByDay[day] {
-                month = known
-            } else {
-                month = LocalMonth(containing: day)
-                monthByDay[day] = month
-            }
+            let month = LocalMonth(containing: selection.days[Int(index)])
             let segments = snapshot.messages[delivery.messageID].segments
             let isBillable = billableByOrdinal[delivery.status.ordinal]
             tallies[GroupKey(month: month, operatorName: delivery.operatorName), default: Tally()].add(
