@@ -13,7 +13,7 @@ import Testing
         let config = try RunConfig.load(path: path, environment: Self.sampleEnvironment)
         #expect(config.timeZone.identifier == "Asia/Kathmandu")
         #expect(config.outputFolder == PackagePaths.root + "/out/run")
-        #expect(config.formats == [.xlsx, .csv])
+        #expect(config.formats == [.xlsx, .csv, .html])
         #expect(config.keepSnapshots == 14)
         #expect(config.concurrency == 4)
         #expect(config.parallelAccounts == 2)

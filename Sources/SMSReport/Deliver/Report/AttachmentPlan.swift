@@ -80,11 +80,11 @@ public struct AttachmentPlan: Sendable, Equatable {
     /// The same note as an HTML block with inline styles; nil when nothing was left out.
     public var leftOutNoteHTML: String? {
         guard !leftOut.isEmpty else { return nil }
-        let items = leftOut.map { "<li>\(Self.escapeHTML(noteItem($0)))</li>" }.joined()
+        let items = leftOut.map { "<li>\(XMLText.escape(noteItem($0)))</li>" }.joined()
         return "<table role=\"presentation\" width=\"100%\" cellpadding=\"12\" cellspacing=\"0\" "
             + "style=\"border:2px solid #b45309;background:#fffbeb;margin:0 0 16px 0;\"><tr><td "
             + "style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1f2937;\">"
-            + "<strong>\(Self.escapeHTML(noteHeading))</strong><ul style=\"margin:8px 0 0 0;\">\(items)</ul>"
+            + "<strong>\(XMLText.escape(noteHeading))</strong><ul style=\"margin:8px 0 0 0;\">\(items)</ul>"
             + "</td></tr></table>"
     }
 
@@ -102,20 +102,5 @@ public struct AttachmentPlan: Sendable, Equatable {
         case .csvArchive:
             return "\(file.fileName) (\(size)): the CSV files are on disk in \(file.location)"
         }
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
