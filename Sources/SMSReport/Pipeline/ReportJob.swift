@@ -54,7 +54,7 @@ public enum ReportJob {
         }
         if let summaryPage {
             progress.update(stage: "writing html", done: 0, total: 2, unit: "files")
-            let source = ReportSource(baseURL: tables.sourceBaseURL, snapshotName: snapshotName(request.snapshotFolder))
+            let source = ReportSource(account: request.account, baseURL: tables.sourceBaseURL, snapshotName: snapshotName(request.snapshotFolder))
             files += try summaryPage.write(tables, source: source, into: request.outputFolder)
             progress.finish(stage: "writing html")
         }

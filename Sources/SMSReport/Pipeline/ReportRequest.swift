@@ -19,11 +19,13 @@ public struct ReportRequest: Sendable {
     /// The account and rate card to bill with (`--rate-card`): the reports then carry the
     /// `billing` table (contract §7). Nil for no billing.
     public var billing: BillingOptions?
+    /// The account the report is for, named in the HTML header; nil names the API's base URL.
+    public var account: String?
 
     public init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
                 formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
                 statusMap: StatusMap = .standard, operators: OperatorTable = .standard,
-                templatesFolder: String? = nil, billing: BillingOptions? = nil) {
+                templatesFolder: String? = nil, billing: BillingOptions? = nil, account: String? = nil) {
         self.snapshotFolder = snapshotFolder
         self.outputFolder = outputFolder
         self.options = options
@@ -33,6 +35,7 @@ public struct ReportRequest: Sendable {
         self.operators = operators
         self.templatesFolder = templatesFolder
         self.billing = billing
+        self.account = account
     }
 }
 

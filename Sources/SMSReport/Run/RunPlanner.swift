@@ -27,7 +27,8 @@ public struct RunPlanner: Sendable {
         self.templatesFolder = templatesFolder
     }
 
-    /// One plan per selected account, in the config's order. An account with
+    /// One plan per selected account, in the config's order. A whole-month period
+    /// bills each account that has a rate card. An account with
     /// recipients also gets the HTML format, whose `report.txt` and `report.html` are
     /// the email's body, whatever `formats` says.
     /// - Throws: ``ConfigError`` when an account's token was not loaded (the config
@@ -50,12 +51,19 @@ public struct RunPlanner: Sendable {
                 options: ReportOptions(timeZone: config.timeZone, from: period.first, to: period.last,
                                        generatedAt: generatedAt),
                 formats: formats(emailed: !account.emailTo.isEmpty), statusMap: config.statusMap,
-                operators: config.operators, templatesFolder: templatesFolder)
+                operators: config.operators, templatesFolder: templatesFolder, billing: billing(for: account),
+                account: account.name)
             plans.append(AccountRunPlan(account: account.name, period: period, fetch: fetch, report: report,
                                         recipients: account.emailTo,
                                         snapshotsFolder: layout.snapshotsFolder(account: account.name)))
         }
         return plans
+    }
+
+    /// A monthly run of an account with a rate card bills the month (contract §7).
+    private func billing(for account: AccountSettings) -> BillingOptions? {
+        guard let month = period.month, let card = account.rateCard else { return nil }
+        return BillingOptions(account: account.name, rateCard: card, months: [month])
     }
 
     private func formats(emailed: Bool) -> [ReportFormat] {

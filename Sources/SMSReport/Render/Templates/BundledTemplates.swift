@@ -4,6 +4,25 @@
 enum BundledTemplates {
     /// Every template of `templates/`: its name (file name without `.mustache`) and its text.
     static let files: [(name: String, text: String)] = [
+        (name: "billing.html", text: #"""
+{{! The billing lines (contract §7), when the report has a rate card: per month, a line per
+    operator with segments, the card's rate and the amount, then the month's TOTAL in bold. }}
+{{#billing}}
+<tr><td class="section" style="padding:16px 24px 0 24px;">
+<div style="font-size:16px;font-weight:bold;color:#1f3a5f;margin-bottom:2px;">Billing</div>
+<div style="font-size:12px;color:#616e7c;margin-bottom:6px;">Account {{account}} · rate card {{rateCard}} · amounts in {{currency}}, each line rounded half to even</div>
+<div style="overflow-x:auto;">
+<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;font-size:12px;">
+<tr><th align="left" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">month</th><th align="left" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">operator</th><th align="right" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">deliveries</th><th align="right" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">billable segments</th><th align="right" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">rate</th><th align="right" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">amount</th></tr>
+{{#rows}}
+<tr{{#isTotal}} style="font-weight:bold;"{{/isTotal}}><td style="padding:3px 6px;border-bottom:1px solid #eef1f4;white-space:nowrap;">{{month}}</td><td style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{operatorName}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{deliveries}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{billableSegments}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{rate}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;white-space:nowrap;">{{amount}} {{currency}}</td></tr>
+{{/rows}}
+</table>
+</div>
+</td></tr>
+{{/billing}}
+
+"""#),
         (name: "chart.html", text: #"""
 {{! A chart: its heading and the SVG built in Swift (every text in it is escaped there). }}
 <tr><td class="section" style="padding:16px 24px 0 24px;">
@@ -162,6 +181,7 @@ Made by sms-report from the snapshot {{header.snapshot}}. Every count counts del
 {{> table-worst-batches.html}}
 {{> latency.html}}
 {{> data-quality.html}}
+{{> billing.html}}
 {{> footer.html}}
 </table>
 </td></tr>

@@ -12,6 +12,30 @@ struct HTMLReportView {
     let latency: LatencySection
     /// The data-quality checks with a count above 0; nil when there are none ("no issues found").
     let dataQuality: DataQuality?
+    /// The billing lines (contract §7); nil when the report has no rate card.
+    let billing: Billing?
+
+    /// The billing section: the `billing` table's rows, formatted, and the card used.
+    struct Billing {
+        let account: String
+        let rateCard: String
+        let currency: String
+        let rows: [BillingRow]
+    }
+
+    /// A row of the `billing` table; `isTotal` for a month's `TOTAL` row.
+    struct BillingRow {
+        let month: String
+        let operatorName: String
+        let deliveries: String
+        let billableDeliveries: String
+        let segments: String
+        let billableSegments: String
+        let rate: String
+        let amount: String
+        let currency: String
+        let isTotal: Bool
+    }
 
     /// One KPI tile: a label, a big value, a line of detail and an accent colour.
     struct KPI {

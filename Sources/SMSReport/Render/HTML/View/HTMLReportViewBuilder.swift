@@ -37,7 +37,23 @@ enum HTMLReportViewBuilder {
                     HTMLReportView.LatencySection.Bucket(bucket: DisplayFormat.cell($0["bucket"], timeZone: zone),
                                                          deliveries: DisplayFormat.cell($0["deliveries"], timeZone: zone))
                 }),
-            dataQuality: dataQuality(tables.dataQuality, zone: zone))
+            dataQuality: dataQuality(tables.dataQuality, zone: zone),
+            billing: billing(tables, zone: zone))
+    }
+
+    private static func billing(_ tables: ReportTables, zone: ReportTimeZone) -> HTMLReportView.Billing? {
+        guard let statement = tables.billing, let table = tables.billingTable else { return nil }
+        let text = { (row: NamedRow, column: String) in DisplayFormat.cell(row[column], timeZone: zone) }
+        return HTMLReportView.Billing(
+            account: statement.account, rateCard: statement.rateCard.name, currency: statement.rateCard.currency,
+            rows: table.namedRows.map { row in
+                HTMLReportView.BillingRow(
+                    month: text(row, "month"), operatorName: text(row, "operator"),
+                    deliveries: text(row, "deliveries"), billableDeliveries: text(row, "billable_deliveries"),
+                    segments: text(row, "segments"), billableSegments: text(row, "billable_segments"),
+                    rate: row["rate"] == .empty ? "" : text(row, "rate"), amount: text(row, "amount"),
+                    currency: text(row, "currency"), isTotal: row["operator"] == .text(BillingStatement.totalLabel))
+            })
     }
 
     private static func kpis(_ summary: SummaryValues, highlights: ReportHighlights, zone: ReportTimeZone) -> HTMLReportView.KPITiles {
