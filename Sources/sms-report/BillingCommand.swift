@@ -6,22 +6,33 @@ import SMSReport
 struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "billing",
-        abstract: "Write a month's billing export (billing.csv and billing.xlsx) from a snapshot.",
+        abstract: "Write a month's billing export (billing.csv and billing.xlsx) from a snapshot or a config's account.",
         discussion: """
             Segments are counted per delivery (GSM-7: 160, then 153 per part; UCS-2: 70, then 67) \
             and priced per operator with the rate card; each line's amount is rounded half to even \
             to 2 decimals and the total is the sum of the rounded lines.
 
-            Example:
+            With --config FILE --account NAME the rate card, timezone, status map and operators \
+            are the config's; without --snapshot the month is fetched first (the account's token \
+            from its token_env), into <output_dir>/<account>/snapshots/ as `run` does.
+
+            Examples:
               sms-report billing --snapshot samples/rich --month 2025-11 --rate-card samples/rate-card.yaml --account acme --out out/billing
+              sms-report billing --config config.yaml --account acme --month 2025-11 --out out/billing
 
             Exits 2 without a rate card, or when an operator with deliveries has no price and the \
-            card has no default; 3 when the snapshot is incomplete (the files are written all the same).
+            card has no default; 3 when the snapshot is incomplete (the files are written all the same); \
+            5 when the API refuses the token of a fetch.
             """
     )
 
-    @Option(help: ArgumentHelp("The snapshot folder that `fetch` wrote.", valueName: "folder"))
-    var snapshot: String
+    @Option(help: ArgumentHelp("The snapshot folder that `fetch` wrote; without it, --config fetches the month.",
+                               valueName: "folder"))
+    var snapshot: String?
+
+    @Option(help: ArgumentHelp("The YAML config: the account's rate card, timezone and API (with --account).",
+                               valueName: "file"))
+    var config: String?
 
     @Option(help: ArgumentHelp("The month billed, YYYY-MM, in the report timezone.", valueName: "month"))
     var month: String
@@ -30,11 +41,19 @@ struct BillingCommand: AsyncParsableCommand {
                                valueName: "file"))
     var rateCard: String?
 
-    @Option(help: ArgumentHelp("The account billed, as the export names it.", valueName: "name"))
-    var account = BillingOptions.defaultAccount
+    @Option(help: ArgumentHelp("The account billed: the export's name for it, or the config's account (default: default).",
+                               valueName: "name"))
+    var account: String?
 
-    @Option(help: ArgumentHelp("IANA timezone whose local days put deliveries in months.", valueName: "tz"))
-    var timezone = "Asia/Kathmandu"
+    @Option(help: ArgumentHelp("IANA timezone whose local days put deliveries in months (default: the config's, else Asia/Kathmandu).",
+                               valueName: "tz"))
+    var timezone: String?
+
+    @Option(help: ArgumentHelp("Retries of an API request when the month is fetched, as in fetch.", valueName: "n"))
+    var retries = 5
+
+    @Option(help: ArgumentHelp("First backoff before an API retry, in milliseconds.", valueName: "ms"))
+    var retryDelayMs = 500
 
     @Option(help: ArgumentHelp("The folder to write billing.csv and billing.xlsx to (created when missing).",
                                valueName: "folder"))
@@ -47,7 +66,7 @@ struct BillingCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let request = try makeRequest()
+        let request = try await makeRequest()
         let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
         let outcome = try await BillingJob.run(request, progress: progress)
         for line in outcome.statement.notices {
@@ -64,19 +83,62 @@ struct BillingCommand: AsyncParsableCommand {
         }
     }
 
-    private func makeRequest() throws -> BillingRequest {
-        guard let rateCard else {
-            throw ReportError.invalidOption(option: "--rate-card", reason: "billing needs a rate card (--rate-card FILE)")
-        }
+    private func makeRequest() async throws -> BillingRequest {
         guard let billedMonth = LocalMonth(iso: month) else {
             throw ReportError.invalidOption(option: "--month", reason: "\"\(month)\" is not a month in YYYY-MM form")
         }
-        guard let timeZone = ReportTimeZone(identifier: timezone) else {
-            throw ReportError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(timezone)\"")
+        let timeZone = try timezone.map { name in
+            guard let zone = ReportTimeZone(identifier: name) else {
+                throw ReportError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(name)\"")
+            }
+            return zone
         }
-        return BillingRequest(
-            snapshotFolder: snapshot, outputFolder: out, month: billedMonth,
-            account: account, rateCard: try RateCardOption.load(rateCard),
-            timeZone: timeZone, generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
+        guard let config else {
+            guard let snapshot else {
+                throw ReportError.invalidOption(option: "--snapshot", reason: "name a snapshot, or --config FILE --account NAME to fetch the month")
+            }
+            guard let rateCard else {
+                throw ReportError.invalidOption(option: "--rate-card", reason: "billing needs a rate card (--rate-card FILE, or --config FILE)")
+            }
+            return BillingRequest(
+                snapshotFolder: snapshot, outputFolder: out, month: billedMonth,
+                account: account ?? BillingOptions.defaultAccount, rateCard: try RateCardOption.load(rateCard),
+                timeZone: timeZone ?? .kathmandu, generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
+        }
+        guard let account else {
+            throw ReportError.invalidOption(option: "--account", reason: "with --config, name the account to bill")
+        }
+        let settings = try RunConfig.load(path: config, accounts: [account], requirements: snapshot == nil ? .apiTokens : .none)
+        let billing = ConfiguredBilling(config: settings, month: billedMonth)
+        let folder: String
+        if let snapshot {
+            folder = snapshot
+        } else {
+            folder = try await fetchMonth(billing)
+        }
+        var request = try billing.request(snapshotFolder: folder, outputFolder: out, timeZone: timeZone,
+                                          generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
+        if let rateCard {
+            request.rateCard = try RateCardOption.load(rateCard)
+        }
+        return request
+    }
+
+    /// Fetches the month for the config's account; returns the snapshot folder.
+    private func fetchMonth(_ billing: ConfiguredBilling) async throws -> String {
+        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs)] where value < 0 {
+            throw ReportError.invalidOption(option: option, reason: "must not be negative")
+        }
+        guard let fetch = billing.fetchRequest(
+            startedAt: .now, retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
+            tool: "sms-report \(SMSReportCommand.configuration.version)") else {
+            throw ReportError.invalidOption(option: "--account", reason: "the account's token was not read")
+        }
+        let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
+        let outcome = try await SnapshotFetcher(request: fetch).run(progress: progress)
+        if !quiet {
+            print("fetched \(billing.month) into \(outcome.snapshotFolder)")
+        }
+        return outcome.snapshotFolder
     }
 }

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BINARY, read_csv, run_command
+from conftest import BINARY, ROOT, read_csv, run_command
 from smtp_server import SMTPTestServer, inspect_folder
 
 TOKENS = {"HEALTHY_TOKEN": "healthy-token-7c1d", "BROKEN_TOKEN": "broken-token-93aa"}
@@ -259,3 +259,60 @@ def test_json_logs_are_one_object_per_line(simulator, tmp_path):
     events = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
     assert events and all(event["account"] == "acme" for event in events)
     assert any("fetching" in event["message"] for event in events)
+
+
+BILLING_CARD = """rate_cards:
+  standard:
+    default: "0.50"
+    operators: { NTC: "0.40", NCELL: "0.45", SMART: "0.355" }
+"""
+
+
+def billing_config(tmp_path, base_url, rate_card=True):
+    config = write_config(tmp_path, [("acme", base_url, "HEALTHY_TOKEN", [])])
+    text = config.read_text().replace("accounts:\n", BILLING_CARD + "accounts:\n")
+    if rate_card:
+        text = text.replace("    token_env: HEALTHY_TOKEN\n", "    token_env: HEALTHY_TOKEN\n    rate_card: standard\n")
+    config.write_text(text)
+    return config
+
+
+def test_billing_with_a_config_fetches_the_month_and_bills_it_with_the_accounts_card(simulator, tmp_path):
+    sim = simulator("--deliveries", "400", "--days", "10", "--seed", "6", "--page-size", "50",
+                    token=TOKENS["HEALTHY_TOKEN"])
+    config = billing_config(tmp_path, sim.base_url)
+    fetched = run_command("billing", "--config", config, "--account", "acme", "--month", "2025-11",
+                          "--out", tmp_path / "fetched", env_extra=TOKENS)
+    assert fetched.returncode == 0, fetched.stderr
+    snapshots = list((tmp_path / "reports" / "acme" / "snapshots").iterdir())
+    assert len(snapshots) == 1
+    manifest = json.loads((snapshots[0] / "manifest.json").read_text())
+    assert manifest["since"] == "2025-11-01"
+    again = run_command("billing", "--snapshot", snapshots[0], "--config", config, "--account", "acme",
+                        "--month", "2025-11", "--out", tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "fetched" / "billing.csv").read_bytes() == (tmp_path / "again" / "billing.csv").read_bytes()
+    rows = read_csv(tmp_path / "fetched" / "billing.csv")
+    assert rows[-1]["operator"] == "TOTAL" and rows[-1]["account"] == "acme" and rows[-1]["month"] == "2025-11"
+    assert {row["rate"] for row in rows if row["operator"] == "NTC"} <= {"0.40"}
+
+
+def test_billing_an_account_without_a_rate_card_is_a_usage_error(tmp_path):
+    config = billing_config(tmp_path, "http://127.0.0.1:9", rate_card=False)
+    result = run_command("billing", "--snapshot", ROOT / "samples" / "rich", "--config", config, "--account", "acme",
+                         "--month", "2025-11", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert "rate_card" in result.stderr
+    assert not (tmp_path / "out" / "billing.csv").exists()
+
+
+def test_a_monthly_run_bills_each_account_with_a_card(simulator, tmp_path):
+    sim = simulator("--deliveries", "400", "--days", "10", "--seed", "6", "--page-size", "50",
+                    token=TOKENS["HEALTHY_TOKEN"])
+    config = billing_config(tmp_path, sim.base_url)
+    result = run_command("run", "--config", config, "--period", "2025-11", "--no-email", *FAST, env_extra=TOKENS)
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "reports" / "acme" / "2025-11"
+    rows = read_csv(folder / "billing.csv")
+    assert rows[-1]["operator"] == "TOTAL"
+    assert f">{rows[-1]['amount']} NPR<" in (folder / "report.html").read_text()
