@@ -41,7 +41,7 @@ struct BillingCommand: AsyncParsableCommand {
                                valueName: "file"))
     var rateCard: String?
 
-    @Option(help: ArgumentHelp("The account billed: the export's name for it, or the config's account (default: default).",
+    @Option(help: ArgumentHelp("The account billed: the export's name for it (default: default), or the config's account (default: its only one).",
                                valueName: "name"))
     var account: String?
 
@@ -105,23 +105,22 @@ struct BillingCommand: AsyncParsableCommand {
                 account: account ?? BillingOptions.defaultAccount, rateCard: try RateCardOption.load(rateCard),
                 timeZone: timeZone ?? .kathmandu, generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
         }
-        guard let account else {
-            throw ReportError.invalidOption(option: "--account", reason: "with --config, name the account to bill")
+        let needs: ConfigRequirements = snapshot == nil ? .apiTokens : .none
+        let settings = try RunConfig.load(path: config, accounts: account.map { [$0] } ?? [], requirements: needs)
+        guard settings.accounts.count == 1 else {
+            throw ReportError.invalidOption(option: "--account", reason: "name the account to bill: one of "
+                                            + settings.allAccountNames.joined(separator: ", "))
         }
-        let settings = try RunConfig.load(path: config, accounts: [account], requirements: snapshot == nil ? .apiTokens : .none)
         let billing = ConfiguredBilling(config: settings, month: billedMonth)
+        let card = try billing.rateCard(replacedBy: rateCard.map(RateCardOption.load))
         let folder: String
         if let snapshot {
             folder = snapshot
         } else {
             folder = try await fetchMonth(billing)
         }
-        var request = try billing.request(snapshotFolder: folder, outputFolder: out, timeZone: timeZone,
-                                          generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
-        if let rateCard {
-            request.rateCard = try RateCardOption.load(rateCard)
-        }
-        return request
+        return billing.request(snapshotFolder: folder, outputFolder: out, rateCard: card, timeZone: timeZone,
+                               generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
     }
 
     /// Fetches the month for the config's account; returns the snapshot folder.

@@ -88,14 +88,13 @@ struct RunCommand: AsyncParsableCommand {
         let needs: ConfigRequirements = noEmail || emailDryRun != nil ? .apiTokens : .run
         if check {
             let result = RunConfig.check(path: config, accounts: accounts, requirements: needs)
-            let lines = result.lines.joined(separator: "\n") + "\n"
             if result.exitCode == 0 {
-                print(lines, terminator: "")
-            } else {
-                FileHandle.standardError.write(Data(lines.utf8))
-                throw ExitCode(result.exitCode)
+                print(result.lines.joined(separator: "\n"))
+                return
             }
-            return
+            let lines = result.lines.map { "error: \($0)\n" }.joined()
+            FileHandle.standardError.write(Data(lines.utf8))
+            throw ExitCode(result.exitCode)
         }
         let settings = try RunConfig.load(path: config, accounts: accounts, requirements: needs)
         let lock = try RunLock(path: settings.lockFile)

@@ -297,13 +297,18 @@ def test_billing_with_a_config_fetches_the_month_and_bills_it_with_the_accounts_
     assert {row["rate"] for row in rows if row["operator"] == "NTC"} <= {"0.40"}
 
 
-def test_billing_an_account_without_a_rate_card_is_a_usage_error(tmp_path):
+def test_billing_an_account_without_a_rate_card_needs_one_from_the_command_line(tmp_path):
     config = billing_config(tmp_path, "http://127.0.0.1:9", rate_card=False)
     result = run_command("billing", "--snapshot", ROOT / "samples" / "rich", "--config", config, "--account", "acme",
                          "--month", "2025-11", "--out", tmp_path / "out")
     assert result.returncode == 2
     assert "rate_card" in result.stderr
     assert not (tmp_path / "out" / "billing.csv").exists()
+    with_card = run_command("billing", "--snapshot", ROOT / "samples" / "rich", "--config", config,
+                            "--rate-card", ROOT / "samples" / "rate-card.yaml", "--month", "2025-11",
+                            "--out", tmp_path / "out")
+    assert with_card.returncode == 0, with_card.stderr
+    assert read_csv(tmp_path / "out" / "billing.csv")[-1]["account"] == "acme", "the config's only account"
 
 
 def test_a_monthly_run_bills_each_account_with_a_card(simulator, tmp_path):
@@ -316,3 +321,8 @@ def test_a_monthly_run_bills_each_account_with_a_card(simulator, tmp_path):
     rows = read_csv(folder / "billing.csv")
     assert rows[-1]["operator"] == "TOTAL"
     assert f">{rows[-1]['amount']} NPR<" in (folder / "report.html").read_text()
+    record = json.loads((folder / "run.json").read_text())
+    defaulted = sorted({row["operator"] for row in rows} - {"NTC", "NCELL", "SMART", "OTHER", "INVALID", "TOTAL"})
+    assert defaulted, "the world should have an operator the card does not price"
+    assert any(all(name in notice for name in defaulted) and "default" in notice for notice in record["notices"])
+    assert "default price" in result.stderr

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where `run` writes (contract §8):
 ///
 /// ```
@@ -37,5 +39,18 @@ public struct OutputLayout: Sendable, Equatable {
     /// `<output_dir>/<account>/snapshots/<fetch time>`, e.g. `…/snapshots/20251105T011502Z`.
     public func snapshotFolder(account: String, fetchedAt: Instant) -> String {
         "\(snapshotsFolder(account: account))/\(SnapshotFolderName.name(for: fetchedAt))"
+    }
+
+    /// A snapshot folder for a fetch started at `fetchedAt` that does not exist yet:
+    /// when a fetch of the same second already has its folder (two quick runs in a
+    /// row), the name of the next free second, so names stay fetch times and sort.
+    public func newSnapshotFolder(account: String, fetchedAt: Instant) -> String {
+        var instant = fetchedAt
+        var folder = snapshotFolder(account: account, fetchedAt: instant)
+        while FileManager.default.fileExists(atPath: folder) {
+            instant = Instant(microseconds: instant.microseconds + 1_000_000)
+            folder = snapshotFolder(account: account, fetchedAt: instant)
+        }
+        return folder
     }
 }

@@ -73,6 +73,9 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     public var snapshot: String?
     public var complete: Bool?
     public var incompleteReasons: [String]
+    /// What the user should know that is not an error, e.g. operators billed at the
+    /// rate card's default price.
+    public var notices: [String]
     public var deliveries: Int?
     public var delivered: Int?
     /// Delivered over deliveries, 0–1; absent when there are no deliveries.
@@ -85,7 +88,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
 
     public init(account: String, period: String, periodFrom: String, periodTo: String, startedAt: String,
                 finishedAt: String, outcome: Outcome, exitCode: Int32, error: String? = nil, snapshot: String? = nil,
-                complete: Bool? = nil, incompleteReasons: [String] = [], deliveries: Int? = nil, delivered: Int? = nil,
+                complete: Bool? = nil, incompleteReasons: [String] = [], notices: [String] = [], deliveries: Int? = nil, delivered: Int? = nil,
                 deliveryRate: Double? = nil, files: [String] = [], email: Email? = nil, durations: [String: Double] = [:]) {
         self.account = account
         self.period = period
@@ -99,6 +102,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
         self.snapshot = snapshot
         self.complete = complete
         self.incompleteReasons = incompleteReasons
+        self.notices = notices
         self.deliveries = deliveries
         self.delivered = delivered
         self.deliveryRate = deliveryRate
@@ -108,7 +112,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case account, period, outcome, error, snapshot, complete, deliveries, delivered, files, email, durations
+        case account, period, outcome, error, snapshot, complete, notices, deliveries, delivered, files, email, durations
         case periodFrom = "period_from"
         case periodTo = "period_to"
         case startedAt = "started_at"

@@ -24,15 +24,17 @@ public struct ConfiguredBilling: Sendable {
         guard let account, let token = account.token else { return nil }
         return FetchRequest(
             baseURL: account.baseURL, token: token,
-            outputFolder: config.layout.snapshotFolder(account: account.name, fetchedAt: startedAt),
+            outputFolder: config.layout.newSnapshotFolder(account: account.name, fetchedAt: startedAt),
             since: month.firstDay, until: month.lastDay, recheckHours: config.recheckHours, timeZone: config.timeZone,
             concurrency: config.concurrency, retryPolicy: retryPolicy, tool: tool)
     }
 
-    /// The billing of `snapshotFolder` with the account's card; `timeZone` overrides
-    /// the config's. Exit 2 when the account has no `rate_card`.
-    public func request(snapshotFolder: String, outputFolder: String, timeZone: ReportTimeZone?, generatedAt: Instant,
-                        csvGuardsFormulas: Bool) throws(ReportError) -> BillingRequest {
+    /// The card to bill with: `replacement` (`--rate-card FILE`) when given, else the
+    /// account's `rate_card`. Exit 2 when there is neither, before anything is fetched.
+    public func rateCard(replacedBy replacement: RateCard?) throws(ReportError) -> RateCard {
+        if let replacement {
+            return replacement
+        }
         guard let account else {
             throw .invalidOption(option: "--account", reason: "name the account to bill")
         }
@@ -40,9 +42,16 @@ public struct ConfiguredBilling: Sendable {
             throw .invalidOption(option: "--config",
                                  reason: "account \(account.name) has no rate_card in \(config.file); give it one, or pass --rate-card FILE")
         }
-        return BillingRequest(
-            snapshotFolder: snapshotFolder, outputFolder: outputFolder, month: month, account: account.name,
-            rateCard: card, timeZone: timeZone ?? config.timeZone, generatedAt: generatedAt,
-            csvGuardsFormulas: csvGuardsFormulas, statusMap: config.statusMap, operators: config.operators)
+        return card
+    }
+
+    /// The billing of `snapshotFolder` with `rateCard`; `timeZone` overrides the config's.
+    public func request(snapshotFolder: String, outputFolder: String, rateCard: RateCard, timeZone: ReportTimeZone?,
+                        generatedAt: Instant, csvGuardsFormulas: Bool) -> BillingRequest {
+        BillingRequest(
+            snapshotFolder: snapshotFolder, outputFolder: outputFolder, month: month,
+            account: account?.name ?? BillingOptions.defaultAccount, rateCard: rateCard,
+            timeZone: timeZone ?? config.timeZone, generatedAt: generatedAt, csvGuardsFormulas: csvGuardsFormulas,
+            statusMap: config.statusMap, operators: config.operators)
     }
 }

@@ -92,6 +92,10 @@ public struct RunJob: Sendable {
         record.files = report.files
         record.complete = report.isComplete
         record.incompleteReasons = report.incompleteReasons
+        record.notices = report.billing?.notices ?? []
+        for notice in record.notices {
+            logger.warning("\(notice)")
+        }
         if !report.isComplete {
             record.outcome = .incomplete
             record.exitCode = 3

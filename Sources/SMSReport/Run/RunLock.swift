@@ -16,7 +16,12 @@ public final class RunLock: Sendable {
     /// that is refused.
     public init(path: String) throws(RunLockError) {
         self.path = path
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EACCES {
+            // A lock file set up by an administrator in a folder the job cannot write:
+            // flock works as well on a descriptor open for reading.
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else {
             throw .unusable(path: path, reason: String(cString: strerror(errno)))
         }

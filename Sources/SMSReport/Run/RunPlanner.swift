@@ -41,7 +41,7 @@ public struct RunPlanner: Sendable {
                                   problem: .invalidValue("the token of account \(account.name) was not read from \(account.tokenVariable)"))
             }
             let layout = config.layout
-            let snapshot = layout.snapshotFolder(account: account.name, fetchedAt: startedAt)
+            let snapshot = layout.newSnapshotFolder(account: account.name, fetchedAt: startedAt)
             let fetch = FetchRequest(
                 baseURL: account.baseURL, token: token, outputFolder: snapshot, since: period.fetchSince,
                 until: period.fetchUntil, recheckHours: config.recheckHours, timeZone: config.timeZone,

@@ -4,6 +4,17 @@ import Testing
 
 /// Contract §8 "Output layout" and `keep_snapshots`.
 @Suite struct OutputLayoutTests {
+    @Test func twoFetchesInOneSecondGetTwoFolders() throws {
+        let root = try TemporaryFolder()
+        let layout = OutputLayout(outputFolder: root.path)
+        let fetched = Instant(unixSeconds: 1_762_304_402)
+        let first = layout.newSnapshotFolder(account: "acme", fetchedAt: fetched)
+        #expect(first.hasSuffix("/acme/snapshots/20251105T010002Z"))
+        try FileManager.default.createDirectory(atPath: first, withIntermediateDirectories: true)
+        let second = layout.newSnapshotFolder(account: "acme", fetchedAt: fetched)
+        #expect(second.hasSuffix("/acme/snapshots/20251105T010003Z"))
+    }
+
     @Test func foldersFollowTheContractLayout() throws {
         let layout = OutputLayout(outputFolder: "/srv/reports")
         let day = try #require(LocalDay(iso: "2025-11-04"))

@@ -167,6 +167,12 @@ struct SMTPSessionTests {
         #expect(!SMTPError.tlsFailed(reason: "certificate").isTransient)
     }
 
+    @Test func silenceOrADropAfterTheWholeMessageIsNotRetriedSoNothingArrivesTwice() {
+        #expect(!SMTPError.timedOut(step: .message, after: .seconds(300)).isTransient)
+        #expect(!SMTPError.connectionClosed(step: .message).isTransient)
+        #expect(SMTPError.connectionClosed(step: .data).isTransient)
+    }
+
     @Test func greetingAndDataRefusals() throws {
         var greeting = try session()
         #expect(greeting.receive(reply(554, "no service")) == .fail(.rejected(step: .greeting, reply: reply(554, "no service"))))

@@ -24,9 +24,13 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Whether another attempt may succeed: network trouble, timeouts and 4xx
     /// replies. 5xx replies, refused credentials and TLS/certificate failures will
-    /// fail the same way again, so they are not retried.
+    /// fail the same way again, so they are not retried. Nor is a connection lost or
+    /// a reply not received after the whole message was sent: the server may have
+    /// accepted it, and a retry could deliver it twice.
     public var isTransient: Bool {
         switch self {
+        case .connectionClosed(.message), .timedOut(.message, _):
+            return false
         case .connectionFailed, .connectionClosed, .timedOut:
             return true
         case .rejected(_, let reply), .authenticationFailed(let reply):
