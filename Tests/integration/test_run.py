@@ -233,9 +233,12 @@ def test_good_runs_keep_only_the_newest_snapshots(simulator, tmp_path):
     config = write_config(tmp_path, [("acme", sim.base_url, "HEALTHY_TOKEN", [])], keep_snapshots=2)
     for _ in range(3):
         assert run(config, "--no-email").returncode == 0
-        time.sleep(1.1)
-    snapshots = sorted(path.name for path in (tmp_path / "reports" / "acme" / "snapshots").iterdir())
-    assert len(snapshots) == 2
+    snapshots = tmp_path / "reports" / "acme" / "snapshots"
+    assert len(list(snapshots.iterdir())) == 2
+    broken = simulator(*WORLD, "--fail-path", "page=3", token=TOKENS["HEALTHY_TOKEN"])
+    config.write_text(config.read_text().replace(sim.base_url, broken.base_url))
+    assert run(config, "--no-email").returncode == 3
+    assert len(list(snapshots.iterdir())) == 3, "a run that did not end with 0 prunes nothing"
 
 
 def test_check_validates_without_network_and_names_the_line(tmp_path):
