@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= out/demo
 SOURCE_DATE_EPOCH ?= 1762300800
 
-.PHONY: setup templates build release demo demo-fetch test unit integration golden screenshot samples bench clean
+.PHONY: setup templates build release demo demo-fetch demo-run test unit integration golden screenshot samples bench clean
 
 setup:
 	@scripts/setup.sh
@@ -23,6 +23,12 @@ demo-fetch: setup templates
 	$(SWIFT) build -c release --product sms-report
 	$(SWIFT) build -c release --product sms-api-sim
 	scripts/demo-fetch.sh
+
+## The nightly job live: two simulated accounts, `sms-report run`, emails written as .eml files.
+demo-run: setup templates
+	$(SWIFT) build -c release --product sms-report
+	$(SWIFT) build -c release --product sms-api-sim
+	scripts/demo-run.sh
 
 ## Runs the report on the bundled rich sample and shows its summary.
 demo: release
