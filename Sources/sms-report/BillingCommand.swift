@@ -67,7 +67,7 @@ struct BillingCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = try await makeRequest()
-        let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
+        let progress = TerminalProgress.unlessQuiet(quiet)
         let outcome = try await BillingJob.run(request, progress: progress)
         for line in outcome.statement.notices {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
@@ -133,7 +133,7 @@ struct BillingCommand: AsyncParsableCommand {
             tool: "sms-report \(SMSReportCommand.configuration.version)") else {
             throw ReportError.invalidOption(option: "--account", reason: "the account's token was not read")
         }
-        let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
+        let progress = TerminalProgress.unlessQuiet(quiet)
         let outcome = try await SnapshotFetcher(request: fetch).run(progress: progress)
         if !quiet {
             print("fetched \(billing.month) into \(outcome.snapshotFolder)")

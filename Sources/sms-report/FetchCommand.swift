@@ -66,7 +66,7 @@ struct FetchCommand: AsyncParsableCommand {
     func run() async throws {
         let request = try makeRequest()
         let logger = makeLogger()
-        let progress: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
+        let progress = TerminalProgress.unlessQuiet(quiet)
         let outcome = try await SnapshotFetcher(request: request, logger: logger).run(progress: progress)
         let manifest = outcome.manifest
         if !quiet {

@@ -68,8 +68,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = try makeRequest()
-        let terminal: any ProgressSink = !quiet && TerminalProgress.isStandardErrorATerminal
-            ? TerminalProgress() : SilentProgress()
+        let terminal = TerminalProgress.unlessQuiet(quiet)
         let progress: any ProgressSink = verbose ? StageTimer(passingTo: terminal) : terminal
         let outcome = try await ReportJob.run(request, progress: progress)
         for line in outcome.billing?.notices ?? [] {

@@ -25,7 +25,7 @@ final class APIClient: Sendable {
          deadline: ContinuousClock.Instant, concurrency: Int, logger: Logger, monitor: FetchMonitor) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: Self.timeAmount(requestTimeout)))
+            timeout: .init(connect: .seconds(10), read: TimeAmount(requestTimeout)))
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(8, concurrency)
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.baseURL = baseURL
@@ -99,7 +99,7 @@ final class APIClient: Sendable {
     private func send(_ request: HTTPClientRequest,
                       timeout: Duration) async -> Result<(Int, String?, [UInt8]), any Error> {
         do {
-            let response = try await http.execute(request, timeout: Self.timeAmount(timeout))
+            let response = try await http.execute(request, timeout: TimeAmount(timeout))
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
             return .success((Int(response.status.code), response.headers.first(name: "Retry-After"), Array(buffer: body)))
         } catch {
@@ -123,9 +123,5 @@ final class APIClient: Sendable {
             return "connection failed"
         }
         return "connection failed (\(type(of: error)))"
-    }
-
-    private static func timeAmount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 }

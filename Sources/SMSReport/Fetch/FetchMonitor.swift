@@ -53,8 +53,7 @@ actor FetchMonitor {
     }
 
     private func report() {
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - started).inSeconds
         let rate = seconds > 0 ? Double(requests) / seconds : 0
         let total = pagesKnown + batchesKnown
         let done = pagesDone + batchesDone

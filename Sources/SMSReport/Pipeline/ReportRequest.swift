@@ -55,8 +55,9 @@ public struct ReportOutcome: Sendable {
     /// The billing written with the report; nil without a rate card.
     public var billing: BillingStatement? = nil
 
-    /// The value of one `metric` row of ``summary`` (`delivered`, `delivery_rate` …).
-    public func summaryValue(_ metric: String) -> Cell? {
-        summary.rows.first { $0.first == .text(metric) }?.last
+    /// The value of one `metric` row of ``summary`` (`delivered`, `delivery_rate` …),
+    /// or ``Cell/empty``.
+    public func summaryValue(_ metric: String) -> Cell {
+        SummaryValues(summary)[metric]
     }
 }

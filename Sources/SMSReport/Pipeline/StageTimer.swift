@@ -26,11 +26,7 @@ public final class StageTimer: ProgressSink {
         let now = ContinuousClock.now
         let start = started.withLock { $0.removeValue(forKey: stage) } ?? now
         let line = String(format: "%@: %.2f s (at %.2f s)\n", stage,
-                          seconds(now - start), seconds(now - origin))
+                          (now - start).inSeconds, (now - origin).inSeconds)
         FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

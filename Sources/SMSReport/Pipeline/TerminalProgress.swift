@@ -13,6 +13,12 @@ public final class TerminalProgress: ProgressSink {
 
     public init() {}
 
+    /// The progress line of a command: on standard error when it is a terminal and
+    /// the command is not `--quiet`, else nowhere.
+    public static func unlessQuiet(_ quiet: Bool) -> any ProgressSink {
+        !quiet && isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
+    }
+
     /// True when standard error is a terminal.
     public static var isStandardErrorATerminal: Bool {
         isatty(STDERR_FILENO) == 1

@@ -135,7 +135,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     public var summaryLine: String {
         var counts = "no report"
         if let deliveries {
-            counts = "\(Self.grouped(deliveries)) deliveries"
+            counts = "\(DisplayFormat.count(deliveries)) deliveries"
             if let deliveryRate {
                 counts += ", " + String(format: "%.1f%% delivered", deliveryRate * 100)
             }
@@ -151,15 +151,5 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
             end += ": \(error)"
         }
         return "\(account) \(period): \(counts)" + (steps.isEmpty ? "" : "; " + steps.joined(separator: ", ")) + "; " + end
-    }
-
-    private static func grouped(_ count: Int) -> String {
-        let digits = String(count)
-        var out = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return out
     }
 }

@@ -43,7 +43,7 @@ public struct RunJob: Sendable {
             exitCode: 0)
         let started = ContinuousClock.now
         await steps(plan, into: &record, logger: logger)
-        record.durations["total"] = Self.seconds(since: started)
+        record.durations["total"] = (ContinuousClock.now - started).inSeconds
         record.finishedAt = Self.timestamp()
         write(record, into: plan.report.outputFolder, logger: logger)
         if record.exitCode == 0 {
@@ -60,12 +60,12 @@ public struct RunJob: Sendable {
         do {
             fetched = try await SnapshotFetcher(request: plan.fetch, logger: logger).run()
         } catch {
-            record.durations["fetch"] = Self.seconds(since: clock)
+            record.durations["fetch"] = (ContinuousClock.now - clock).inSeconds
             record.fail(exitCode: error.exitCode, message: error.description)
             logger.error("fetch failed: \(error.description)")
             return
         }
-        record.durations["fetch"] = Self.seconds(since: clock)
+        record.durations["fetch"] = (ContinuousClock.now - clock).inSeconds
         record.snapshot = fetched.snapshotFolder
         if !fetched.isComplete {
             logger.warning("the snapshot is INCOMPLETE: \(fetched.manifest.reasons.joined(separator: "; "))")
@@ -77,15 +77,15 @@ public struct RunJob: Sendable {
         do {
             report = try await ReportJob.run(plan.report)
         } catch {
-            record.durations["report"] = Self.seconds(since: clock)
+            record.durations["report"] = (ContinuousClock.now - clock).inSeconds
             record.fail(exitCode: error.exitCode, message: error.description)
             logger.error("report failed: \(error.description)")
             return
         }
-        record.durations["report"] = Self.seconds(since: clock)
-        let rate: Ratio? = if case let .rate(ratio)? = report.summaryValue("delivery_rate") { ratio } else { nil }
+        record.durations["report"] = (ContinuousClock.now - clock).inSeconds
+        let rate: Ratio? = if case let .rate(ratio) = report.summaryValue("delivery_rate") { ratio } else { nil }
         record.deliveries = report.deliveries
-        if case let .integer(delivered)? = report.summaryValue("delivered") {
+        if case let .integer(delivered) = report.summaryValue("delivered") {
             record.delivered = delivered
         }
         record.deliveryRate = rate.map(\.value)
@@ -108,7 +108,7 @@ public struct RunJob: Sendable {
         let email = await deliverer.deliver(finished)
         record.email = email
         if email.status != .skipped {
-            record.durations["deliver"] = Self.seconds(since: clock)
+            record.durations["deliver"] = (ContinuousClock.now - clock).inSeconds
         }
         if email.status == .failed {
             let message = email.error ?? "the email could not be sent"
@@ -141,10 +141,6 @@ public struct RunJob: Sendable {
         }
     }
 
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
 
     private static func timestamp() -> String {
         Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))

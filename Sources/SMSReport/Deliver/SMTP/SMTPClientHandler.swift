@@ -161,11 +161,3 @@ final class SMTPClientHandler: ChannelInboundHandler {
         }
     }
 }
-
-extension TimeAmount {
-    /// A `Duration` as NIO's time amount (nanosecond precision).
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-}
