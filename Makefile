@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= 1762300800
 setup:
 	@scripts/setup.sh
 
-## Copies templates/ into the tool's bundled templates (Sources/SMSReport/Render/Templates/BundledTemplates.swift).
+## Copies templates/ into the tool's bundled templates (Sources/SMSRender/Templates/BundledTemplates.swift).
 templates:
 	@scripts/embed-templates.py
 

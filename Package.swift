@@ -7,8 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sms-report", targets: ["sms-report"]),
         .executable(name: "sms-api-sim", targets: ["sms-api-sim"]),
-        .library(name: "SMSReport", targets: ["SMSReport"]),
-    ],
+            ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -28,28 +27,98 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        /// All of the tool's logic: snapshot reading, normalisation, aggregation and rendering.
+        /// Helpers every layer shares and that know nothing of reports: progress,
+        /// retries, bounded concurrency, durations, XML text.
+        .target(name: "SMSSupport"),
+        /// A small Swift layer over libxlsxwriter: workbooks, sheets, formats, charts.
+        /// It knows nothing of reports.
         .target(
-            name: "SMSReport",
+            name: "XLSXWriter",
+            dependencies: ["CXlsxWriter"]
+        ),
+        /// An SMTP client on SwiftNIO (STARTTLS, implicit TLS, AUTH) and MIME messages.
+        /// It knows nothing of reports.
+        .target(
+            name: "MailTransport",
             dependencies: [
-                "CXlsxWriter",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        /// The report's model: instants, days, deliveries, typed tables, segments,
+        /// the report's errors, and atomic file output.
+        .target(
+            name: "SMSCore",
+            dependencies: ["SMSSupport"]
+        ),
+        /// The snapshot folder's format (contract §2): layout, manifest, file-safe names,
+        /// and the JSON scanner and timestamp parser its bodies are read with.
+        .target(
+            name: "SnapshotFormat",
+            dependencies: ["SMSCore"]
+        ),
+        /// Reads a snapshot into deduplicated, normalised deliveries (contract §3), and
+        /// selects a report's deliveries.
+        .target(
+            name: "SMSIngest",
+            dependencies: ["SMSCore", "SMSSupport", "SnapshotFormat"]
+        ),
+        /// Client billing by SMS segment (contract §7).
+        .target(
+            name: "SMSBilling",
+            dependencies: ["SMSCore", "SMSIngest"]
+        ),
+        /// Groups deliveries into the tables of contract §4.
+        .target(
+            name: "SMSAggregate",
+            dependencies: ["SMSBilling", "SMSCore", "SMSIngest", "SnapshotFormat"]
+        ),
+        /// Downloads the gateway's reports into a snapshot folder (async-http-client).
+        .target(
+            name: "SMSFetch",
+            dependencies: [
+                "SMSCore", "SMSSupport", "SnapshotFormat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        /// Writes the report tables as CSV, XLSX, HTML and text; never computes a number.
+        .target(
+            name: "SMSRender",
+            dependencies: [
+                "SMSAggregate", "SMSBilling", "SMSCore", "SMSSupport", "XLSXWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        /// The YAML config of `run` and `billing`, decoded into typed settings.
+        .target(
+            name: "SMSConfig",
+            dependencies: [
+                "MailTransport", "SMSBilling", "SMSCore", "SMSFetch", "SMSIngest", "SMSRender", "SMSSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        /// The jobs on top: report and billing jobs, emailing reports, and the nightly run.
+        .target(
+            name: "SMSRun",
+            dependencies: [
+                "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSIngest",
+                "SMSRender", "SMSSupport", "SnapshotFormat",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         /// Seeded synthetic worlds of API rows, for the bundled samples and the benchmarks.
         .target(
             name: "SMSWorld",
             dependencies: [
-                "SMSReport",
+                "SMSCore", "SnapshotFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +143,7 @@ let package = Package(
         .executableTarget(
             name: "sms-report",
             dependencies: [
-                "SMSReport",
+                "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSIngest", "SMSRender", "SMSRun", "SMSSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,7 +159,8 @@ let package = Package(
         .testTarget(
             name: "SMSReportTests",
             dependencies: [
-                "SMSReport", "SMSWorld",
+                "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSIngest",
+                "SMSRender", "SMSRun", "SMSSupport", "SMSWorld", "SnapshotFormat", "XLSXWriter", "CXlsxWriter",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -108,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SMSWorldTests",
-            dependencies: ["SMSWorld", "SMSReport"]
+            dependencies: ["SMSWorld", "SMSCore", "SnapshotFormat"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Copies templates/*.mustache into Sources/SMSReport/Render/Templates/BundledTemplates.swift.
+"""Copies templates/*.mustache into Sources/SMSRender/Templates/BundledTemplates.swift.
 
 The tool carries its default templates in the binary, so that it finds them wherever it
 is run from; templates/ stays the one place to edit them. Run by `make build`,
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "templates"
-TARGET = ROOT / "Sources" / "SMSReport" / "Render" / "Templates" / "BundledTemplates.swift"
+TARGET = ROOT / "Sources" / "SMSRender" / "Templates" / "BundledTemplates.swift"
 
 
 def raw_literal(text):

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import SMSReport
+import SMSBilling
+import SMSConfig
+import SMSCore
+import SMSFetch
+import SMSRun
+import SMSSupport
 
 /// `sms-report billing`: a client billing export for one month of a snapshot.
 struct BillingCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SMSReport
+import SMSSupport
 
 /// Runs the command and maps every failure to a one-line message and the
 /// contract's exit code (§1): usage errors are 2, not ArgumentParser's 64.

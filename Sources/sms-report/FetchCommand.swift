@@ -1,7 +1,11 @@
 import ArgumentParser
 import Foundation
 import Logging
-import SMSReport
+import SMSConfig
+import SMSCore
+import SMSFetch
+import SMSSupport
+import SnapshotFormat
 
 /// `sms-report fetch`: downloads the API's reports into a snapshot folder.
 struct FetchCommand: AsyncParsableCommand {

@@ -1,4 +1,7 @@
-import SMSReport
+import SMSCore
+import SMSBilling
+import SMSConfig
+
 
 /// Reads the rate card named by `--rate-card FILE` (contract §7), for `billing` and
 /// `report`.

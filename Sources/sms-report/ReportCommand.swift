@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
-import SMSReport
+import SMSBilling
+import SMSConfig
+import SMSCore
+import SMSIngest
+import SMSRender
+import SMSRun
+import SMSSupport
 
 /// `sms-report report`: aggregates a snapshot folder and writes the reports.
 struct ReportCommand: AsyncParsableCommand {

@@ -1,7 +1,11 @@
 import ArgumentParser
 import Foundation
 import Logging
-import SMSReport
+import SMSConfig
+import SMSCore
+import SMSRender
+import SMSRun
+import SMSSupport
 
 /// `sms-report run`: the nightly job — fetch, report and deliver for every account
 /// of a config file.

@@ -1,6 +1,6 @@
 import Foundation
-import SMSReport
 import SMSWorld
+import SnapshotFormat
 import Testing
 
 @Suite("Snapshot folder")

@@ -1,4 +1,5 @@
-import SMSReport
+import SMSCore
+
 
 /// Plants the odd cases of ``Quirk`` into a clean world, each on messages of its own.
 ///

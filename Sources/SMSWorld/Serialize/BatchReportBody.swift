@@ -1,4 +1,4 @@
-import SMSReport
+import SnapshotFormat
 
 /// The body of `GET /api/sms-report/{batch_id}/`: the batch's rows, newest first, as
 /// the batch report sees their status.

@@ -1,4 +1,5 @@
-import SMSReport
+import SnapshotFormat
+
 
 /// Writes a ``Manifest`` as `manifest.json` with a fixed key order and layout, so that
 /// the same manifest gives the same bytes on every platform (Foundation's encoder

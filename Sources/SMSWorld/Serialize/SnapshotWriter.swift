@@ -1,5 +1,5 @@
 import Foundation
-import SMSReport
+import SnapshotFormat
 
 /// How far ``SnapshotWriter/write(to:progress:)`` has got.
 public struct SnapshotProgress: Sendable, Hashable {

@@ -1,4 +1,5 @@
-import SMSReport
+import SMSCore
+
 
 /// How many fractional second digits a timestamp is written with.
 public enum FractionDigits: Int, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,5 @@
-import SMSReport
+import SMSCore
+
 
 /// A calendar date without a time zone, such as the world's last day `2025-11-04`.
 public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
-import SMSReport
+import SMSCore
+
 
 extension [UInt8] {
     /// Appends `day` as `YYYY-MM-DD`, or `YYYYMMDD` when `separator` is nil.

@@ -1,5 +1,4 @@
 import Testing
-@testable import SMSReport
 
 /// Contract §1 `--batch ID`, and §3 "Filters": checks about deliveries count the
 /// report's selection; checks about the fetch count the whole snapshot.

@@ -1,5 +1,4 @@
 import Testing
-@testable import SMSReport
 
 /// Contract §4 `data_quality`: every check listed, count 0 when clean, ordered by check.
 @Suite struct DataQualityTests {

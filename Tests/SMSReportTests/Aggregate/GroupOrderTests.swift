@@ -1,5 +1,5 @@
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §4 row orders: by_batch by first_sent_at then batch_id with `(no batch)`
 /// last; by_operator by deliveries descending then operator; groups with no

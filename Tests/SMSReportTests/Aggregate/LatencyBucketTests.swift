@@ -1,5 +1,5 @@
+@testable import SMSAggregate
 import Testing
-@testable import SMSReport
 
 /// Contract §4 "Latency buckets": each bucket includes its lower bound.
 @Suite struct LatencyBucketTests {

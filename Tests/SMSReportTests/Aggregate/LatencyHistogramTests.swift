@@ -1,5 +1,4 @@
 import Testing
-@testable import SMSReport
 
 /// Contract §3/§4: the histogram lists all 11 buckets; a negative latency is left out
 /// of the statistics and the histogram and counted in data quality; `not_delivered`

@@ -1,5 +1,5 @@
+@testable import SMSAggregate
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Percentiles": nearest rank, the value at 1-based rank ceil(p/100 × n)
 /// of the sorted list; plus the mean and the max.

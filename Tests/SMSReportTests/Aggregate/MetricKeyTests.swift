@@ -1,5 +1,6 @@
+@testable import SMSAggregate
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §4 "Metric keys": `sms:metrics:<metric>[:op:<OPERATOR>][:d:<YYYYMMDD>]`.
 @Suite struct MetricKeyTests {

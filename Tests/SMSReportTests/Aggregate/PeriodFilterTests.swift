@@ -1,5 +1,5 @@
+@testable import SMSAggregate
 import Testing
-@testable import SMSReport
 
 /// Contract §1/§3: `--from` and `--to` are inclusive local days in the report timezone.
 @Suite struct PeriodFilterTests {

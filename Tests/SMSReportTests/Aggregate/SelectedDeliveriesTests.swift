@@ -1,5 +1,6 @@
+@testable import SMSAggregate
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// The deliveries table made before the grouping pass, so the workbook can start on
 /// it early, must be the report's own, and its bound must hold for every other table.

@@ -1,5 +1,5 @@
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "The summary" and §4 `summary`.
 @Suite struct SummaryTests {

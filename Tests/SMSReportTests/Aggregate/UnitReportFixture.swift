@@ -1,5 +1,7 @@
+@testable import SMSAggregate
+@testable import SMSCore
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// Builds report options and reads cells back out of report tables, for the
 /// aggregation tests.

@@ -1,5 +1,5 @@
+@testable import SMSAggregate
 import Testing
-@testable import SMSReport
 
 /// The summary page's "batches with the lowest delivery rate", made by aggregation.
 @Suite struct WorstBatchesTests {

@@ -1,6 +1,8 @@
 import Foundation
+@testable import SMSAggregate
+@testable import SMSBilling
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §7 "The billing table": a row per account, month (of the local day) and
 /// operator with deliveries, ordered by operator, then a TOTAL row per month that sums

@@ -1,6 +1,9 @@
 import Foundation
+@testable import SMSBilling
+@testable import SMSConfig
+@testable import SMSCore
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// `billing.csv` of the bundled rich sample for each of its months, compared byte for
 /// byte with `Tests/Golden/billing/rich-<month>.csv`. `make golden` (UPDATE_GOLDEN=1)

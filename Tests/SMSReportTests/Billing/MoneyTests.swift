@@ -1,6 +1,7 @@
 import Foundation
+@testable import SMSBilling
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §7 "Money": decimal, each row rounded half to even to 2 places, and a
 /// total that is the sum of the rounded rows.

@@ -1,6 +1,7 @@
 import Foundation
+@testable import SMSBilling
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §7 "Rate card" and "Money": prices are exact decimals, parsed strictly.
 @Suite struct RateCardTests {

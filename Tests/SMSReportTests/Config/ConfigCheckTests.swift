@@ -1,5 +1,5 @@
+@testable import SMSConfig
 import Testing
-@testable import SMSReport
 
 /// `run --config FILE --check`: a summary that names the variables found, never their values.
 @Suite struct ConfigCheckTests {

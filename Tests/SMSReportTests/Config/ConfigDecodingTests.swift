@@ -1,6 +1,9 @@
 import Foundation
+@testable import SMSConfig
+@testable import SMSCore
+@testable import SMSIngest
+import SMSRender
 import Testing
-@testable import SMSReport
 
 /// Contract §8: the config decodes into typed settings, with documented defaults.
 @Suite struct ConfigDecodingTests {

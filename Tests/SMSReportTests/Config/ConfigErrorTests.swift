@@ -1,5 +1,6 @@
+@testable import SMSConfig
 import Testing
-@testable import SMSReport
+@testable import SMSRender
 
 /// Contract §8 / issue 6: every config problem is one line naming the file, the key path
 /// and the line, with exit code 2.

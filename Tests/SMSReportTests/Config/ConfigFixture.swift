@@ -1,5 +1,5 @@
 import Foundation
-@testable import SMSReport
+@testable import SMSConfig
 
 /// Writes config texts into a temporary folder and loads them.
 struct ConfigFixture {

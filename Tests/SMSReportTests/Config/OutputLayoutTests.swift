@@ -1,6 +1,7 @@
 import Foundation
+@testable import SMSConfig
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §8 "Output layout" and `keep_snapshots`.
 @Suite struct OutputLayoutTests {

@@ -1,6 +1,7 @@
 import Foundation
+@testable import SMSBilling
+@testable import SMSConfig
 import Testing
-@testable import SMSReport
 
 /// `billing --rate-card FILE`: one rate card on its own, with the config's keys and error quality.
 @Suite struct RateCardFileTests {

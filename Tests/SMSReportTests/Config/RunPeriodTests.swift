@@ -1,6 +1,7 @@
 import Foundation
+@testable import SMSConfig
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §1 / §8: `run`'s period options, in the config's timezone as of an injected "now".
 @Suite struct RunPeriodTests {

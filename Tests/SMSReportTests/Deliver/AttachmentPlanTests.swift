@@ -1,5 +1,6 @@
+@testable import SMSConfig
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 @Suite("Size guard")
 struct AttachmentPlanTests {
@@ -64,7 +65,7 @@ struct AttachmentPlanTests {
         #expect(AttachmentPlan.megabytesText(12_400_000) == "12 MB")
         #expect(AttachmentPlan.megabytesText(340_000) == "0.3 MB")
         #expect(AttachmentPlan.megabytesText(34_000) == "34 kB")
-        #expect(ReportEmail.bytes(megabytes: 10) == 10_000_000)
-        #expect(ReportEmail.bytes(megabytes: 0.5) == 500_000)
+        #expect(SMTPSettings.attachmentBytes(megabytes: 10) == 10_000_000)
+        #expect(SMTPSettings.attachmentBytes(megabytes: 0.5) == 500_000)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
+@testable import MailTransport
 import Testing
-@testable import SMSReport
 
 @Suite("MIME encodings")
 struct MIMEEncodingTests {

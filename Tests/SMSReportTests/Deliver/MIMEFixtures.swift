@@ -1,5 +1,5 @@
 import Foundation
-@testable import SMSReport
+@testable import MailTransport
 
 /// Messages and helpers shared by the MIME and delivery tests.
 enum MIMEFixtures {

@@ -1,6 +1,6 @@
 import Foundation
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 @Suite("Report email composition")
 struct ReportEmailTests {

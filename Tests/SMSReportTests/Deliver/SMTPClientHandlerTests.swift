@@ -1,9 +1,9 @@
 import Logging
+@testable import MailTransport
 import NIOCore
 import NIOEmbedded
 import NIOSSL
 import Testing
-@testable import SMSReport
 
 /// The channel driver on an embedded channel: what it writes for each reply, and
 /// the cases a real server rarely shows (an injected reply after STARTTLS, a

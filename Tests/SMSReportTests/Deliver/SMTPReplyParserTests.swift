@@ -1,5 +1,5 @@
+@testable import MailTransport
 import Testing
-@testable import SMSReport
 
 @Suite("SMTP reply parsing")
 struct SMTPReplyParserTests {

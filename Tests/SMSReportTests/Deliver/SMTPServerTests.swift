@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
+@testable import MailTransport
+@testable import SMSRun
+@testable import SMSSupport
 import Testing
-@testable import SMSReport
 
 /// The SMTP client against a real SMTP server (Python's aiosmtpd) on 127.0.0.1, and
 /// what arrived read back with Python's `email` package. Serialized: starting the

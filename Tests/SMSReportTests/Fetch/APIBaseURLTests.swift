@@ -1,5 +1,5 @@
+@testable import SMSFetch
 import Testing
-@testable import SMSReport
 
 /// The base URL is the only origin requests go to (contract §6).
 @Suite struct APIBaseURLTests {

@@ -1,5 +1,5 @@
+@testable import SMSFetch
 import Testing
-@testable import SMSReport
 
 /// The token never shows when a value holding it is printed (contract §6).
 @Suite struct APITokenTests {

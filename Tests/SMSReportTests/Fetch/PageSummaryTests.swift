@@ -1,5 +1,6 @@
+@testable import SMSFetch
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// The fetch reads count, next and the newest sent_at of a page to plan paging.
 @Suite struct PageSummaryTests {

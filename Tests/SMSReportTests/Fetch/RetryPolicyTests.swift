@@ -1,5 +1,5 @@
+@testable import SMSSupport
 import Testing
-@testable import SMSReport
 
 /// Backoff grows exponentially with jitter, within its cap; 429 honours Retry-After.
 @Suite struct RetryPolicyTests {

@@ -1,5 +1,6 @@
+@testable import SMSCore
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Latency": `delivered_at − sent_at`, for every delivery with both.
 @Suite struct DeliveryLatencyTests {

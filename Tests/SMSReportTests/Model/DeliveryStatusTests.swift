@@ -1,5 +1,5 @@
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §3: the final statuses are delivered, undeliverable, failed, rejected and expired.
 @Suite struct DeliveryStatusTests {

@@ -1,5 +1,6 @@
+@testable import SMSCore
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Instants are integer microseconds (contract §3: latency exact to the microsecond).
 @Suite struct InstantTests {

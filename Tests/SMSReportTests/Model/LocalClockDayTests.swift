@@ -1,5 +1,6 @@
+@testable import SMSCore
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Day": the calendar day of `sent_at` in the report timezone
 /// (default Asia/Kathmandu, UTC+05:45, so local midnight is 18:15Z the day before).

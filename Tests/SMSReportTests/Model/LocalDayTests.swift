@@ -1,5 +1,5 @@
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §1: DAY is `YYYY-MM-DD`.
 @Suite struct LocalDayTests {

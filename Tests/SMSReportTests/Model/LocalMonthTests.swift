@@ -1,5 +1,5 @@
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// MONTH (`YYYY-MM`, contract §1) and the billing month of a local day (§7).
 @Suite struct LocalMonthTests {

@@ -1,6 +1,6 @@
 import Foundation
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Why timestamps are parsed to integers: Foundation's ISO 8601 parsing, the usual
 /// road to a `Date`, keeps milliseconds only, and the contract keys deliveries on

@@ -1,5 +1,5 @@
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Batch": from the batch report that lists the delivery, else from a
 /// batch-ids row with the same `sent_at` instant, else empty.

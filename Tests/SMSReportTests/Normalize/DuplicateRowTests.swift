@@ -1,5 +1,4 @@
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Key": the same delivery read twice is counted once; `duplicate_rows`
 /// counts the rows dropped as repeats.

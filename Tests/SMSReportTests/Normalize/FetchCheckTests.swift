@@ -1,5 +1,4 @@
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Filters": `missing_batch_report` and `count_mismatch`, counted over
 /// the whole snapshot.

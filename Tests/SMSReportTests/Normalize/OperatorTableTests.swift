@@ -1,5 +1,5 @@
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Operator": the first three digits of a valid number; OTHER for any other prefix.
 @Suite struct OperatorTableTests {

@@ -1,5 +1,5 @@
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Phone": drop separators, map Devanagari digits, strip one prefix rule;
 /// valid when 10 digits starting with 9; an invalid phone is kept exactly as received.

@@ -1,5 +1,5 @@
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "A delivery" and "Phone": one delivery per (message, recipient); the
 /// phone may be a JSON number or a string; `client_name` may be null.

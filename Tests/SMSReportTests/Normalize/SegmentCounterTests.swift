@@ -1,5 +1,5 @@
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §7 "Segments": GSM-7 is 1 segment up to 160 septets, then parts of 153;
 /// UCS-2 is 1 segment up to 70 UTF-16 units, then parts of 67; an extension character

@@ -1,5 +1,6 @@
+@testable import SMSCore
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Status": trimmed, compared case-insensitively, mapped to one canonical status.
 @Suite struct StatusMapTests {

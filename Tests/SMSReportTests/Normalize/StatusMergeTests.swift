@@ -1,5 +1,8 @@
+@testable import SMSAggregate
+@testable import SMSCore
+@testable import SMSIngest
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Status" and "Precisions": which row gives a delivery its status and
 /// `delivered_at` when several rows describe it.

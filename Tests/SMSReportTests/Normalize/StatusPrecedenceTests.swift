@@ -1,5 +1,6 @@
+@testable import SMSCore
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// Contract §3: a final status beats one that is not final; two different final
 /// statuses keep the report row's and count a conflict.

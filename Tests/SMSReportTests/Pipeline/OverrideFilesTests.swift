@@ -1,5 +1,7 @@
+@testable import SMSCore
+@testable import SMSIngest
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// `--status-map` extends the status map; `--operators` replaces the operator table.
 @Suite struct OverrideFilesTests {

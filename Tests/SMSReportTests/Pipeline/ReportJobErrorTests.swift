@@ -1,6 +1,8 @@
 import Foundation
+@testable import SMSCore
+@testable import SMSIngest
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// Bad input stops the report with a clear, typed error and leaves no file behind
 /// (contract §6).

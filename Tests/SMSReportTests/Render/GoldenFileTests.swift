@@ -1,6 +1,8 @@
 import Foundation
+@testable import SMSCore
+@testable import SMSIngest
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// The CSV files, `report.html` and `report.txt` of both bundled samples, compared
 /// byte for byte with the checked-in golden files under `Tests/Golden/<sample>/`.

@@ -1,6 +1,6 @@
 import Foundation
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// `run.json` and the per-account line at the end of a run.
 @Suite struct AccountRunRecordTests {

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
+@testable import SMSRun
 import Synchronization
 import Testing
-@testable import SMSReport
 
 /// `--log-format json`: every log line is one JSON object a log shipper can parse.
 @Suite struct JSONLinesLogHandlerTests {

@@ -1,5 +1,8 @@
+@testable import SMSConfig
+@testable import SMSCore
+@testable import SMSRender
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// Contract §8 "Subject": `SMS report · <account> · <period> · <rate>% delivered`,
 /// `[INCOMPLETE] ` in front when the data is incomplete; from `templates/subject.txt`.

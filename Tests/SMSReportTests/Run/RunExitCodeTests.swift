@@ -1,5 +1,5 @@
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// Contract §1: a run's exit code is the worst of its accounts', 0 < 3 < 4 < 5 < 1.
 @Suite struct RunExitCodeTests {

@@ -1,6 +1,6 @@
 import Foundation
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// Contract §8 "Lock": one run per config at a time; a dead holder never blocks.
 @Suite struct RunLockTests {

@@ -1,5 +1,5 @@
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §2: a file-safe name keeps `A-Z a-z 0-9 . _ -` and percent-encodes every
 /// other byte of the UTF-8 id.

@@ -1,5 +1,5 @@
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// String escapes of RFC 8259, as the API may send them in `message` and `client_name`.
 @Suite struct JSONStringTests {

@@ -1,5 +1,5 @@
+@testable import SMSCore
 import Testing
-@testable import SMSReport
 
 /// Contract §6: a file that is not valid JSON gets an error naming the file; the
 /// report says where the JSON stops making sense, whichever field it happens in.

@@ -1,5 +1,4 @@
 import Testing
-@testable import SMSReport
 
 /// Contract §2: `report` needs only `batches` and `complete` from the manifest, and
 /// tools may add keys.

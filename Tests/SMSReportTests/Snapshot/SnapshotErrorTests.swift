@@ -1,5 +1,5 @@
+@testable import SMSIngest
 import Testing
-@testable import SMSReport
 
 /// Contract §6: a file that is not valid JSON, or a row that lacks required fields,
 /// gets an error naming the file, the row index and the field, with exit code 2.

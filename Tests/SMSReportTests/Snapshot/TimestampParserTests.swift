@@ -1,5 +1,6 @@
+@testable import SMSCore
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// Contract §3 "Timestamps": ISO 8601 with an offset or `Z`, 0 to 6 fractional digits,
 /// each kept to the microsecond.

@@ -1,5 +1,6 @@
 import Foundation
-@testable import SMSReport
+@testable import SMSCore
+@testable import SMSIngest
 
 /// Small snapshot folders written to a fresh temporary directory, read back with
 /// `SnapshotReader`, then removed. The bodies are written by hand with ``UnitJSON``.

@@ -1,5 +1,7 @@
+@testable import SMSCore
+@testable import SMSRender
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
 
 /// CSV fields as a spreadsheet user needs them (contract §4, §5).
 @Suite struct CSVCellEncoderTests {

@@ -1,6 +1,7 @@
 import Foundation
+@testable import SMSCore
+@testable import SMSRender
 import Testing
-@testable import SMSReport
 
 /// The inline SVG charts: bar heights proportional to the values, finite geometry in
 /// the edge cases (all zero, one day, 366 days), escaped text.

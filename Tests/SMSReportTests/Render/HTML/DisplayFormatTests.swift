@@ -1,5 +1,6 @@
+@testable import SMSCore
+@testable import SMSRender
 import Testing
-@testable import SMSReport
 
 /// The summary page's number formats: what a reader sees for each kind of cell.
 @Suite struct DisplayFormatTests {

@@ -1,6 +1,10 @@
 import Foundation
+@testable import SMSBilling
+@testable import SMSConfig
+@testable import SMSCore
+@testable import SMSIngest
+@testable import SMSRun
 import Testing
-@testable import SMSReport
 
 /// Issue 7: with a rate card (a monthly run), report.html carries the billing lines,
 /// the same amounts as billing.csv; without one it has no billing section.

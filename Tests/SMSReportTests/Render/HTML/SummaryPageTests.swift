@@ -1,6 +1,6 @@
 import Foundation
+@testable import SMSRender
 import Testing
-@testable import SMSReport
 
 /// report.html and report.txt drawn from small snapshots: escaping, the INCOMPLETE
 /// banner, data quality, and the text alternative's columns.

@@ -1,6 +1,7 @@
 import Foundation
+@testable import SMSCore
+@testable import SMSRender
 import Testing
-@testable import SMSReport
 
 /// Loading templates: the bundled copy, a replacement folder, and the errors a user
 /// meets when a folder lacks a template or a template does not parse.

@@ -1,5 +1,5 @@
+@testable import SMSRender
 import Testing
-@testable import SMSReport
 
 /// Plain-text tables: columns padded to their widest cell.
 @Suite struct TextTableTests {

@@ -1,6 +1,8 @@
 import Foundation
+@testable import SMSBilling
+@testable import SMSCore
+@testable import SMSRender
 import Testing
-@testable import SMSReport
 
 /// `billing.xlsx` is written whole or not at all, and its document properties name
 /// the account, the month and the card.

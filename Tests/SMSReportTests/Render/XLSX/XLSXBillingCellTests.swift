@@ -1,5 +1,7 @@
+@testable import SMSCore
+@testable import SMSRender
 import Testing
-@testable import SMSReport
+@testable import XLSXWriter
 
 /// How billing cells look in a workbook: amounts as numbers in a money format, flags
 /// plain unless they are the summary's `complete`, and currency formats that keep

@@ -1,5 +1,5 @@
 import Testing
-@testable import SMSReport
+@testable import XLSXWriter
 
 /// Text reaches libxlsxwriter as a C string that fits a cell.
 @Suite struct XLSXCellTextTests {

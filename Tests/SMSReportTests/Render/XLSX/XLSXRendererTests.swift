@@ -1,6 +1,11 @@
 import Foundation
+@testable import SMSAggregate
+@testable import SMSCore
+@testable import SMSRender
+@testable import SMSSupport
+@testable import SnapshotFormat
 import Testing
-@testable import SMSReport
+@testable import XLSXWriter
 
 /// The report workbook: tables split across sheets past the row limit, text cut to
 /// a cell, values as the CSV has them, and no file left behind by a failure.

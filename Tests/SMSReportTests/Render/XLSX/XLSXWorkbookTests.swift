@@ -1,7 +1,7 @@
 import CXlsxWriter
 import Foundation
 import Testing
-@testable import SMSReport
+@testable import XLSXWriter
 
 /// The generic libxlsxwriter layer: every library failure is a thrown `XLSXError`
 /// carrying `lxw_strerror`'s text, and no handle outlives its workbook.

@@ -1,0 +1,131 @@
+import SMSCore
+import SnapshotFormat
+import SMSIngest
+import SMSBilling
+
+/// Groups a snapshot's deliveries into the tables of contract §4.
+///
+/// One pass over the selected deliveries, in deliveries order, feeds every group;
+/// then each group's latencies are sorted once for its percentiles.
+public enum Aggregator {
+    /// The report tables for the deliveries of `snapshot` that `options` select.
+    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions) -> ReportTables {
+        tables(for: snapshot, options: options, selected: select(snapshot, options: options))
+    }
+
+    /// The first step of aggregation: the deliveries that `options` select, in order,
+    /// and their table. A renderer can start on this largest table while
+    /// ``tables(for:options:selected:)`` groups the rest.
+    /// With `billableBy`, the selection also carries the workbook's deliveries table with
+    /// each delivery's `billable` flag under that rate card.
+    public static func select(_ snapshot: LoadedSnapshot, options: ReportOptions,
+                              billableBy rateCard: RateCard? = nil) -> SelectedDeliveries {
+        var clock = LocalClock(timeZone: options.timeZone)
+        let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
+        let table = TableBuilder.deliveries(snapshot.normalized, selection: selection)
+        let flagged = rateCard.map { TableBuilder.deliveries(snapshot.normalized, selection: selection, billableBy: $0) }
+        // A group table has at most one row per delivery; summary, by_status,
+        // latency_histogram and data_quality have a fixed number; metrics one per reading.
+        let fixedRows = TableBuilder.summaryRowCount + DeliveryStatus.allCases.count
+            + LatencyBucket.allCases.count + DataQualityCheck.allCases.count
+        return SelectedDeliveries(table: table, deliveriesWithBillableFlag: flagged,
+                                  otherTablesRowBound: max(selection.order.count, fixedRows, snapshot.metrics.count),
+                                  selection: selection)
+    }
+
+    /// The billing of the `selected` deliveries, priced with `billing`'s rate card.
+    ///
+    /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
+    /// with deliveries has no price and the card has no default.
+    public static func billing(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries,
+                               billing: BillingOptions) throws(ReportError) -> BillingStatement {
+        try BillingAggregator.statement(snapshot.normalized, selection: selected.selection, billing: billing, options: options)
+    }
+
+    /// The report tables, plus the `billing` table of the same deliveries priced with
+    /// `billing`'s rate card, and the deliveries table with each delivery's `billable` flag.
+    ///
+    /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
+    /// with deliveries has no price and the card has no default.
+    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions,
+                              billing: BillingOptions) throws(ReportError) -> ReportTables {
+        let selected = select(snapshot, options: options, billableBy: billing.rateCard)
+        let statement = try self.billing(for: snapshot, options: options, selected: selected, billing: billing)
+        var report = tables(for: snapshot, options: options, selected: selected)
+        report.billing = statement
+        return report
+    }
+
+    /// Every table of the report, the deliveries `selected` included.
+    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries) -> ReportTables {
+        var clock = LocalClock(timeZone: options.timeZone)
+        let selection = selected.selection
+        var pass = GroupingPass(messages: snapshot.normalized.messages)
+        for index in selection.order {
+            pass.add(snapshot.normalized.deliveries[Int(index)], day: selection.days[Int(index)], clock: &clock)
+        }
+        pass.distributeLatencies()
+        let checks = snapshot.normalized.fetchChecks
+        pass.quality.set(.duplicateRows, count: checks.duplicateRows, example: checks.duplicateRowsExample)
+        pass.quality.set(.missingBatchReport, count: checks.missingBatchReports, example: checks.missingBatchReportsExample)
+        pass.quality.set(.countMismatch, count: checks.countMismatch, example: checks.countMismatchExample)
+        pass.quality.set(.failedRequests, count: checks.failedRequests, example: checks.failedRequestsExample)
+
+        let summaryStatistics = pass.summary.finish()
+        let summary = ReportSummary(
+            periodFrom: options.from ?? pass.firstDay, periodTo: options.to ?? pass.lastDay,
+            timeZone: options.timeZone, generatedAt: options.generatedAt,
+            dataAsOf: snapshot.manifest?.fetchFinished.flatMap(TimestampParser.parse),
+            isComplete: snapshot.isComplete, messages: pass.messageCount,
+            batches: pass.batches.keys.filter { !$0.isEmpty }.count, totals: summaryStatistics)
+        let cubeNames = CubeNames(days: pass.days.keys, batches: pass.batches.keys,
+                                  operators: pass.operators.keys, prefixes: pass.prefixes.keys)
+        let byBatch = TableBuilder.byBatch(pass.batches.finish())
+        return ReportTables(
+            summary: TableBuilder.summary(summary),
+            figures: summary,
+            byBatch: byBatch,
+            byOperator: TableBuilder.byOperator(pass.operators.finish()),
+            byPrefix: TableBuilder.byPrefix(pass.prefixes.finish(), operatorByPrefix: pass.operatorByPrefix),
+            byDay: TableBuilder.byDay(pass.days.finish()),
+            byStatus: TableBuilder.byStatus(counts: pass.statusCounts, rawValues: pass.rawValuesByStatus),
+            cube: TableBuilder.cube(pass.cube.finish(), names: cubeNames),
+            latencyHistogram: TableBuilder.latencyHistogram(pass.histogram),
+            metrics: TableBuilder.metrics(snapshot.metrics),
+            dataQuality: Table(name: "data_quality",
+                               columns: [Column("check", .text), Column("count", .integer), Column("example", .text)],
+                               rows: pass.quality.rows),
+            deliveries: selected.table,
+            timeZone: options.timeZone,
+            isComplete: snapshot.isComplete,
+            incompleteReasons: snapshot.manifest?.reasons ?? [],
+            sourceBaseURL: snapshot.manifest?.baseURL,
+            highlights: ReportHighlights(
+                worstBatches: TableBuilder.worstBatches(byBatch, limit: ReportHighlights.worstBatchLimit),
+                undeliverableOrFailed: summaryStatistics.count(.undeliverable) + summaryStatistics.count(.failed)),
+            deliveriesWithBillableFlag: selected.deliveriesWithBillableFlag)
+    }
+}
+
+/// The deliveries a report covers and their table, made before the grouping pass.
+public struct SelectedDeliveries: Sendable {
+    /// The `deliveries` table.
+    public let table: Table
+    /// The deliveries table with each delivery's `billable` flag, when a rate card was given.
+    public let deliveriesWithBillableFlag: Table?
+    /// The workbook's deliveries sheet: the flagged table with a rate card, else ``table``.
+    public var workbookTable: Table {
+        deliveriesWithBillableFlag ?? table
+    }
+    /// No other table of the report has more rows than this.
+    public let otherTablesRowBound: Int
+    package let selection: DeliverySelection
+}
+
+/// The keys behind the cube's group indices.
+package struct CubeNames {
+    package var days: [LocalDay]
+    package var batches: [String]
+    package var operators: [String]
+    package var prefixes: [String]
+}

@@ -1,0 +1,53 @@
+import SMSCore
+
+/// Collects one group's deliveries: counts by status and latencies.
+package struct GroupAccumulator {
+    package private(set) var statusCounts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
+    package private(set) var deliveries = 0
+    package private(set) var latencies: [Int64] = []
+    package private(set) var firstSentAt = Instant(microseconds: .max)
+    package private(set) var lastSentAt = Instant(microseconds: .min)
+
+    /// Counts a delivery.
+    package mutating func add(status: DeliveryStatus, sentAt: Instant) {
+        deliveries += 1
+        statusCounts[status.ordinal] += 1
+        if sentAt < firstSentAt { firstSentAt = sentAt }
+        if sentAt > lastSentAt { lastSentAt = sentAt }
+    }
+
+    /// Adds a (non-negative) latency in microseconds. Adding them in ascending order
+    /// lets ``finish()`` skip sorting.
+    package mutating func addLatency(_ latency: Int64) {
+        latencies.append(latency)
+    }
+
+    /// The group's figures.
+    package mutating func finish() -> GroupStatistics {
+        GroupStatistics(
+            deliveries: deliveries, statusCounts: statusCounts,
+            latency: LatencyStatistics.of(&latencies),
+            firstSentAt: firstSentAt, lastSentAt: lastSentAt)
+    }
+}
+
+/// The figures of one group: the `<G>` columns of contract §4.
+public struct GroupStatistics: Sendable, Equatable {
+    public var deliveries: Int
+    /// Counts by status, in ``DeliveryStatus/allCases`` order.
+    public var statusCounts: [Int]
+    /// Nil when the group has no latencies.
+    public var latency: LatencyStatistics?
+    public var firstSentAt: Instant
+    public var lastSentAt: Instant
+
+    /// The number of deliveries with `status`.
+    public func count(_ status: DeliveryStatus) -> Int {
+        statusCounts[status.ordinal]
+    }
+
+    /// delivered ÷ deliveries.
+    public var deliveryRate: Ratio {
+        Ratio(count(.delivered), over: deliveries)
+    }
+}

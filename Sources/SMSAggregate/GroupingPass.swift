@@ -1,0 +1,136 @@
+import SMSCore
+
+/// The grouping keys of the cube (contract §4), as indices into the other groupings.
+package struct CubeKey: Hashable {
+    package var day: Int32
+    package var batch: Int32
+    package var operatorIndex: Int32
+    package var prefix: Int32
+    package var status: DeliveryStatus
+}
+
+/// The groups one latency belongs to, kept until every latency is known.
+private struct LatencyOwner {
+    var latency: Int64
+    var batch: Int32
+    var operatorIndex: Int32
+    var prefix: Int32
+    var day: Int32
+    var cube: Int32
+}
+
+/// Accumulates every group and check over the selected deliveries, visited in
+/// deliveries order so that each check's example is the first one a reader meets,
+/// and so that the deliveries of one instant come together (for counting messages).
+///
+/// Latencies are collected with the groups they belong to and sorted once at the
+/// end; handing them to the groups in ascending order leaves every group's list
+/// sorted, so percentiles need no per-group sort.
+package struct GroupingPass {
+    package let messages: MessageCatalog
+    package var summary = GroupAccumulator()
+    package var batches = GroupTable<String>()
+    package var operators = GroupTable<String>()
+    package var prefixes = GroupTable<String>()
+    package var operatorByPrefix: [String: String] = [:]
+    package var days = GroupTable<LocalDay>()
+    package var cube = GroupTable<CubeKey>()
+    package var statusCounts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
+    package var rawValuesByStatus: [DeliveryStatus: Set<String>] = [:]
+    package var histogram = [Int](repeating: 0, count: LatencyBucket.allCases.count)
+    package var quality = DataQualityTally()
+    package var firstDay: LocalDay?
+    package var lastDay: LocalDay?
+    /// Distinct (`sent_at`, text) pairs seen so far.
+    package var messageCount = 0
+    private var currentInstant: Int64 = .min
+    private var messageIDsAtCurrentInstant: [Int32] = []
+    private var latencyOwners: [LatencyOwner] = []
+
+    package init(messages: MessageCatalog) {
+        self.messages = messages
+    }
+
+    package mutating func add(_ delivery: Delivery, day: LocalDay, clock: inout LocalClock) {
+        let status = delivery.status
+        let sentAt = delivery.sentAt
+        let batch = batches.index(of: delivery.batchID)
+        let operatorIndex = operators.index(of: delivery.operatorName)
+        let prefix = prefixes.index(of: delivery.prefix)
+        let dayIndex = days.index(of: day)
+        let cubeIndex = cube.index(of: CubeKey(day: dayIndex, batch: batch, operatorIndex: operatorIndex,
+                                               prefix: prefix, status: status))
+        operatorByPrefix[delivery.prefix] = delivery.operatorName
+        summary.add(status: status, sentAt: sentAt)
+        batches.add(at: batch, status: status, sentAt: sentAt)
+        operators.add(at: operatorIndex, status: status, sentAt: sentAt)
+        prefixes.add(at: prefix, status: status, sentAt: sentAt)
+        days.add(at: dayIndex, status: status, sentAt: sentAt)
+        cube.add(at: cubeIndex, status: status, sentAt: sentAt)
+
+        if let latency = delivery.latencyMicroseconds {
+            if latency < 0 {
+                quality.record(.negativeLatency, example: "\(clock.iso8601(sentAt)) \(delivery.phone) \(SecondsText.format(latency)) s")
+            } else {
+                histogram[LatencyBucket.bucket(forLatency: latency).rawValue] += 1
+                latencyOwners.append(LatencyOwner(latency: latency, batch: batch, operatorIndex: operatorIndex,
+                                                  prefix: prefix, day: dayIndex, cube: cubeIndex))
+            }
+        } else {
+            histogram[LatencyBucket.notDelivered.rawValue] += 1
+        }
+
+        statusCounts[status.ordinal] += 1
+        rawValuesByStatus[status, default: []].insert(delivery.statusRaw)
+        countMessage(sentAt: sentAt.microseconds, messageID: delivery.messageID)
+        if firstDay.map({ day < $0 }) ?? true { firstDay = day }
+        if lastDay.map({ day > $0 }) ?? true { lastDay = day }
+        recordChecks(delivery, clock: &clock)
+    }
+
+    /// Hands every latency to its groups in ascending order. Call once, after the last ``add(_:day:clock:)``.
+    package mutating func distributeLatencies() {
+        latencyOwners.sort { $0.latency < $1.latency }
+        for owner in latencyOwners {
+            summary.addLatency(owner.latency)
+            batches.addLatency(owner.latency, at: owner.batch)
+            operators.addLatency(owner.latency, at: owner.operatorIndex)
+            prefixes.addLatency(owner.latency, at: owner.prefix)
+            days.addLatency(owner.latency, at: owner.day)
+            cube.addLatency(owner.latency, at: owner.cube)
+        }
+        latencyOwners = []
+    }
+
+    private mutating func recordChecks(_ delivery: Delivery, clock: inout LocalClock) {
+        if !delivery.phoneIsValid {
+            quality.record(.invalidPhone, example: delivery.phone)
+        }
+        if delivery.status == .unknown {
+            quality.record(.unknownStatus, example: delivery.statusRaw)
+        }
+        if delivery.hasStatusConflict {
+            quality.record(.statusConflict, example: "\(clock.iso8601(delivery.sentAt)) \(delivery.phone)")
+        }
+        // A text never has more characters than UTF-8 bytes, so most names need no count.
+        let nameTooLong = delivery.recipientName.map {
+            $0.utf8.count > MessageCatalog.cellCharacterLimit && $0.unicodeScalars.count > MessageCatalog.cellCharacterLimit
+        } ?? false
+        if messages[delivery.messageID].exceedsCellLimit || nameTooLong {
+            quality.record(.truncatedText, example: "\(clock.iso8601(delivery.sentAt)) \(delivery.phone)")
+        }
+    }
+
+    /// Counts a new (`sent_at`, text) pair. Deliveries arrive ordered by `sent_at`, so
+    /// only the texts of the current instant need remembering.
+    private mutating func countMessage(sentAt: Int64, messageID: Int32) {
+        if sentAt != currentInstant {
+            currentInstant = sentAt
+            messageIDsAtCurrentInstant.removeAll(keepingCapacity: true)
+        }
+        if !messageIDsAtCurrentInstant.contains(messageID) {
+            messageIDsAtCurrentInstant.append(messageID)
+            messageCount += 1
+        }
+    }
+}

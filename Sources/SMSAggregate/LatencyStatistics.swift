@@ -1,0 +1,46 @@
+/// The latency figures of a group (contract §3): count, mean, nearest-rank
+/// percentiles and max, all in microseconds.
+public struct LatencyStatistics: Sendable, Equatable {
+    public var count: Int
+    public var mean: Int64
+    public var p50: Int64
+    public var p90: Int64
+    public var p95: Int64
+    public var p99: Int64
+    public var max: Int64
+
+    /// The statistics of `latencies` (non-negative microseconds); nil when there are none.
+    /// The array is sorted in place.
+    public static func of(_ latencies: inout [Int64]) -> LatencyStatistics? {
+        guard !latencies.isEmpty else { return nil }
+        latencies.sort()
+        var sum: Int128 = 0
+        for latency in latencies {
+            sum += Int128(latency)
+        }
+        return LatencyStatistics(
+            count: latencies.count,
+            mean: roundedQuotient(sum, Int128(latencies.count)),
+            p50: nearestRank(50, in: latencies),
+            p90: nearestRank(90, in: latencies),
+            p95: nearestRank(95, in: latencies),
+            p99: nearestRank(99, in: latencies),
+            max: latencies[latencies.count - 1])
+    }
+
+    /// The value at 1-based rank `ceil(p/100 × n)` of the sorted values.
+    public static func nearestRank(_ percentile: Int, in sorted: [Int64]) -> Int64 {
+        let rank = (percentile * sorted.count + 99) / 100
+        return sorted[Swift.max(rank, 1) - 1]
+    }
+
+    /// `dividend ÷ divisor` rounded to the nearest integer, ties to even.
+    package static func roundedQuotient(_ dividend: Int128, _ divisor: Int128) -> Int64 {
+        var quotient = dividend / divisor
+        let twiceRemainder = (dividend % divisor) * 2
+        if twiceRemainder > divisor || (twiceRemainder == divisor && quotient % 2 != 0) {
+            quotient += 1
+        }
+        return Int64(quotient)
+    }
+}

@@ -1,0 +1,92 @@
+import SMSCore
+import SMSIngest
+
+/// Bills deliveries per account, month and operator (contract §7).
+///
+/// One pass over the selected deliveries counts, for each (month, operator), the
+/// deliveries and segments, and those of them whose status the rate card bills.
+/// Each line is then priced at the operator's rate (else the card's `default`) and
+/// rounded on its own; an invoice's total is the sum of its rounded lines.
+public enum BillingAggregator {
+    /// The billing of the deliveries of `snapshot` that `options` select: those of
+    /// the report's period (or the billing month), batches and timezone.
+    ///
+    /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
+    /// with deliveries has no price and the card has no default.
+    public static func statement(for snapshot: LoadedSnapshot, options: ReportOptions,
+                                 billing: BillingOptions) throws(ReportError) -> BillingStatement {
+        var clock = LocalClock(timeZone: options.timeZone)
+        let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
+        return try statement(snapshot.normalized, selection: selection, billing: billing, options: options)
+    }
+
+    /// The counts of one (month, operator).
+    private struct Tally {
+        var deliveries = 0
+        var billableDeliveries = 0
+        var segments = 0
+        var billableSegments = 0
+
+        mutating func add(segments: Int, isBillable: Bool) {
+            deliveries += 1
+            self.segments += segments
+            if isBillable {
+                billableDeliveries += 1
+                billableSegments += segments
+            }
+        }
+    }
+
+    private struct GroupKey: Hashable {
+        var month: LocalMonth
+        var operatorName: String
+    }
+
+    /// The billing of the deliveries in `selection` (already filtered by the report's options).
+    package static func statement(_ snapshot: NormalizedSnapshot, selection: DeliverySelection, billing: BillingOptions,
+                          options: ReportOptions) throws(ReportError) -> BillingStatement {
+        let card = billing.rateCard
+        let billableByOrdinal = DeliveryStatus.allCases.map(card.bills)
+        var tallies: [GroupKey: Tally] = [:]
+        for index in selection.order {
+            let delivery = snapshot.deliveries[Int(index)]
+            let month = LocalMonth(containing: selection.days[Int(index)])
+            let segments = snapshot.messages[delivery.messageID].segments
+            let isBillable = billableByOrdinal[delivery.status.ordinal]
+            tallies[GroupKey(month: month, operatorName: delivery.operatorName), default: Tally()].add(
+                segments: segments, isBillable: isBillable)
+        }
+
+        let operatorsWithDeliveries = Set(tallies.keys.map(\.operatorName))
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var prices: [String: Price] = [:]
+        for operatorName in operatorsWithDeliveries {
+            guard let price = card.price(for: operatorName) else {
+                throw .missingRate(rateCard: card.name, operatorName: operatorName)
+            }
+            prices[operatorName] = price
+        }
+        let defaultPriced = operatorsWithDeliveries.filter { name in
+            !card.namesOperator(name) && name != OperatorTable.other && name != OperatorTable.invalid
+        }
+
+        var linesByMonth: [LocalMonth: [BillingLine]] = [:]
+        for month in billing.months {
+            linesByMonth[month] = []
+        }
+        for (key, tally) in tallies {
+            // safe: every operator with deliveries was priced above, or the function threw.
+            let price = prices[key.operatorName]!
+            linesByMonth[key.month, default: []].append(BillingLine(
+                operatorName: key.operatorName, deliveries: tally.deliveries,
+                billableDeliveries: tally.billableDeliveries, segments: tally.segments,
+                billableSegments: tally.billableSegments, rate: price,
+                usesDefaultPrice: !card.namesOperator(key.operatorName)))
+        }
+        let invoices = linesByMonth.keys.sorted().map { month in
+            Invoice(account: billing.account, month: month, currency: card.currency, lines: linesByMonth[month] ?? [])
+        }
+        return BillingStatement(account: billing.account, rateCard: card, timeZone: options.timeZone, invoices: invoices,
+                                generatedAt: options.generatedAt, defaultPricedOperators: defaultPriced)
+    }
+}

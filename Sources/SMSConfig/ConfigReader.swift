@@ -1,0 +1,174 @@
+import Foundation
+import Yams
+
+/// A YAML node together with its key path, so that whatever is wrong with it can be
+/// reported with the path and the line.
+package struct ConfigNode {
+    /// The YAML node.
+    package let node: Node
+    /// Where it sits in the document.
+    package let path: ConfigKeyPath
+
+    /// The node's 1-based line.
+    package var line: Int? { node.mark?.line }
+
+    /// True for an explicit null (`key:`, `key: ~`, `key: null`).
+    package var isNull: Bool {
+        if case .scalar = node {
+            return node.tagName == .null
+        }
+        return false
+    }
+}
+
+/// A mapping whose keys have been checked against the keys it may hold.
+package struct ConfigMapping {
+    /// The mapping node itself.
+    package let node: ConfigNode
+    /// Its entries in file order, keys as text.
+    package let entries: [(key: String, keyLine: Int?, value: ConfigNode)]
+
+    /// The value of `key`; nil when the key is absent or its value is null.
+    package func optional(_ key: String) -> ConfigNode? {
+        guard let value = entries.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        return value
+    }
+}
+
+/// Walks a composed YAML document with typed accessors. Every accessor that finds a
+/// problem records a ``ConfigError`` (key path and line included) and returns nil, so
+/// one pass collects every problem in the file.
+package final class ConfigReader {
+    /// The file, for error messages.
+    package let file: String
+    /// Every problem found so far, in the order found.
+    package private(set) var errors: [ConfigError] = []
+
+    /// A reader that names `file` in its errors.
+    package init(file: String) {
+        self.file = file
+    }
+
+    /// Records a problem at `path` on `line`.
+    package func report(_ problem: ConfigProblem, at path: ConfigKeyPath, line: Int?) {
+        errors.append(ConfigError(file: file, keyPath: path, line: line, problem: problem))
+    }
+
+    /// Records a problem about `node`.
+    package func report(_ problem: ConfigProblem, about node: ConfigNode) {
+        report(problem, at: node.path, line: node.line)
+    }
+
+    /// `node` as a mapping. With `allowed`, every other key is reported as unknown; with
+    /// `required`, every absent (or null) one is reported as missing, at the mapping's line.
+    package func mapping(_ node: ConfigNode, allowed: [String]? = nil, required: [String] = []) -> ConfigMapping? {
+        guard case let .mapping(mapping) = node.node else {
+            report(.wrongType(expected: "a mapping of keys to values", found: Self.kind(of: node.node)), about: node)
+            return nil
+        }
+        var entries: [(key: String, keyLine: Int?, value: ConfigNode)] = []
+        for (keyNode, valueNode) in mapping {
+            guard case let .scalar(scalar) = keyNode else {
+                report(.wrongType(expected: "a plain key", found: Self.kind(of: keyNode)), at: node.path, line: keyNode.mark?.line)
+                continue
+            }
+            let key = scalar.string
+            let keyLine = keyNode.mark?.line
+            if let allowed, !allowed.contains(key) {
+                report(.unknownKey(key, expected: allowed), at: node.path.appending(key), line: keyLine)
+                continue
+            }
+            entries.append((key, keyLine, ConfigNode(node: valueNode, path: node.path.appending(key))))
+        }
+        let result = ConfigMapping(node: node, entries: entries)
+        for key in required where result.optional(key) == nil {
+            let present = entries.first { $0.key == key }
+            if let present {
+                report(.wrongType(expected: "a value", found: "nothing (null)"), about: present.value)
+            } else {
+                report(.missingKey, at: node.path.appending(key), line: node.line)
+            }
+        }
+        return result
+    }
+
+    /// `node` as a list of nodes, each with its index in the path.
+    package func sequence(_ node: ConfigNode, of expected: String = "a list") -> [ConfigNode]? {
+        guard case let .sequence(sequence) = node.node else {
+            report(.wrongType(expected: expected, found: Self.kind(of: node.node)), about: node)
+            return nil
+        }
+        return sequence.enumerated().map { ConfigNode(node: $0.element, path: node.path.appending(index: $0.offset)) }
+    }
+
+    /// `node` as text. Any scalar but null is text as written: `name: 2024` is the
+    /// string `2024`, and a price `0.40` keeps its digits.
+    package func string(_ node: ConfigNode) -> String? {
+        guard case let .scalar(scalar) = node.node, !node.isNull else {
+            report(.wrongType(expected: "a string", found: Self.kind(of: node.node)), about: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// `node` as non-empty text without surrounding white space.
+    package func nonEmptyString(_ node: ConfigNode) -> String? {
+        guard let text = string(node) else { return nil }
+        guard !text.isEmpty, text == text.trimmingCharacters(in: .whitespacesAndNewlines) else {
+            report(.invalidValue("must be non-empty text without leading or trailing spaces"), about: node)
+            return nil
+        }
+        return text
+    }
+
+    /// `node` as a whole number within `range`.
+    package func integer(_ node: ConfigNode, in range: ClosedRange<Int>) -> Int? {
+        guard case .scalar = node.node, node.node.tagName == .int, let value = node.node.int else {
+            report(.wrongType(expected: "a whole number", found: Self.kind(of: node.node)), about: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            let bounds = range.upperBound == .max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+            report(.invalidValue("must be \(bounds), not \(value)"), about: node)
+            return nil
+        }
+        return value
+    }
+
+    /// `node` as `true` or `false`.
+    package func boolean(_ node: ConfigNode) -> Bool? {
+        guard case .scalar = node.node, node.node.tagName == .bool, let value = node.node.bool else {
+            report(.wrongType(expected: "true or false", found: Self.kind(of: node.node)), about: node)
+            return nil
+        }
+        return value
+    }
+
+    /// How a node reads to a user: "a list", "a mapping", "the number 4", "the text \"x\"".
+    package static func kind(of node: Node) -> String {
+        switch node {
+        case .mapping:
+            return "a mapping"
+        case .sequence:
+            return "a list"
+        case .alias:
+            return "an alias"
+        case let .scalar(scalar):
+            switch node.tagName {
+            case .null:
+                return "nothing (null)"
+            case .bool:
+                return "\(scalar.string) (true/false)"
+            case .int, .float:
+                return "the number \(scalar.string)"
+            default:
+                return "the text \(scalar.string.debugDescription)"
+            }
+        }
+    }
+}
+
+extension Node {
+    /// The node's resolved tag (`int`, `bool`, `null`, `str`, …): what a plain scalar's text means in YAML.
+    package var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+}

@@ -1,0 +1,95 @@
+import SMSCore
+import SMSIngest
+import SMSBilling
+import SMSRender
+
+/// The typed, validated settings of a config file (contract §8), for `run` and `billing`.
+///
+/// Load one with ``load(path:environment:accounts:requirements:)``; every problem in the
+/// file is a ``ConfigError`` that names the file, the key path and the line.
+public struct RunConfig: Sendable {
+    /// The config file as the user named it.
+    public let file: String
+    /// The absolute folder that holds the config file; relative paths in it are resolved from here.
+    public let folder: String
+    /// The report timezone (`timezone`).
+    public let timeZone: ReportTimeZone
+    /// Where the reports and snapshots go (`output_dir`), as an absolute path.
+    public let outputFolder: String
+    /// The formats each account's report is written in (`formats`), in the order given.
+    public let formats: [ReportFormat]
+    /// Snapshot folders kept per account after a good run (`keep_snapshots`).
+    public let keepSnapshots: Int
+    /// Requests in flight per account (`concurrency`).
+    public let concurrency: Int
+    /// Accounts run at the same time (`parallel_accounts`).
+    public let parallelAccounts: Int
+    /// Hours before the period's start fetched again for late status updates (`recheck_hours`).
+    public let recheckHours: Int
+    /// Every rate card of `rate_cards`, by name.
+    public let rateCards: [String: RateCard]
+    /// The selected accounts, in file order: those named by the `accounts` argument of
+    /// ``load(path:environment:accounts:requirements:)``, or all of them.
+    public let accounts: [AccountSettings]
+    /// The names of all the accounts in the file, in file order.
+    public let allAccountNames: [String]
+    /// The mail server; nil when the file has no `smtp` section.
+    public let smtp: SMTPSettings?
+    /// The status map: the contract's, extended by `status_map`.
+    public let statusMap: StatusMap
+    /// The operator table: the contract's, or `operator_prefixes` when given.
+    public let operators: OperatorTable
+
+    /// The defaults of the optional keys.
+    public enum Defaults {
+        /// `timezone`: Asia/Kathmandu (contract §1).
+        public static let timeZone = ReportTimeZone.kathmandu
+        /// `output_dir`: `reports`, beside the config file.
+        public static let outputDirectory = "reports"
+        /// `formats`: every format this build writes.
+        public static var formats: [ReportFormat] { ReportFormat.available }
+        /// `keep_snapshots`: two weeks of nightly snapshots.
+        public static let keepSnapshots = 14
+        /// `concurrency`: as `fetch --concurrency`.
+        public static let concurrency = 4
+        /// `parallel_accounts`.
+        public static let parallelAccounts = 2
+        /// `recheck_hours`: as `fetch --recheck-hours`.
+        public static let recheckHours = 48
+        /// `smtp.max_attachments_mb`.
+        public static let maxAttachmentsMB = 10
+    }
+
+    /// Settings with every value given; ``load(path:environment:accounts:requirements:)`` makes them from a file.
+    public init(file: String, folder: String, timeZone: ReportTimeZone, outputFolder: String, formats: [ReportFormat],
+                keepSnapshots: Int, concurrency: Int, parallelAccounts: Int, recheckHours: Int,
+                rateCards: [String: RateCard], accounts: [AccountSettings], allAccountNames: [String],
+                smtp: SMTPSettings?, statusMap: StatusMap, operators: OperatorTable) {
+        self.file = file
+        self.folder = folder
+        self.timeZone = timeZone
+        self.outputFolder = outputFolder
+        self.formats = formats
+        self.keepSnapshots = keepSnapshots
+        self.concurrency = concurrency
+        self.parallelAccounts = parallelAccounts
+        self.recheckHours = recheckHours
+        self.rateCards = rateCards
+        self.accounts = accounts
+        self.allAccountNames = allAccountNames
+        self.smtp = smtp
+        self.statusMap = statusMap
+        self.operators = operators
+    }
+
+    /// The lock file of `run` (contract §8): `<config>.lock`, beside the config.
+    public var lockFile: String { file + ".lock" }
+
+    /// The output layout under ``outputFolder``.
+    public var layout: OutputLayout { OutputLayout(outputFolder: outputFolder) }
+
+    /// The selected account named `name` (exact match).
+    public func account(named name: String) -> AccountSettings? {
+        accounts.first { $0.name == name }
+    }
+}

@@ -1,0 +1,368 @@
+import Foundation
+import MailTransport
+import SMSBilling
+import SMSCore
+import SMSFetch
+import SMSIngest
+import SMSRender
+
+/// Walks a config document into a ``RunConfig``, collecting every problem on the way.
+package struct RunConfigDecoder {
+    /// The keys the config's top level may have.
+    package static let topLevelKeys = ["timezone", "output_dir", "formats", "keep_snapshots", "concurrency", "parallel_accounts",
+                               "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes"]
+    /// The keys an entry of `accounts` may have.
+    package static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to"]
+    /// The keys `smtp` may have.
+    package static let smtpKeys = ["host", "port", "security", "username", "password_env", "from", "max_attachments_mb",
+                           "tls_verify", "ca_file"]
+
+    /// The composed file.
+    package let document: ConfigDocument
+    /// Where secrets are looked up.
+    package let environment: [String: String]
+    /// The accounts asked for (`--account`); empty for all.
+    package let selection: [String]
+    /// Which secrets must be present.
+    package let requirements: ConfigRequirements
+    /// Collects the problems.
+    package let reader: ConfigReader
+    /// The absolute folder of the config file.
+    package let folder: String
+
+    /// A decoder of `document` for the given environment, selection and requirements.
+    package init(document: ConfigDocument, environment: [String: String], selection: [String], requirements: ConfigRequirements) {
+        self.document = document
+        self.environment = environment
+        self.selection = selection
+        self.requirements = requirements
+        self.reader = ConfigReader(file: document.file)
+        self.folder = URL(fileURLWithPath: document.file).standardizedFileURL.deletingLastPathComponent().path
+    }
+
+    /// The config, or nil when the file has problems; either way ``ConfigReader/errors``
+    /// holds every problem found. Each part that has a problem records it and falls back
+    /// to its default, so the walk goes on and finds the others; a config is made only
+    /// when no problem was recorded.
+    package func decode() -> RunConfig? {
+        guard let rootNode = document.root else {
+            reader.report(.invalidValue("the file is empty; a config needs at least `accounts`"), at: .root, line: nil)
+            return nil
+        }
+        guard let root = reader.mapping(ConfigNode(node: rootNode, path: .root), allowed: Self.topLevelKeys, required: ["accounts"]) else {
+            return nil
+        }
+        let defaults = RunConfig.Defaults.self
+        let timeZone = root.optional("timezone").flatMap(self.timeZone) ?? defaults.timeZone
+        let outputDirectory = root.optional("output_dir").flatMap(reader.nonEmptyString) ?? defaults.outputDirectory
+        let formats = root.optional("formats").flatMap(self.formats) ?? defaults.formats
+        let keepSnapshots = root.optional("keep_snapshots").flatMap { reader.integer($0, in: 1...Int.max) } ?? defaults.keepSnapshots
+        let concurrency = root.optional("concurrency").flatMap { reader.integer($0, in: 1...1024) } ?? defaults.concurrency
+        let parallelAccounts = root.optional("parallel_accounts").flatMap { reader.integer($0, in: 1...1024) } ?? defaults.parallelAccounts
+        let recheckHours = root.optional("recheck_hours").flatMap { reader.integer($0, in: 0...Int.max) } ?? defaults.recheckHours
+        let rateCards = root.optional("rate_cards").map(self.rateCards) ?? (cards: [:], names: [])
+        let statusMap = root.optional("status_map").flatMap(self.statusMap) ?? .standard
+        let operators = root.optional("operator_prefixes").flatMap(self.operatorTable) ?? .standard
+        let smtp = root.optional("smtp").flatMap(self.smtp)
+        let smtpGiven = root.optional("smtp") != nil
+        let accounts = root.optional("accounts").map { self.accounts($0, rateCards: rateCards, smtpGiven: smtpGiven) }
+            ?? (selected: [], allNames: [])
+        guard reader.errors.isEmpty else { return nil }
+        return RunConfig(file: document.file, folder: folder, timeZone: timeZone, outputFolder: resolvePath(outputDirectory),
+                         formats: formats, keepSnapshots: keepSnapshots, concurrency: concurrency,
+                         parallelAccounts: parallelAccounts, recheckHours: recheckHours, rateCards: rateCards.cards,
+                         accounts: accounts.selected, allAccountNames: accounts.allNames, smtp: smtp,
+                         statusMap: statusMap, operators: operators)
+    }
+
+    // MARK: - Top-level settings
+
+    private func timeZone(_ node: ConfigNode) -> ReportTimeZone? {
+        guard let name = reader.nonEmptyString(node) else { return nil }
+        guard let zone = ReportTimeZone(identifier: name) else {
+            reader.report(.invalidValue("unknown IANA timezone \(name.debugDescription) (e.g. Asia/Kathmandu)"), about: node)
+            return nil
+        }
+        return zone
+    }
+
+    /// `path` as an absolute path; a relative one is taken from the config file's folder.
+    package func resolvePath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : folder + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    private func formats(_ node: ConfigNode) -> [ReportFormat]? {
+        guard let items = reader.sequence(node, of: "a list of formats such as [xlsx, csv]") else { return nil }
+        var formats: [ReportFormat] = []
+        for item in items {
+            guard let name = reader.string(item) else { continue }
+            guard let format = ReportFormat(rawValue: name.lowercased()), ReportFormat.available.contains(format) else {
+                let known = ReportFormat.available.map(\.rawValue).joined(separator: ", ")
+                reader.report(.invalidValue("unknown format \(name.debugDescription) (this version writes: \(known))"), about: item)
+                continue
+            }
+            if !formats.contains(format) {
+                formats.append(format)
+            }
+        }
+        if items.isEmpty {
+            reader.report(.invalidValue("name at least one format"), about: node)
+        }
+        return formats
+    }
+
+    /// The valid cards, and the names of all the cards (valid or not), so that an account
+    /// naming a card with a problem is not also told the card does not exist.
+    private func rateCards(_ node: ConfigNode) -> (cards: [String: RateCard], names: [String]) {
+        guard let mapping = reader.mapping(node) else { return ([:], []) }
+        var cards: [String: RateCard] = [:]
+        for entry in mapping.entries {
+            cards[entry.key] = RateCardDecoder.decode(entry.value, name: entry.key, reader: reader)
+        }
+        return (cards, mapping.entries.map(\.key))
+    }
+
+    /// `status_map`: raw status → canonical status, extending the contract's map, as `report --status-map` does.
+    private func statusMap(_ node: ConfigNode) -> StatusMap? {
+        guard let mapping = reader.mapping(node) else { return nil }
+        var overrides: [String: DeliveryStatus] = [:]
+        for entry in mapping.entries {
+            guard let name = reader.string(entry.value) else { continue }
+            guard let status = RateCard.status(named: name) else {
+                reader.report(.unknownStatus(name), about: entry.value)
+                continue
+            }
+            overrides[entry.key] = status
+        }
+        return StatusMap.standard.extended(with: overrides)
+    }
+
+    /// `operator_prefixes`: operator → three-digit prefixes, replacing the contract's table, as `report --operators` does.
+    private func operatorTable(_ node: ConfigNode) -> OperatorTable? {
+        guard let mapping = reader.mapping(node) else { return nil }
+        var operators: [String: [String]] = [:]
+        for entry in mapping.entries {
+            let items = reader.sequence(entry.value, of: "a list of three-digit prefixes") ?? []
+            operators[entry.key] = items.compactMap { item in
+                guard let prefix = reader.string(item) else { return nil }
+                guard OperatorTable.isPrefix(prefix) else {
+                    reader.report(.invalidValue("\(prefix.debugDescription) is not a three-digit prefix such as \"984\""), about: item)
+                    return nil
+                }
+                return prefix
+            }
+        }
+        return OperatorTable(operators: operators)
+    }
+
+    // MARK: - Accounts
+
+    /// The accounts that are valid and selected, and every account name in the file.
+    private func accounts(_ node: ConfigNode, rateCards: (cards: [String: RateCard], names: [String]),
+                          smtpGiven: Bool) -> (selected: [AccountSettings], allNames: [String]) {
+        guard let items = reader.sequence(node, of: "a list of accounts") else { return ([], []) }
+        if items.isEmpty {
+            reader.report(.invalidValue("name at least one account"), about: node)
+        }
+        var firstUse: [String: ConfigNode] = [:]
+        var names: [String] = []
+        var selected: [AccountSettings] = []
+        for item in items {
+            guard let mapping = reader.mapping(item, allowed: Self.accountKeys, required: ["name", "base_url", "token_env"]) else {
+                continue
+            }
+            let name = mapping.optional("name").flatMap { accountName($0, firstUse: &firstUse) }
+            if let name {
+                names.append(name)
+            }
+            let isSelected = name.map { selection.isEmpty || selection.contains($0) } ?? false
+            let decoded = account(mapping, name: name, isSelected: isSelected, rateCards: rateCards, smtpGiven: smtpGiven)
+            if let account = decoded, isSelected {
+                selected.append(account)
+            }
+        }
+        for name in unique(selection) where !names.contains(name) {
+            reader.report(.unknownAccount(name, known: names), about: node)
+        }
+        return (selected, names)
+    }
+
+    private func accountName(_ node: ConfigNode, firstUse: inout [String: ConfigNode]) -> String? {
+        guard let name = reader.string(node) else { return nil }
+        guard !name.isEmpty, name.utf8.allSatisfy(Self.isPathSafe) else {
+            reader.report(.unsafeAccountName(name), about: node)
+            return nil
+        }
+        if let first = firstUse[name.lowercased()] {
+            reader.report(.duplicateAccount(name, firstKeyPath: first.path, firstLine: first.line), about: node)
+            return nil
+        }
+        firstUse[name.lowercased()] = node
+        return name
+    }
+
+    private func account(_ mapping: ConfigMapping, name: String?, isSelected: Bool,
+                         rateCards: (cards: [String: RateCard], names: [String]), smtpGiven: Bool) -> AccountSettings? {
+        let baseURL = mapping.optional("base_url").flatMap(self.baseURL)
+        let tokenVariable = mapping.optional("token_env").flatMap(environmentVariableName)
+        var token: APIToken?
+        if let tokenVariable, let node = mapping.optional("token_env"), isSelected, requirements.contains(.apiTokens) {
+            token = secret(tokenVariable, node: node).map(APIToken.init)
+        }
+        var rateCard: RateCard?
+        if let node = mapping.optional("rate_card"), let cardName = reader.string(node) {
+            rateCard = rateCards.cards[cardName]
+            if !rateCards.names.contains(cardName) {
+                reader.report(.unknownRateCard(cardName, known: rateCards.names), about: node)
+            }
+        }
+        var emailTo: [String] = []
+        if let node = mapping.optional("email_to") {
+            emailTo = addresses(node)
+            if !emailTo.isEmpty, isSelected, requirements.contains(.email), !smtpGiven {
+                reader.report(.invalidValue("sending email needs an `smtp` section"), about: node)
+            }
+        }
+        guard let name, let baseURL, let tokenVariable else { return nil }
+        return AccountSettings(name: name, baseURL: baseURL, tokenVariable: tokenVariable, token: token,
+                               rateCard: rateCard, emailTo: emailTo)
+    }
+
+    private func baseURL(_ node: ConfigNode) -> APIBaseURL? {
+        guard let text = reader.string(node) else { return nil }
+        guard let url = APIBaseURL(text) else {
+            reader.report(.invalidValue("\(text.debugDescription) is not an http(s) URL with a host"), about: node)
+            return nil
+        }
+        return url
+    }
+
+    /// `email_to`: a list of addresses, or one address.
+    private func addresses(_ node: ConfigNode) -> [String] {
+        let items: [ConfigNode]
+        if case .scalar = node.node {
+            items = [node]
+        } else {
+            items = reader.sequence(node, of: "a list of email addresses") ?? []
+        }
+        return items.compactMap { item in
+            guard let text = reader.string(item) else { return nil }
+            guard MailAddressSyntax.isAddress(text) else {
+                reader.report(.invalidValue("\(text.debugDescription) is not an email address such as ops@example.com"), about: item)
+                return nil
+            }
+            return text
+        }
+    }
+
+    // MARK: - SMTP
+
+    /// `smtp`: nil when it has problems (they are recorded).
+    private func smtp(_ node: ConfigNode) -> SMTPSettings? {
+        guard let mapping = reader.mapping(node, allowed: Self.smtpKeys, required: ["host", "from"]) else { return nil }
+        let host = mapping.optional("host").flatMap(reader.nonEmptyString)
+        let security = mapping.optional("security").flatMap(self.security) ?? .starttls
+        let port = mapping.optional("port").flatMap { reader.integer($0, in: 1...65_535) } ?? security.defaultPort
+        let username = mapping.optional("username").flatMap(reader.nonEmptyString)
+        var passwordVariable: String?
+        var password: SMTPPassword?
+        switch (mapping.optional("username"), mapping.optional("password_env")) {
+        case (.some, nil):
+            reader.report(.missingKey, at: node.path.appending("password_env"), line: node.line)
+        case let (nil, .some(passwordNode)):
+            reader.report(.invalidValue("is given but smtp.username is not: give both, or neither to send without AUTH"), about: passwordNode)
+        case let (.some, .some(passwordNode)):
+            passwordVariable = environmentVariableName(passwordNode)
+            if let passwordVariable, requirements.contains(.email) {
+                password = secret(passwordVariable, node: passwordNode).map(SMTPPassword.init)
+            }
+        case (nil, nil):
+            break
+        }
+        let from = mapping.optional("from").flatMap(sender)
+        let maxMB = mapping.optional("max_attachments_mb").flatMap { reader.integer($0, in: 1...10_000) } ?? RunConfig.Defaults.maxAttachmentsMB
+        let verifies = mapping.optional("tls_verify").flatMap(reader.boolean) ?? true
+        let caFile = mapping.optional("ca_file").flatMap(readableFile)
+        guard let host, let from else { return nil }
+        return SMTPSettings(host: host, port: port, security: security, username: username,
+                            passwordVariable: passwordVariable, password: password, from: from.header,
+                            fromAddress: from.address, maxAttachmentBytes: SMTPSettings.attachmentBytes(megabytes: Double(maxMB)),
+                            verifiesCertificates: verifies, caFile: caFile)
+    }
+
+    private func security(_ node: ConfigNode) -> SMTPSecurity? {
+        guard let text = reader.string(node) else { return nil }
+        guard let security = SMTPSecurity(rawValue: text.lowercased()) else {
+            reader.report(.invalidValue("\(text.debugDescription) is not a security mode (use starttls, tls or none)"), about: node)
+            return nil
+        }
+        return security
+    }
+
+    /// `from`: the header text and its bare address.
+    private func sender(_ node: ConfigNode) -> (header: String, address: String)? {
+        guard let text = reader.string(node) else { return nil }
+        guard let address = MailAddressSyntax.address(inFrom: text) else {
+            reader.report(.invalidValue("\(text.debugDescription) is not a sender such as \"SMS Reports <reports@example.com>\""), about: node)
+            return nil
+        }
+        return (text, address)
+    }
+
+    /// A file path from the config, resolved from its folder; it must name a readable file.
+    private func readableFile(_ node: ConfigNode) -> String? {
+        guard let text = reader.nonEmptyString(node) else { return nil }
+        let path = resolvePath(text)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              FileManager.default.isReadableFile(atPath: path) else {
+            reader.report(.invalidValue("no readable file at \(path)"), about: node)
+            return nil
+        }
+        return path
+    }
+
+    // MARK: - Environment
+
+    /// An environment variable's name: `[A-Za-z_][A-Za-z0-9_]*`.
+    private func environmentVariableName(_ node: ConfigNode) -> String? {
+        guard let name = reader.string(node) else { return nil }
+        let bytes = Array(name.utf8)
+        guard let first = bytes.first, first == UInt8(ascii: "_") || Self.isLetter(first),
+              bytes.allSatisfy({ $0 == UInt8(ascii: "_") || Self.isLetter($0) || Self.isDigit($0) }) else {
+            // The value is not echoed: a user who pasted the secret itself here must not see it printed.
+            reader.report(.invalidValue("is not an environment variable name (letters, digits and _): write the name of the variable that holds the secret, never the secret itself"), about: node)
+            return nil
+        }
+        return name
+    }
+
+    /// The value of `variable`; nil (problem recorded) when it is not set or empty.
+    private func secret(_ variable: String, node: ConfigNode) -> String? {
+        guard let value = environment[variable], !value.isEmpty else {
+            reader.report(.unsetEnvironmentVariable(variable), about: node)
+            return nil
+        }
+        return value
+    }
+
+    // MARK: - Characters
+
+    private static func isPathSafe(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    private func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+}

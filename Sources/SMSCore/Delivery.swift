@@ -1,0 +1,52 @@
+/// One (message, recipient) pair: the unit that every count in every report counts.
+public struct Delivery: Sendable {
+    /// When the message was sent.
+    public var sentAt: Instant
+    /// When the gateway saw it delivered; nil when it has not been.
+    public var deliveredAt: Instant?
+    /// The normalised 10-digit phone, or the phone exactly as received when invalid.
+    public var phone: String
+    /// True when ``phone`` is a valid normalised number.
+    public var phoneIsValid: Bool
+    /// The first three digits of a valid phone; empty for an invalid one.
+    public var prefix: String
+    /// The operator name from the operator table, `OTHER` or `INVALID`.
+    public var operatorName: String
+    /// The canonical status.
+    public var status: DeliveryStatus
+    /// The status exactly as the winning row gave it.
+    public var statusRaw: String
+    /// Index of the message text in the snapshot's ``MessageCatalog``.
+    public var messageID: Int32
+    /// The recipient's `client_name`; nil when the API gave null.
+    public var recipientName: String?
+    /// The batch id; empty when no batch lists the delivery.
+    public var batchID: String
+    /// True when two rows for this delivery gave different final statuses.
+    public var hasStatusConflict: Bool
+
+    /// How reports show an empty batch id (contract §3).
+    package static let noBatchLabel = "(no batch)"
+
+    public init(sentAt: Instant, deliveredAt: Instant?, phone: String, phoneIsValid: Bool,
+                prefix: String, operatorName: String, status: DeliveryStatus, statusRaw: String,
+                messageID: Int32, recipientName: String?, batchID: String, hasStatusConflict: Bool) {
+        self.sentAt = sentAt
+        self.deliveredAt = deliveredAt
+        self.phone = phone
+        self.phoneIsValid = phoneIsValid
+        self.prefix = prefix
+        self.operatorName = operatorName
+        self.status = status
+        self.statusRaw = statusRaw
+        self.messageID = messageID
+        self.recipientName = recipientName
+        self.batchID = batchID
+        self.hasStatusConflict = hasStatusConflict
+    }
+
+    /// `delivered_at − sent_at` in microseconds, when both are known.
+    public var latencyMicroseconds: Int64? {
+        deliveredAt.map { $0.microseconds(since: sentAt) }
+    }
+}

@@ -1,0 +1,212 @@
+import SMSCore
+import SnapshotFormat
+
+/// Turns parsed report rows into deliveries (contract §3): one delivery per key,
+/// statuses by precedence, batches from batch reports and then batch-ids.
+///
+/// Files must be added in snapshot order, pages first, then batch reports, so that
+/// "the row read first" is well defined and the result never depends on scheduling.
+package struct DeliveryMerger {
+    /// Where a report row came from, for telling repeats from corroboration.
+    package enum Source {
+        case page
+        case batchReport(id: String)
+
+        package var mask: UInt8 {
+            switch self {
+            case .page: return 1
+            case .batchReport: return 2
+            }
+        }
+    }
+
+    package private(set) var deliveries: [Delivery] = []
+    package private(set) var messages = MessageCatalog()
+    package private(set) var checks = FetchChecks()
+    private var indexByKey: [DeliveryKey: Int32] = [:]
+    private var invalidPhoneKeys: [String: Int64] = [:]
+    private var sourcesSeen: [UInt8] = []
+    private var distinctPageRows = 0
+    private var lastPage: ParsedFile?
+    private var batchIDRows: [BatchIDRecord] = []
+    private var batchesWithReport = Set<String>()
+    private var batchesWithErrorBody = Set<String>()
+
+    /// A merger for about `expectedDeliveries` deliveries (a hint for reserving memory).
+    package init(expectedDeliveries: Int = 0) {
+        indexByKey.reserveCapacity(expectedDeliveries)
+        deliveries.reserveCapacity(expectedDeliveries)
+        sourcesSeen.reserveCapacity(expectedDeliveries)
+    }
+
+    /// Adds the rows of a page or a batch report.
+    package mutating func add(_ file: ParsedFile, from source: Source) {
+        if case .batchReport(let id) = source {
+            if file.isErrorBody {
+                batchesWithErrorBody.insert(id)
+                return
+            }
+            batchesWithReport.insert(id)
+        }
+        let messageIDs = file.texts.map { messages.intern($0) }
+        var repeatedRows = 0
+        var start = 0
+        let records = file.recipients
+        while start < records.count {
+            var end = start + 1
+            while end < records.count, records[end].rowIndex == records[start].rowIndex {
+                end += 1
+            }
+            var everyRecipientRepeated = true
+            for record in records[start..<end] where !add(record, messageID: messageIDs[Int(record.textIndex)], from: source) {
+                everyRecipientRepeated = false
+            }
+            if everyRecipientRepeated {
+                repeatedRows += 1
+                if checks.duplicateRows == 0 {
+                    checks.duplicateRowsExample = "\(file.path) row \(records[start].rowIndex)"
+                }
+                checks.duplicateRows += 1
+            }
+            start = end
+        }
+        if case .page = source {
+            distinctPageRows += file.rowCount - repeatedRows
+            lastPage = file
+        }
+    }
+
+    /// Adds the rows of `batch-ids.json`, applied when ``finish(manifest:)`` runs.
+    package mutating func addBatchIDs(_ file: ParsedFile) {
+        batchIDRows.append(contentsOf: file.batchIDRows)
+    }
+
+    /// Adds one recipient; returns true when the same source had already given it.
+    private mutating func add(_ record: ReportRecipientRecord, messageID: Int32, from source: Source) -> Bool {
+        let key = DeliveryKey(sentAt: record.sentAt.microseconds, messageID: messageID, phone: phoneKey(record.phone))
+        guard let existing = indexByKey[key] else {
+            indexByKey[key] = Int32(deliveries.count)
+            sourcesSeen.append(source.mask)
+            deliveries.append(makeDelivery(record, messageID: messageID, source: source))
+            return false
+        }
+        let index = Int(existing)
+        let repeated = sourcesSeen[index] & source.mask != 0
+        sourcesSeen[index] |= source.mask
+        Self.merge(record, into: &deliveries[index], source: source)
+        return repeated
+    }
+
+    /// The phone part of a key: the number when valid, else a negative id of the text.
+    private mutating func phoneKey(_ phone: NormalizedPhone) -> Int64 {
+        if let value = phone.numericValue {
+            return value
+        }
+        if let key = invalidPhoneKeys[phone.text] {
+            return key
+        }
+        let key = -Int64(invalidPhoneKeys.count) - 1
+        invalidPhoneKeys[phone.text] = key
+        return key
+    }
+
+    private func makeDelivery(_ record: ReportRecipientRecord, messageID: Int32, source: Source) -> Delivery {
+        let batchID: String
+        if case .batchReport(let id) = source {
+            batchID = id
+        } else {
+            batchID = ""
+        }
+        return Delivery(
+            sentAt: record.sentAt, deliveredAt: record.deliveredAt,
+            phone: record.phone.text, phoneIsValid: record.phone.isValid, prefix: record.phone.prefix,
+            operatorName: record.operatorName,
+            status: record.status, statusRaw: record.statusRaw, messageID: messageID,
+            recipientName: record.recipientName, batchID: batchID, hasStatusConflict: false)
+    }
+
+    /// Static, so that updating one delivery in place never copies `self` (and with it
+    /// the whole array of deliveries).
+    private static func merge(_ record: ReportRecipientRecord, into delivery: inout Delivery, source: Source) {
+        if case .batchReport(let id) = source, delivery.batchID.isEmpty {
+            delivery.batchID = id
+        }
+        if delivery.recipientName == nil {
+            delivery.recipientName = record.recipientName
+        }
+        switch StatusPrecedence.compare(current: delivery.status, incoming: record.status) {
+        case .takeIncoming:
+            delivery.status = record.status
+            delivery.statusRaw = record.statusRaw
+            delivery.deliveredAt = record.deliveredAt
+        case .conflict:
+            delivery.hasStatusConflict = true
+        case .keepCurrent:
+            break
+        }
+    }
+
+    /// Applies batch-ids, counts the fetch checks and returns the deliveries.
+    package mutating func finish(manifest: Manifest?) -> NormalizedSnapshot {
+        applyBatchIDs()
+        countMissingBatchReports(skipped: Set(manifest?.skippedBatches ?? []))
+        countMismatch(pagingStoppedEarly: manifest?.pagingStoppedEarly ?? false)
+        countFailedRequests(manifest?.requests ?? [])
+        return NormalizedSnapshot(deliveries: deliveries, messages: messages, fetchChecks: checks)
+    }
+
+    /// A batch-ids row matches every delivery sent at the same instant: it gives a
+    /// batch to those without one and takes part in status precedence.
+    private mutating func applyBatchIDs() {
+        guard !batchIDRows.isEmpty else { return }
+        var rowsByInstant: [Int64: [Int32]] = [:]
+        for (index, row) in batchIDRows.enumerated() {
+            rowsByInstant[row.sentAt.microseconds, default: []].append(Int32(index))
+        }
+        for index in deliveries.indices {
+            guard let rows = rowsByInstant[deliveries[index].sentAt.microseconds] else { continue }
+            for rowIndex in rows {
+                let row = batchIDRows[Int(rowIndex)]
+                if deliveries[index].batchID.isEmpty, !row.batchID.isEmpty {
+                    deliveries[index].batchID = row.batchID
+                }
+                switch StatusPrecedence.compare(current: deliveries[index].status, incoming: row.status) {
+                case .takeIncoming:
+                    deliveries[index].status = row.status
+                    deliveries[index].statusRaw = row.statusRaw
+                    deliveries[index].deliveredAt = row.deliveredAt
+                case .conflict:
+                    deliveries[index].hasStatusConflict = true
+                case .keepCurrent:
+                    break
+                }
+            }
+        }
+    }
+
+    private mutating func countMissingBatchReports(skipped: Set<String>) {
+        var expected = batchesWithErrorBody
+        for row in batchIDRows where !row.batchID.isEmpty {
+            expected.insert(row.batchID)
+        }
+        let missing = expected.subtracting(batchesWithReport).subtracting(skipped).sorted()
+        checks.missingBatchReports = missing.count
+        checks.missingBatchReportsExample = missing.first ?? ""
+    }
+
+    private mutating func countMismatch(pagingStoppedEarly: Bool) {
+        guard !pagingStoppedEarly, let lastPage, let count = lastPage.pageCount else { return }
+        checks.countMismatch = abs(count - distinctPageRows)
+        if checks.countMismatch > 0 {
+            checks.countMismatchExample = "\(lastPage.path) count \(count), distinct rows read \(distinctPageRows)"
+        }
+    }
+
+    private mutating func countFailedRequests(_ requests: [Manifest.Request]) {
+        let failed = requests.filter { $0.error != nil }
+        checks.failedRequests = failed.count
+        if let first = failed.first {
+            checks.failedRequestsExample = "\(first.path): \(first.error ?? "")"
+        }
+    }
+}

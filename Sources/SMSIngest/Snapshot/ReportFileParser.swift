@@ -1,0 +1,330 @@
+import SMSCore
+import SnapshotFormat
+
+/// Reads the rows of one snapshot file (a page, a batch report or `batch-ids.json`)
+/// straight from its bytes, normalising statuses and phones as it goes.
+package struct ReportFileParser {
+    /// The kind of body a file holds.
+    package enum BodyKind {
+        /// `GET /api/sms-report/?page=N`: `{"count", "next", "previous", "results": [rows]}`.
+        case page
+        /// `GET /api/sms-report/{batch_id}/`: `[rows]`.
+        case batchReport
+        /// `GET /api/batch-ids`: `[{sent_at, delivered_at, status, batch_id}]`.
+        case batchIDs
+    }
+
+    package let statusMap: StatusMap
+    package let operators: OperatorTable
+    private var statusCache: [String: DeliveryStatus] = [:]
+    private var textIndex: [ByteString: Int32] = [:]
+    private var lastText: (bytes: [UInt8], index: Int32)?
+
+    package init(statusMap: StatusMap, operators: OperatorTable) {
+        self.statusMap = statusMap
+        self.operators = operators
+    }
+
+    /// Parses `bytes`, the body stored at `path`. A value of the wrong kind is first
+    /// skipped, so that text which is not JSON at all is reported as such, with its place.
+    package mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String, kind: BodyKind) throws(ReportError) -> ParsedFile {
+        statusCache.removeAll(keepingCapacity: true)
+        textIndex.removeAll(keepingCapacity: true)
+        lastText = nil
+        var scanner = JSONScanner(bytes: bytes)
+        var file = ParsedFile(path: path)
+        do {
+            let first = try scanner.peek()
+            switch (kind, first) {
+            case (.page, _):
+                try parsePage(&scanner, into: &file)
+            case (_, UInt8(ascii: "{")):
+                try parseErrorBody(&scanner, into: &file)
+            case (.batchReport, _):
+                try parseRows(&scanner, arrayPath: "", into: &file)
+            case (.batchIDs, _):
+                try parseBatchIDRows(&scanner, into: &file)
+            }
+            try scanner.expectEnd()
+        } catch let failure as FieldFailure {
+            throw failure.reportError(file: path)
+        } catch let syntax as JSONSyntaxError {
+            throw .invalidJSON(file: path, line: syntax.line, column: syntax.column, reason: syntax.reason)
+        } catch {
+            throw .unreadableFile(file: path, reason: "\(error)")
+        }
+        return file
+    }
+
+    // MARK: Bodies
+
+    private mutating func parsePage(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws {
+        var cursor = try scanner.beginObject()
+        var sawResults = false
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "results") {
+                sawResults = true
+                try parseRows(&scanner, arrayPath: "results", into: &file)
+            } else if scanner.matches(key, "count") {
+                if try !scanner.consumeNull() {
+                    let literal = try scanner.readNumberLiteral()
+                    guard let count = Int(literal) else {
+                        throw FieldFailure.invalid("count", "not a whole number: \(literal)")
+                    }
+                    file.pageCount = count
+                }
+            } else if scanner.matches(key, "next") {
+                file.pageHasNext = try !scanner.consumeNull()
+                if file.pageHasNext {
+                    try scanner.skipValue()
+                }
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard sawResults else { throw FieldFailure.missing("results") }
+    }
+
+    /// The API's error object, e.g. `{"error": "No batch ID found."}`: no rows.
+    private mutating func parseErrorBody(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws {
+        let value = try scanner.readValue()
+        guard case .string = value["error"] else {
+            throw FieldFailure.invalid("", "expected an array of rows or an error object")
+        }
+        file.isErrorBody = true
+    }
+
+    private mutating func parseRows(_ scanner: inout JSONScanner, arrayPath: String,
+                                    into file: inout ParsedFile) throws {
+        var cursor = try scanner.beginArray()
+        var rowIndex = 0
+        while try scanner.nextElement(&cursor) {
+            try parseRow(&scanner, row: RowPath(array: arrayPath, index: rowIndex), into: &file)
+            rowIndex += 1
+        }
+        file.rowCount = rowIndex
+    }
+
+    private mutating func parseRow(_ scanner: inout JSONScanner, row: RowPath, into file: inout ParsedFile) throws {
+        var cursor = try scanner.beginObject()
+        var sentAt: Instant?
+        var deliveredAt: Instant?
+        var statusRaw = ""
+        var textID: Int32?
+        var recipients: [(name: String?, phone: NormalizedPhone)]?
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "sent_at") {
+                sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
+            } else if scanner.matches(key, "delivered_at") {
+                deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
+            } else if scanner.matches(key, "status") {
+                statusRaw = try readScalarText(&scanner) ?? ""
+            } else if scanner.matches(key, "message") {
+                textID = try readText(&scanner, into: &file)
+            } else if scanner.matches(key, "recipients") {
+                recipients = try readRecipients(&scanner, row: row)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
+        guard let recipients else { throw FieldFailure.missing(row.field("recipients")) }
+        let status = status(forRaw: statusRaw)
+        let messageID: Int32
+        if let textID {
+            messageID = textID
+        } else {
+            messageID = internText([], into: &file)
+        }
+        for recipient in recipients {
+            file.recipients.append(ReportRecipientRecord(
+                sentAt: sentAt, deliveredAt: deliveredAt, status: status, statusRaw: statusRaw,
+                phone: recipient.phone,
+                operatorName: recipient.phone.isValid
+                    ? operators.operatorName(forPrefix: recipient.phone.prefix) : OperatorTable.invalid,
+                recipientName: recipient.name,
+                textIndex: messageID, rowIndex: Int32(row.index)))
+        }
+    }
+
+    private mutating func readRecipients(_ scanner: inout JSONScanner,
+                                         row: RowPath) throws -> [(name: String?, phone: NormalizedPhone)] {
+        guard try scanner.peek() == UInt8(ascii: "[") else {
+            try scanner.skipValue()
+            throw FieldFailure.invalid(row.field("recipients"), "expected an array")
+        }
+        var recipients: [(name: String?, phone: NormalizedPhone)] = []
+        var cursor = try scanner.beginArray()
+        while try scanner.nextElement(&cursor) {
+            let recipient = recipients.count
+            guard try scanner.peek() == UInt8(ascii: "{") else {
+                try scanner.skipValue()
+                throw FieldFailure.invalid(row.recipient(recipient), "expected an object")
+            }
+            var recipientCursor = try scanner.beginObject()
+            var name: String?
+            var phone: String?
+            var sawPhone = false
+            while let key = try scanner.nextKey(&recipientCursor) {
+                if scanner.matches(key, "client_phone") {
+                    sawPhone = true
+                    phone = try readScalarText(&scanner)
+                } else if scanner.matches(key, "client_name") {
+                    name = try readScalarText(&scanner)
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            guard sawPhone else { throw FieldFailure.missing(row.recipient(recipient, field: "client_phone")) }
+            recipients.append((name, PhoneNormalizer.normalize(phone ?? "")))
+        }
+        return recipients
+    }
+
+    private mutating func parseBatchIDRows(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws {
+        var cursor = try scanner.beginArray()
+        var rowIndex = 0
+        while try scanner.nextElement(&cursor) {
+            let row = RowPath(array: "", index: rowIndex)
+            var rowCursor = try scanner.beginObject()
+            var sentAt: Instant?
+            var deliveredAt: Instant?
+            var statusRaw = ""
+            var batchID = ""
+            while let key = try scanner.nextKey(&rowCursor) {
+                if scanner.matches(key, "sent_at") {
+                    sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
+                } else if scanner.matches(key, "delivered_at") {
+                    deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
+                } else if scanner.matches(key, "status") {
+                    statusRaw = try readScalarText(&scanner) ?? ""
+                } else if scanner.matches(key, "batch_id") {
+                    batchID = try readScalarText(&scanner) ?? ""
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
+            file.batchIDRows.append(BatchIDRecord(
+                sentAt: sentAt, deliveredAt: deliveredAt, status: status(forRaw: statusRaw),
+                statusRaw: statusRaw, batchID: batchID))
+            rowIndex += 1
+        }
+        file.rowCount = rowIndex
+    }
+
+    // MARK: Fields
+
+    private func readTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant {
+        guard let instant = try readOptionalTimestamp(&scanner, field: field()) else {
+            throw FieldFailure.missing(field())
+        }
+        return instant
+    }
+
+    /// A timestamp, or nil for null or an empty string.
+    private func readOptionalTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant? {
+        if try scanner.consumeNull() {
+            return nil
+        }
+        guard try scanner.peek() == UInt8(ascii: "\"") else {
+            try scanner.skipValue()
+            throw FieldFailure.invalid(field(), "expected an ISO 8601 timestamp string")
+        }
+        let value = try scanner.readStringValue()
+        if case .span(let range) = value, range.isEmpty {
+            return nil
+        }
+        guard let instant = scanner.withBytes(of: value, { TimestampParser.parse($0) }) else {
+            throw FieldFailure.invalid(field(), "not an ISO 8601 timestamp: \(scanner.string(of: value))")
+        }
+        return instant
+    }
+
+    /// A string, or a number's literal text; nil for null. Other values are an error.
+    private func readScalarText(_ scanner: inout JSONScanner) throws -> String? {
+        switch try scanner.peek() {
+        case UInt8(ascii: "\""):
+            return try scanner.readString()
+        case UInt8(ascii: "n"):
+            _ = try scanner.consumeNull()
+            return nil
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            return String(try scanner.readBool())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try scanner.readNumberLiteral()
+        default:
+            throw scanner.error("expected a string or a number")
+        }
+    }
+
+    private mutating func status(forRaw raw: String) -> DeliveryStatus {
+        if let cached = statusCache[raw] {
+            return cached
+        }
+        let status = statusMap.status(forRaw: raw)
+        statusCache[raw] = status
+        return status
+    }
+
+    /// Reads a row's `message` and returns its index in the file's texts. Rows of one
+    /// message sit side by side, so the bytes are first compared with the last text.
+    private mutating func readText(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int32 {
+        guard try scanner.peek() == UInt8(ascii: "\"") else {
+            return internText(Array((try readScalarText(&scanner) ?? "").utf8), into: &file)
+        }
+        let value = try scanner.readStringValue()
+        if let lastText, scanner.withBytes(of: value, { $0.elementsEqual(lastText.bytes) }) {
+            return lastText.index
+        }
+        return internText(scanner.withBytes(of: value) { Array($0) }, into: &file)
+    }
+
+    private mutating func internText(_ bytes: [UInt8], into file: inout ParsedFile) -> Int32 {
+        let key = ByteString(bytes)
+        let index: Int32
+        if let existing = textIndex[key] {
+            index = existing
+        } else {
+            index = Int32(file.texts.count)
+            file.texts.append(MessageCatalog.Entry(text: String(decoding: bytes, as: UTF8.self), key: key))
+            textIndex[key] = index
+        }
+        lastText = (bytes, index)
+        return index
+    }
+}
+
+/// Where a row sits in its file, for naming it in an error. The text is only
+/// made when an error needs it, never for the millions of rows that are fine.
+private struct RowPath {
+    /// The array that holds the rows (`results` in a page; empty for a top-level array).
+    var array: String
+    var index: Int
+
+    /// `results[6].sent_at`.
+    func field(_ name: String) -> String {
+        "\(array)[\(index)].\(name)"
+    }
+
+    /// `results[6].recipients[0]`, or one of its fields.
+    func recipient(_ recipient: Int, field name: String? = nil) -> String {
+        let path = "\(array)[\(index)].recipients[\(recipient)]"
+        return name.map { "\(path).\($0)" } ?? path
+    }
+}
+
+/// A field-level problem found while parsing, before the file name is known to it.
+private enum FieldFailure: Error {
+    case missing(String)
+    case invalid(String, String)
+
+    func reportError(file: String) -> ReportError {
+        switch self {
+        case .missing(let path):
+            return .missingField(file: file, path: path)
+        case let .invalid(path, reason):
+            return .invalidField(file: file, path: path.isEmpty ? "top level" : path, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import SMSCore
+import SMSSupport
+import SnapshotFormat
+
+/// Reads a snapshot folder (contract §2) into deliveries.
+public struct SnapshotReader: Sendable {
+    /// The status map rows are read with.
+    public var statusMap: StatusMap
+    /// The operator table phones are read with.
+    public var operators: OperatorTable
+
+    public init(statusMap: StatusMap = .standard, operators: OperatorTable = .standard) {
+        self.statusMap = statusMap
+        self.operators = operators
+    }
+
+    /// Reads the snapshot at `folder`, reporting files read to `progress`.
+    public func read(folder: String, progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> LoadedSnapshot {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .snapshotNotFound(path: folder)
+        }
+        let manifest = try readManifest(folder: folder)
+        let files = try SnapshotFiles.list(folder: folder, manifest: manifest)
+
+        // batch-ids.json goes first: it is one large file, and its rows are only applied
+        // at the end, so parsing it early overlaps it with the pages.
+        var jobs = files.batchIDs.map { [ParallelFileParser.Job(path: $0, kind: .batchIDs)] } ?? []
+        jobs += files.pages.map { ParallelFileParser.Job(path: $0, kind: .page) }
+        jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
+        let batchIDByPath = Dictionary(files.batchReports.map { ($0.path, $0.batchID) }, uniquingKeysWith: { first, _ in first })
+
+        let expectedDeliveries = files.pages.count * (manifest?.pageSize ?? 50)
+        var merger = DeliveryMerger(expectedDeliveries: expectedDeliveries)
+        var done = 0
+        let total = jobs.count
+        try await ParallelFileParser(files: files, statusMap: statusMap, operators: operators).parse(jobs) { parsed throws(ReportError) in
+            if parsed.path == files.batchIDs {
+                merger.addBatchIDs(parsed)
+            } else if let batchID = batchIDByPath[parsed.path] {
+                merger.add(parsed, from: .batchReport(id: batchID))
+            } else {
+                merger.add(parsed, from: .page)
+            }
+            done += 1
+            progress.update(stage: "reading snapshot", done: done, total: total, unit: "files")
+        }
+        let metrics = try files.metrics.map { path throws(ReportError) in try readMetrics(files: files, path: path) } ?? []
+        return LoadedSnapshot(normalized: merger.finish(manifest: manifest), manifest: manifest, metrics: metrics)
+    }
+
+    private func readManifest(folder: String) throws(ReportError) -> Manifest? {
+        let path = folder + "/" + SnapshotLayout.manifest
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        _ = try JSONValue.parse(data, file: SnapshotLayout.manifest)
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw .missingField(file: SnapshotLayout.manifest, path: path)
+        } catch let DecodingError.typeMismatch(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .invalidField(file: SnapshotLayout.manifest, path: path, reason: "wrong type of value")
+        } catch {
+            throw .invalidField(file: SnapshotLayout.manifest, path: "top level", reason: "\(error)")
+        }
+    }
+
+    private func readMetrics(files: SnapshotFiles, path: String) throws(ReportError) -> [MetricReading] {
+        let data = try files.contents(of: path)
+        let value = try JSONValue.parse(data, file: path)
+        guard case .object(let members) = value else {
+            throw .invalidField(file: path, path: "top level", reason: "expected an object of metric keys")
+        }
+        return members.map { key, value in
+            switch value {
+            case .number(let literal):
+                return MetricReading(key: key, value: .number(literal))
+            case .string(let text):
+                return MetricReading(key: key, value: .text(text))
+            case .bool(let flag):
+                return MetricReading(key: key, value: .text(String(flag)))
+            case .null:
+                return MetricReading(key: key, value: .text(""))
+            case .object, .array:
+                return MetricReading(key: key, value: .text("(nested value)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import SMSSupport
+import SMSCore
+import SMSAggregate
+
+/// Writes each table as `<name>.csv` in the output folder (contract §5): UTF-8, a
+/// header row, RFC 4180 quoting, LF line endings.
+public struct CSVRenderer: Sendable {
+    /// True (the default) to guard text cells against formula injection.
+    public var guardsFormulas: Bool
+
+    public init(guardsFormulas: Bool = true) {
+        self.guardsFormulas = guardsFormulas
+    }
+
+    /// Writes every table of `tables` into `folder`; returns the paths written.
+    public func render(_ tables: ReportTables, into folder: String,
+                       progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> [String] {
+        var paths: [String] = []
+        for table in tables.all {
+            let path = "\(folder)/\(table.name).csv"
+            try await write(table, timeZone: tables.timeZone, to: path, progress: progress)
+            paths.append(path)
+        }
+        return paths
+    }
+
+    /// Writes one table to `path`. Rows are formatted on every core, in chunks, and
+    /// written in order.
+    public func write(_ table: Table, timeZone: ReportTimeZone, to path: String,
+                      progress: any ProgressSink = SilentProgress()) async throws(ReportError) {
+        let guardsFormulas = guardsFormulas
+        var file = try AtomicFileWriter(path: path)
+        var header = CSVCellEncoder(guardsFormulas: guardsFormulas, clock: LocalClock(timeZone: timeZone))
+        try file.write { bytes in
+            header.appendRow(table.columns.map { .text($0.name) }, to: &bytes)
+        }
+        let stage = "writing \(table.name).csv"
+        do {
+            try await ParallelChunkFormatter().formatRows(count: table.rowCount, format: { rows in
+                var encoder = CSVCellEncoder(guardsFormulas: guardsFormulas, clock: LocalClock(timeZone: timeZone))
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(rows.count * 256)
+                for index in rows {
+                    encoder.appendRow(table.row(index), to: &bytes)
+                }
+                return bytes
+            }, consume: { (bytes: [UInt8], rows: Range<Int>) throws(ReportError) in
+                try file.write { $0.append(contentsOf: bytes) }
+                progress.update(stage: stage, done: rows.upperBound, total: table.rowCount, unit: "rows")
+            })
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.commit()
+    }
+}

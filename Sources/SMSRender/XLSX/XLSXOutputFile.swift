@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SMSCore
+
+/// The workbook's file: written under a hidden temporary name in its final folder
+/// and renamed into place only when complete (contract §6), so no half-written
+/// `report.xlsx` ever exists.
+package struct XLSXOutputFile {
+    /// The final path.
+    package let path: String
+    /// Where libxlsxwriter writes until ``commit()``.
+    package let temporaryPath: String
+    /// The folder of both, also used for libxlsxwriter's temporary files.
+    package let folder: String
+
+    package init(folder: String, name: String) {
+        self.folder = folder
+        path = "\(folder)/\(name)"
+        temporaryPath = "\(folder)/.\(name).tmp-\(getpid())"
+    }
+
+    /// Creates the temporary file, so that an output folder that cannot be written
+    /// stops the report before the workbook is built rather than after.
+    package func reserve() throws(ReportError) {
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .outputFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+
+    /// Renames the finished file into place.
+    package func commit() throws(ReportError) {
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw .outputFailed(path: path, reason: reason)
+        }
+    }
+
+    /// Removes whatever was written under the temporary name.
+    package func discard() {
+        unlink(temporaryPath)
+    }
+}

@@ -1,0 +1,110 @@
+import SMSSupport
+import XLSXWriter
+import SMSCore
+
+/// Writes one table on worksheets named after it (contract §5): a bold, filled
+/// header, the top row frozen, an autofilter over the table and columns sized to
+/// their content. Past `rowsPerSheet` data rows the table goes on to `<name> (2)`,
+/// `<name> (3)`… each with its own header.
+///
+/// Rows are turned into cells on every core, a chunk at a time, and written in
+/// order on the calling task (the workbook's): a chunk is in memory only until it
+/// is written. Column widths come from the header and every row, measured while
+/// the rows are turned into cells, so no table is read twice.
+package struct XLSXTableWriter {
+    package let workbook: XLSXWorkbook
+    package let formats: XLSXReportFormats
+    package let timeZone: ReportTimeZone
+    /// Data rows per sheet, under the header.
+    package let rowsPerSheet: Int
+
+    /// A chunk of rows ready to write, and the widest content of each of its columns.
+    private struct Chunk: Sendable {
+        var batch: XLSXCellBatch
+        var contentWidths: [Int]
+    }
+
+    /// Writes `table`; returns its sheets, in order. With `firstSheet`, a sheet added
+    /// earlier under the table's name, the table starts there instead of on a new one.
+    package func write(_ table: Table, firstSheet: XLSXWorksheet? = nil,
+               progress: any ProgressSink) async throws(XLSXError) -> [XLSXWorksheet] {
+        let columnCount = table.columns.count
+        let columns = table.columns
+        let first: XLSXWorksheet
+        if let firstSheet {
+            first = firstSheet
+        } else {
+            first = try addSheet(for: table, number: 1)
+        }
+        var sheets = [try prepare(first, for: table, number: 1)]
+        var contentWidths = table.columns.map { Self.headerWidth($0.name) }
+        let timeZone = timeZone
+        let stage = "writing report.xlsx: \(table.name)"
+        progress.update(stage: stage, done: 0, total: table.rowCount, unit: "rows")
+        try await ParallelChunkFormatter().formatRows(count: table.rowCount, format: { rows in
+            var encoder = XLSXCellEncoder(timeZone: timeZone, columns: columns)
+            var batch = XLSXCellBatch(columnCount: columnCount, reservingRows: rows.count)
+            for index in rows {
+                encoder.append(table.row(index), to: &batch)
+            }
+            return Chunk(batch: batch, contentWidths: encoder.contentWidths)
+        }, consume: { (chunk: Chunk, rows: Range<Int>) throws(XLSXError) in
+            var written = 0
+            while written < rows.count {
+                let tableRow = rows.lowerBound + written
+                let sheetIndex = tableRow / rowsPerSheet
+                if sheetIndex == sheets.count {
+                    sheets.append(try prepare(try addSheet(for: table, number: sheetIndex + 1), for: table,
+                                              number: sheetIndex + 1))
+                }
+                let rowOnSheet = tableRow % rowsPerSheet
+                let count = min(rows.count - written, rowsPerSheet - rowOnSheet)
+                try sheets[sheetIndex].write(chunk.batch, rows: written..<(written + count), toRow: 1 + rowOnSheet,
+                                             formats: formats.slots)
+                written += count
+            }
+            for (column, width) in chunk.contentWidths.enumerated() where width > contentWidths[column] {
+                contentWidths[column] = width
+            }
+            progress.update(stage: stage, done: rows.upperBound, total: table.rowCount, unit: "rows")
+        })
+        for sheet in sheets {
+            for (column, width) in contentWidths.enumerated() {
+                try sheet.setColumnWidth(Double(min(width, XLSXCellEncoder.widestContent) + 2), columns: column...column)
+            }
+        }
+        progress.finish(stage: stage)
+        return sheets
+    }
+
+    /// The name of the table's sheet `number` (from 1).
+    package static func sheetName(_ tableName: String, number: Int) -> String {
+        number == 1 ? tableName : "\(tableName) (\(number))"
+    }
+
+    /// Adds sheet `number` of a table named `tableName`, empty.
+    package func addSheet(named tableName: String, number: Int = 1) throws(XLSXError) -> XLSXWorksheet {
+        try workbook.addWorksheet(named: Self.sheetName(tableName, number: number))
+    }
+
+    private func addSheet(for table: Table, number: Int) throws(XLSXError) -> XLSXWorksheet {
+        try addSheet(named: table.name, number: number)
+    }
+
+    /// Gives sheet `number` of `table` its header, frozen top row and autofilter.
+    private func prepare(_ sheet: XLSXWorksheet, for table: Table, number: Int) throws(XLSXError) -> XLSXWorksheet {
+        for (column, header) in table.columns.enumerated() {
+            try sheet.writeText(header.name, row: 0, column: column, format: formats.header)
+        }
+        let rowsBefore = (number - 1) * rowsPerSheet
+        let dataRows = min(rowsPerSheet, max(0, table.rowCount - rowsBefore))
+        try sheet.freezePanes(row: 1, column: 0)
+        try sheet.setAutofilter(firstRow: 0, firstColumn: 0, lastRow: dataRows, lastColumn: max(0, table.columns.count - 1))
+        return sheet
+    }
+
+    /// Characters a header needs: its name and the autofilter's button.
+    private static func headerWidth(_ name: String) -> Int {
+        name.count + 2
+    }
+}

@@ -1,6 +1,0 @@
-extension Duration {
-    /// The duration in seconds, as a `Double` (for timings people read).
-    var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

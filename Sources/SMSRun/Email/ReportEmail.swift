@@ -1,0 +1,112 @@
+import Foundation
+import MailTransport
+
+/// The report email of one account and period (contract §8), built from the files
+/// in the report folder: `report.txt` as the text part, `report.html` as the HTML
+/// part, and as attachments `report.xlsx` and the CSV files zipped into
+/// `report-csv.zip`, within `max_attachments_mb` (``AttachmentPlan``).
+public enum ReportEmail {
+    /// The text part's file.
+    public static let textFileName = "report.txt"
+    /// The HTML part's file.
+    public static let htmlFileName = "report.html"
+    /// The workbook attachment's file.
+    public static let workbookFileName = "report.xlsx"
+    /// The name of the attached zip of the CSV files.
+    public static let csvArchiveFileName = "report-csv.zip"
+
+    /// A composed email and the size guard's decision, for the run's log and `run.json`.
+    public struct Composed: Sendable {
+        /// The message to send or to write as `.eml`.
+        public let message: EmailMessage
+        /// What was attached and what was left out.
+        public let plan: AttachmentPlan
+    }
+
+    /// Builds the email from `folder`. `report.txt` must exist; `report.html`,
+    /// `report.xlsx` and the `*.csv` files are used when present. When the size
+    /// guard leaves files out, both bodies start with a note naming them and where
+    /// they are on disk.
+    /// - Parameter maximumAttachmentBytes: `max_attachments_mb` in bytes (see
+    ///   `SMTPSettings.attachmentBytes(megabytes:)`), nil for no limit.
+    public static func compose(folder: String, from: EmailAddress, to: [EmailAddress], subject: String,
+                               maximumAttachmentBytes: Int?) throws(EmailDeliveryError) -> Composed {
+        let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
+        let text = try readText(folderURL.appendingPathComponent(textFileName))
+        let html = try readIfPresent(folderURL.appendingPathComponent(htmlFileName)).map { data throws(EmailDeliveryError) in
+            try decodeText(data, path: folderURL.appendingPathComponent(htmlFileName).path)
+        }
+        let workbookURL = folderURL.appendingPathComponent(workbookFileName)
+        let workbook = try readIfPresent(workbookURL)
+        let csvFiles = try csvFilePaths(in: folderURL)
+        let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles)
+
+        let plan = AttachmentPlan.plan(
+            workbook: workbook.map { AttachmentCandidate(kind: .workbook, fileName: workbookFileName,
+                                                         byteCount: $0.count, location: workbookURL.path) },
+            csvArchive: archive.map { AttachmentCandidate(kind: .csvArchive, fileName: csvArchiveFileName,
+                                                          byteCount: $0.count, location: folderURL.path + "/") },
+            maximumBytes: maximumAttachmentBytes)
+        let attachments = plan.attached.map { candidate -> EmailAttachment in
+            switch candidate.kind {
+            case .workbook:
+                // safe: the plan attaches the workbook only when it was read.
+                return EmailAttachment(fileName: workbookFileName, contentType: EmailAttachment.workbookType, data: workbook!)
+            case .csvArchive:
+                // safe: the plan attaches the archive only when it was built.
+                return EmailAttachment(fileName: csvArchiveFileName, contentType: EmailAttachment.zipType, data: archive!)
+            }
+        }
+        let message = EmailMessage(
+            from: from, to: to, subject: subject,
+            textBody: plan.leftOutNote.map { $0 + "\n" + text } ?? text,
+            htmlBody: html.map { html in plan.leftOutNoteHTML.map { insertAfterBodyTag($0, into: html) } ?? html },
+            attachments: attachments)
+        return Composed(message: message, plan: plan)
+    }
+
+    /// `html` with `block` right after its `<body …>` tag, or in front when it has none.
+    package static func insertAfterBodyTag(_ block: String, into html: String) -> String {
+        guard let bodyStart = html.range(of: "<body", options: .caseInsensitive),
+              let tagEnd = html[bodyStart.upperBound...].firstIndex(of: ">") else {
+            return block + html
+        }
+        let insertion = html.index(after: tagEnd)
+        return String(html[..<insertion]) + block + String(html[insertion...])
+    }
+
+    private static func csvFilePaths(in folder: URL) throws(EmailDeliveryError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }
+                .sorted()
+                .map { folder.appendingPathComponent($0).path }
+        } catch {
+            throw .composeFailed(path: folder.path, reason: String(describing: error))
+        }
+    }
+
+    private static func read(_ url: URL) throws(EmailDeliveryError) -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw .composeFailed(path: url.path, reason: "cannot read the file")
+        }
+    }
+
+    private static func readIfPresent(_ url: URL) throws(EmailDeliveryError) -> Data? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try read(url)
+    }
+
+    private static func readText(_ url: URL) throws(EmailDeliveryError) -> String {
+        try decodeText(try read(url), path: url.path)
+    }
+
+    private static func decodeText(_ data: Data, path: String) throws(EmailDeliveryError) -> String {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .composeFailed(path: path, reason: "the file is not UTF-8 text")
+        }
+        return text
+    }
+}

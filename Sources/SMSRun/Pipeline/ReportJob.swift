@@ -1,0 +1,111 @@
+import Foundation
+import SMSAggregate
+import SMSBilling
+import SMSCore
+import SMSIngest
+import SMSRender
+import SMSSupport
+
+/// The `report` pipeline: snapshot → deliveries → tables → files.
+public enum ReportJob {
+    /// Reads the snapshot, aggregates it and writes the requested formats.
+    public static func run(_ request: ReportRequest,
+                           progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> ReportOutcome {
+        if let unavailable = request.formats.first(where: { !ReportFormat.available.contains($0) }) {
+            throw .invalidOption(option: "--format", reason: "\(unavailable.rawValue) is not available in this version (available: \(ReportFormat.available.map(\.rawValue).joined(separator: ",")))")
+        }
+        // Templates are checked before the snapshot is read, so a bad folder writes nothing.
+        let summaryPage = try request.formats.contains(.html) ? summaryPageRenderer(request.templatesFolder) : nil
+        let reader = SnapshotReader(statusMap: request.statusMap, operators: request.operators)
+        progress.update(stage: "reading snapshot", done: 0, total: 0, unit: "files")
+        let snapshot = try await reader.read(folder: request.snapshotFolder, progress: progress)
+        progress.finish(stage: "reading snapshot")
+
+        progress.update(stage: "aggregating", done: 0, total: snapshot.normalized.deliveries.count, unit: "deliveries")
+        let selected = Aggregator.select(snapshot, options: request.options, billableBy: request.billing?.rateCard)
+        let options = request.options
+        // Priced before any file is written, so that a missing rate leaves nothing behind.
+        var billing: BillingStatement?
+        if let billingOptions = request.billing {
+            billing = try Aggregator.billing(for: snapshot, options: options, selected: selected, billing: billingOptions)
+        }
+        let statement = billing
+        let grouping = Task {
+            var tables = Aggregator.tables(for: snapshot, options: options, selected: selected)
+            tables.billing = statement
+            return tables
+        }
+        try createFolder(request.outputFolder)
+        let workbook = request.formats.contains(.xlsx)
+            ? startWorkbook(selected, timeZone: options.timeZone, tables: grouping, request: request, progress: progress)
+            : nil
+        let tables = await grouping.value
+        progress.finish(stage: "aggregating")
+
+        var files: [String] = []
+        do {
+            if request.formats.contains(.csv) {
+                progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
+                files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
+                    .render(tables, into: request.outputFolder, progress: progress)
+                progress.finish(stage: "writing csv")
+            }
+        } catch {
+            _ = await workbook?.value
+            throw error
+        }
+        if let workbook {
+            files.append(try await workbook.value.get())
+            progress.finish(stage: "writing xlsx")
+        }
+        if let summaryPage {
+            progress.update(stage: "writing html", done: 0, total: 2, unit: "files")
+            let source = ReportSource(account: request.account, baseURL: tables.sourceBaseURL, snapshotName: snapshotName(request.snapshotFolder))
+            files += try summaryPage.write(tables, source: source, into: request.outputFolder)
+            progress.finish(stage: "writing html")
+        }
+        return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
+                             isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
+                             summary: tables.figures, billing: tables.billing)
+    }
+
+    /// Starts `report.xlsx` on its own thread: it writes the deliveries sheet while
+    /// `tables` are still being grouped and the CSV files written.
+    private static func startWorkbook(_ selected: SelectedDeliveries, timeZone: ReportTimeZone,
+                                      tables: Task<ReportTables, Never>, request: ReportRequest,
+                                      progress: any ProgressSink) -> Task<Result<String, ReportError>, Never> {
+        let snapshotName = snapshotName(request.snapshotFolder)
+        let folder = request.outputFolder
+        progress.update(stage: "writing xlsx", done: 0, total: ReportTables.names.count, unit: "tables")
+        return Task {
+            do throws(ReportError) {
+                return .success(try await XLSXRenderer().render(
+                    deliveries: selected.workbookTable, otherTablesRowBound: selected.otherTablesRowBound, timeZone: timeZone,
+                    tables: { await tables.value }, snapshotName: snapshotName, into: folder, progress: progress))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// The summary page's renderer, with the templates of `folder` or the bundled ones.
+    private static func summaryPageRenderer(_ folder: String?) throws(ReportError) -> SummaryPageRenderer {
+        if let folder {
+            return try SummaryPageRenderer(templates: ReportTemplates.load(folder: folder))
+        }
+        return try SummaryPageRenderer(templates: ReportTemplates.bundled())
+    }
+
+    /// The snapshot folder's own name, as the workbook's comments give it.
+    private static func snapshotName(_ folder: String) -> String {
+        URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+    }
+
+    package static func createFolder(_ path: String) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .outputFailed(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import SMSFetch
+import SMSConfig
+
+/// One account's share of a `run`, fully resolved from the config: what to fetch and
+/// where, what to report and where, and which snapshots to keep.
+public struct AccountRunPlan: Sendable {
+    /// The account's name from the config (path-safe).
+    public var account: String
+    /// The days the run covers.
+    public var period: RunPeriod
+    /// The fetch; its `outputFolder` is the new snapshot folder.
+    public var fetch: FetchRequest
+    /// The report; its `snapshotFolder` is the fetch's output and its `outputFolder`
+    /// the period folder.
+    public var report: ReportRequest
+    /// Where the account's email goes.
+    public var recipients: [String]
+    /// The account's snapshot folders, of which a good run keeps the newest `keep_snapshots`.
+    public var snapshotsFolder: String
+
+    public init(account: String, period: RunPeriod, fetch: FetchRequest, report: ReportRequest, recipients: [String],
+                snapshotsFolder: String) {
+        self.account = account
+        self.period = period
+        self.fetch = fetch
+        self.report = report
+        self.recipients = recipients
+        self.snapshotsFolder = snapshotsFolder
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import SMSRender
+
+/// What one account's part of a `run` did: written as `run.json` in the account's
+/// period folder (contract §8), and summed up in one line at the end of the run.
+public struct AccountRunRecord: Codable, Sendable, Equatable {
+    /// How an account's run ended.
+    public enum Outcome: String, Codable, Sendable {
+        /// Fetched, reported and delivered (exit 0).
+        case ok
+        /// Reported and delivered, but the data is incomplete (exit 3).
+        case incomplete
+        /// The report is on disk but the email could not be sent (exit 4).
+        case deliveryFailed = "delivery_failed"
+        /// The API refused the token; no report was written (exit 5).
+        case authenticationRefused = "authentication_refused"
+        /// A usage, config or data error stopped the account (exit 2).
+        case invalidInput = "invalid_input"
+        /// Something unexpected stopped the account (exit 1).
+        case failed
+    }
+
+    /// What became of the email.
+    public enum EmailStatus: String, Codable, Sendable {
+        /// Accepted by the SMTP server.
+        case sent
+        /// Written as an `.eml` file by `--email-dry-run`.
+        case dryRun = "dry_run"
+        /// Not attempted: `--no-email`, no `smtp` section, no recipients, or no report.
+        case skipped
+        /// Refused or unreachable after every retry.
+        case failed
+    }
+
+    /// The email part of the record.
+    public struct Email: Codable, Sendable, Equatable {
+        public var status: EmailStatus
+        public var recipients: [String]
+        public var subject: String?
+        /// Attachments left out by the size guard.
+        public var leftOut: [String]
+        /// The `.eml` file written by a dry run.
+        public var file: String?
+        public var error: String?
+
+        public init(status: EmailStatus, recipients: [String], subject: String? = nil, leftOut: [String] = [],
+                    file: String? = nil, error: String? = nil) {
+            self.status = status
+            self.recipients = recipients
+            self.subject = subject
+            self.leftOut = leftOut
+            self.file = file
+            self.error = error
+        }
+
+        package enum CodingKeys: String, CodingKey {
+            case status, recipients, subject, file, error
+            case leftOut = "left_out"
+        }
+    }
+
+    public var account: String
+    /// The period's folder name: `2025-11-04`, `2025-11` or `2025-11-01_2025-11-15`.
+    public var period: String
+    public var periodFrom: String
+    public var periodTo: String
+    public var startedAt: String
+    public var finishedAt: String
+    public var outcome: Outcome
+    public var exitCode: Int32
+    /// The one-line error that ended the account's run, if any.
+    public var error: String?
+    /// The snapshot the report was made from.
+    public var snapshot: String?
+    public var complete: Bool?
+    public var incompleteReasons: [String]
+    /// What the user should know that is not an error, e.g. operators billed at the
+    /// rate card's default price.
+    public var notices: [String]
+    public var deliveries: Int?
+    public var delivered: Int?
+    /// Delivered over deliveries, 0–1; absent when there are no deliveries.
+    public var deliveryRate: Double?
+    /// The report files written, as paths.
+    public var files: [String]
+    public var email: Email?
+    /// Seconds spent in each step: `fetch`, `report`, `deliver`, `total`.
+    public var durations: [String: Double]
+
+    public init(account: String, period: String, periodFrom: String, periodTo: String, startedAt: String,
+                finishedAt: String, outcome: Outcome, exitCode: Int32, error: String? = nil, snapshot: String? = nil,
+                complete: Bool? = nil, incompleteReasons: [String] = [], notices: [String] = [], deliveries: Int? = nil, delivered: Int? = nil,
+                deliveryRate: Double? = nil, files: [String] = [], email: Email? = nil, durations: [String: Double] = [:]) {
+        self.account = account
+        self.period = period
+        self.periodFrom = periodFrom
+        self.periodTo = periodTo
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.outcome = outcome
+        self.exitCode = exitCode
+        self.error = error
+        self.snapshot = snapshot
+        self.complete = complete
+        self.incompleteReasons = incompleteReasons
+        self.notices = notices
+        self.deliveries = deliveries
+        self.delivered = delivered
+        self.deliveryRate = deliveryRate
+        self.files = files
+        self.email = email
+        self.durations = durations
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case account, period, outcome, error, snapshot, complete, notices, deliveries, delivered, files, email, durations
+        case periodFrom = "period_from"
+        case periodTo = "period_to"
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+        case exitCode = "exit_code"
+        case incompleteReasons = "incomplete_reasons"
+        case deliveryRate = "delivery_rate"
+    }
+
+    /// The record as `run.json` text: pretty, keys sorted.
+    public func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding a record of strings, numbers and arrays cannot fail.
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    /// The line the run prints for this account, e.g.
+    /// `acme 2025-11-04: 1,234 deliveries, 96.2% delivered; fetch 3.1 s, report 0.4 s, deliver 0.8 s; ok`.
+    public var summaryLine: String {
+        var counts = "no report"
+        if let deliveries {
+            counts = "\(DisplayFormat.count(deliveries)) deliveries"
+            if let deliveryRate {
+                counts += ", " + String(format: "%.1f%% delivered", deliveryRate * 100)
+            }
+        }
+        let steps = ["fetch", "report", "deliver"].compactMap { step in
+            durations[step].map { "\(step) " + String(format: "%.1f s", $0) }
+        }
+        var end = outcome.rawValue + " (exit \(exitCode))"
+        if let email, email.status != .skipped {
+            end += ", email \(email.status.rawValue.replacingOccurrences(of: "_", with: " "))"
+        }
+        if let error {
+            end += ": \(error)"
+        }
+        return "\(account) \(period): \(counts)" + (steps.isEmpty ? "" : "; " + steps.joined(separator: ", ")) + "; " + end
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Logging
+import MailTransport
+import SMSConfig
+import SMSCore
+import SMSRender
+import SMSSupport
+
+/// Delivers each account's finished report by email through the config's SMTP
+/// server (contract §8 "Email"), or writes it as an `.eml` file for
+/// `run --email-dry-run DIR`.
+public struct EmailReportDeliverer: ReportDeliverer {
+    private let smtp: SMTPSettings?
+    private let timeZone: ReportTimeZone
+    private let dryRunFolder: String?
+    private let retry: RetryPolicy
+    private let templates: ReportTemplates
+    private let logger: Logger
+
+    /// The sender of `.eml` files when the config has no `smtp` section.
+    package static let dryRunSender = "sms-report <sms-report@localhost>"
+
+    /// A deliverer for `config`'s `smtp` section; with `dryRunFolder`, messages are
+    /// written there instead of sent. The subject comes from `templates`' `subject.txt`.
+    public init(config: RunConfig, dryRunFolder: String?, retry: RetryPolicy = EmailDelivery.defaultRetryPolicy,
+                templates: ReportTemplates, logger: Logger) {
+        smtp = config.smtp
+        self.templates = templates
+        timeZone = config.timeZone
+        self.dryRunFolder = dryRunFolder
+        self.retry = retry
+        self.logger = logger
+    }
+
+    public func deliver(_ report: FinishedReport) async -> AccountRunRecord.Email {
+        guard !report.recipients.isEmpty else {
+            return AccountRunRecord.Email(status: .skipped, recipients: [])
+        }
+        let subject: String
+        do {
+            subject = try ReportSubject.line(for: report, templates: templates)
+        } catch {
+            return AccountRunRecord.Email(status: .failed, recipients: report.recipients, error: error.description)
+        }
+        var record = AccountRunRecord.Email(status: .failed, recipients: report.recipients, subject: subject)
+        do throws(EmailDeliveryError) {
+            let composed = try compose(report, subject: subject)
+            record.leftOut = composed.plan.leftOut.map(\.fileName)
+            if let note = composed.plan.leftOutNote {
+                logger.warning("\(note)")
+            }
+            let zone = TimeZone(identifier: timeZone.identifier) ?? .current
+            if let dryRunFolder {
+                record.file = try EmailDryRun.write(composed.message, folder: dryRunFolder, account: report.account,
+                                                    period: report.period.folderName, timeZone: zone)
+                record.status = .dryRun
+            } else if let smtp {
+                let receipt = try await EmailDelivery(settings: Self.server(smtp), retry: retry, logger: logger)
+                    .deliver(composed.message, timeZone: zone)
+                logger.info("email sent to \(report.recipients.joined(separator: ", ")) (\(receipt.messageID))")
+                record.status = .sent
+            } else {
+                record.status = .skipped
+            }
+        } catch {
+            record.error = error.description
+        }
+        return record
+    }
+
+    private func compose(_ report: FinishedReport, subject: String) throws(EmailDeliveryError) -> ReportEmail.Composed {
+        let from: EmailAddress
+        let to: [EmailAddress]
+        do {
+            from = try EmailAddress(parsing: smtp?.from ?? Self.dryRunSender)
+            to = try report.recipients.map { address throws(EmailAddressError) in try EmailAddress(parsing: address) }
+        } catch {
+            throw .composeFailed(path: report.folder, reason: error.description)
+        }
+        return try ReportEmail.compose(folder: report.folder, from: from, to: to, subject: subject,
+                                       maximumAttachmentBytes: smtp?.maxAttachmentBytes)
+    }
+
+    /// The SMTP client's settings from the config's `smtp` section.
+    package static func server(_ smtp: SMTPSettings) -> SMTPServerSettings {
+        let credentials = smtp.username.flatMap { username in
+            smtp.password.map { SMTPCredentials(username: username, password: $0) }
+        }
+        return SMTPServerSettings(host: smtp.host, port: smtp.port, security: smtp.security, credentials: credentials,
+                                  tlsVerify: smtp.verifiesCertificates, caFile: smtp.caFile)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SMSSupport
+
+/// The advisory lock that keeps two `run`s of one config from overlapping
+/// (contract §8 "Lock"): `flock` on `<config>.lock`.
+///
+/// The kernel drops a `flock` when its holder's last descriptor closes, including
+/// when the process dies, so a lock file left behind by a crashed run never blocks
+/// the next night: only a living process holds the lock.
+public final class RunLock: Sendable {
+    /// The lock file's path.
+    public let path: String
+    private let descriptor: Int32
+
+    /// Takes the lock at once or throws ``RunLockError/held(path:holder:)``; never waits.
+    /// The holder's process id is written into the file, for the message of the run
+    /// that is refused.
+    public init(path: String) throws(RunLockError) {
+        self.path = path
+        var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EACCES {
+            // A lock file set up by an administrator in a folder the job cannot write:
+            // flock works as well on a descriptor open for reading.
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        }
+        guard descriptor >= 0 else {
+            throw .unusable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            let holder = Self.recordedHolder(descriptor)
+            close(descriptor)
+            throw busy ? .held(path: path, holder: holder) : .unusable(path: path, reason: reason)
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        self.descriptor = descriptor
+    }
+
+    /// Lets the next run in. The lock file stays: removing it could let two runs
+    /// lock two different files of the same name.
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    private static func recordedHolder(_ descriptor: Int32) -> Int32? {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        return Int32(String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// Why `run` could not take its lock.
+public enum RunLockError: ToolError, Sendable, Equatable {
+    /// Another living process holds the lock (exit 6).
+    case held(path: String, holder: Int32?)
+    /// The lock file cannot be opened or locked (exit 1).
+    case unusable(path: String, reason: String)
+
+    /// The process exit code (contract §1).
+    public var exitCode: Int32 {
+        switch self {
+        case .held: 6
+        case .unusable: 1
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .held(path, holder):
+            let who = holder.map { " (process \($0))" } ?? ""
+            return "another run of this config is in progress\(who): it holds the lock \(path)"
+        case let .unusable(path, reason):
+            return "cannot lock \(path): \(reason)"
+        }
+    }
+}

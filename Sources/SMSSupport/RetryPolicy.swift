@@ -1,0 +1,37 @@
+import Foundation
+
+/// When to try a request again, and how long to wait first: exponential backoff
+/// with full jitter for 5xx, timeouts and dropped connections, and the server's
+/// `Retry-After` for 429.
+public struct RetryPolicy: Sendable {
+    /// Retries after the first attempt (`--retries`).
+    public var retries: Int
+    /// The first backoff; each retry doubles it.
+    public var baseDelay: Duration
+    /// The longest single wait.
+    public var maximumDelay: Duration
+
+    public init(retries: Int = 5, baseDelay: Duration = .milliseconds(500), maximumDelay: Duration = .seconds(30)) {
+        self.retries = retries
+        self.baseDelay = baseDelay
+        self.maximumDelay = maximumDelay
+    }
+
+    /// The wait before retry number `retry` (1-based): a random share of
+    /// `baseDelay × 2^(retry−1)`, capped at ``maximumDelay``.
+    package func backoff(beforeRetry retry: Int, using generator: inout some RandomNumberGenerator) -> Duration {
+        let exponent = min(retry - 1, 20)
+        let ceiling = min(baseDelay * (1 << exponent), maximumDelay)
+        let ceilingMilliseconds = max(1, Int(ceiling.components.seconds * 1000 + ceiling.components.attoseconds / 1_000_000_000_000_000))
+        return .milliseconds(Int.random(in: 0...ceilingMilliseconds, using: &generator))
+    }
+
+    /// The wait a 429's `Retry-After` asks for: whole seconds, capped at
+    /// ``maximumDelay``; the backoff when the header is absent or not seconds.
+    package func retryAfter(_ header: String?, beforeRetry retry: Int, using generator: inout some RandomNumberGenerator) -> Duration {
+        guard let header, let seconds = Int(header.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            return backoff(beforeRetry: retry, using: &generator)
+        }
+        return min(.seconds(seconds), maximumDelay)
+    }
+}

@@ -1,0 +1,339 @@
+/// A forward-only reader of JSON text over UTF-8 bytes.
+///
+/// The snapshot's bodies are read with it instead of `JSONDecoder`: it reads fields
+/// straight out of the file's bytes, without building an intermediate tree, which is
+/// what makes a million-delivery report take seconds. It is strict RFC 8259 JSON:
+/// no trailing commas, no comments.
+package struct JSONScanner {
+    /// A container being read: tracks whether a comma is due before the next item.
+    package struct Cursor {
+        fileprivate var isFirst = true
+    }
+
+    /// A string value: a span of the input when it had no escapes, else its decoded bytes.
+    package enum StringValue {
+        case span(Range<Int>)
+        case decoded([UInt8])
+    }
+
+    package let bytes: UnsafeRawBufferPointer
+    package private(set) var position = 0
+    private static let maximumDepth = 256
+
+    package init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        // Skip a UTF-8 byte order mark.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            position = 3
+        }
+    }
+
+    // MARK: Structure
+
+    /// The next significant byte, without consuming it.
+    package mutating func peek() throws(JSONSyntaxError) -> UInt8 {
+        skipWhitespace()
+        guard position < bytes.count else { throw error("unexpected end of input") }
+        return bytes[position]
+    }
+
+    /// Fails unless only white space remains.
+    package mutating func expectEnd() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard position == bytes.count else { throw error("unexpected text after the JSON value") }
+    }
+
+    /// Consumes `{` and returns the cursor for ``nextKey(_:)``.
+    package mutating func beginObject() throws(JSONSyntaxError) -> Cursor {
+        try expect(UInt8(ascii: "{"), "expected an object")
+        return Cursor()
+    }
+
+    /// The next key of the object and consumes its colon; nil (consuming `}`) at the end.
+    package mutating func nextKey(_ cursor: inout Cursor) throws(JSONSyntaxError) -> StringValue? {
+        var next = try peek()
+        if next == UInt8(ascii: "}") {
+            position += 1
+            return nil
+        }
+        if !cursor.isFirst {
+            guard next == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
+            position += 1
+            next = try peek()
+        }
+        cursor.isFirst = false
+        guard next == UInt8(ascii: "\"") else { throw error("expected a string key") }
+        let key = try readStringValue()
+        try expect(UInt8(ascii: ":"), "expected ':' after a key")
+        return key
+    }
+
+    /// Consumes `[` and returns the cursor for ``nextElement(_:)``.
+    package mutating func beginArray() throws(JSONSyntaxError) -> Cursor {
+        try expect(UInt8(ascii: "["), "expected an array")
+        return Cursor()
+    }
+
+    /// True when another element follows (positioned at it); false (consuming `]`) at the end.
+    package mutating func nextElement(_ cursor: inout Cursor) throws(JSONSyntaxError) -> Bool {
+        let next = try peek()
+        if next == UInt8(ascii: "]") {
+            position += 1
+            return false
+        }
+        if !cursor.isFirst {
+            guard next == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array") }
+            position += 1
+            _ = try peek()
+        }
+        cursor.isFirst = false
+        return true
+    }
+
+    // MARK: Scalars
+
+    /// Consumes `null` when it comes next.
+    package mutating func consumeNull() throws(JSONSyntaxError) -> Bool {
+        guard try peek() == UInt8(ascii: "n") else { return false }
+        try expectLiteral("null")
+        return true
+    }
+
+    /// Reads a string value.
+    package mutating func readStringValue() throws(JSONSyntaxError) -> StringValue {
+        try expect(UInt8(ascii: "\""), "expected a string")
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return .span(start..<(position - 1))
+            }
+            if byte == UInt8(ascii: "\\") {
+                var decoded = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
+                return .decoded(try readEscapedRemainder(into: &decoded))
+            }
+            guard byte >= 0x20 else { throw error("control character in a string") }
+            position += 1
+        }
+        throw error("unterminated string")
+    }
+
+    /// Reads a string value as a Swift `String`.
+    package mutating func readString() throws(JSONSyntaxError) -> String {
+        string(of: try readStringValue())
+    }
+
+    /// Reads a number and returns its literal text, e.g. `9842271353` or `1.5e3`.
+    package mutating func readNumberLiteral() throws(JSONSyntaxError) -> String {
+        _ = try peek()
+        let start = position
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
+        let integerDigits = skipDigits()
+        guard integerDigits > 0 else { throw error("expected a value") }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw error("a number has a leading zero") }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard skipDigits() > 0 else { throw error("expected digits after '.'") }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard skipDigits() > 0 else { throw error("expected digits in an exponent") }
+        }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// Reads `true` or `false`.
+    package mutating func readBool() throws(JSONSyntaxError) -> Bool {
+        if try peek() == UInt8(ascii: "t") {
+            try expectLiteral("true")
+            return true
+        }
+        try expectLiteral("false")
+        return false
+    }
+
+    // MARK: Whole values
+
+    /// Reads any value into a ``JSONValue``.
+    package mutating func readValue() throws(JSONSyntaxError) -> JSONValue {
+        try readValue(depth: 0)
+    }
+
+    /// Skips any value.
+    package mutating func skipValue() throws(JSONSyntaxError) {
+        _ = try readValue(depth: 0)
+    }
+
+    private mutating func readValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        guard depth < Self.maximumDepth else { throw error("nesting is too deep") }
+        switch try peek() {
+        case UInt8(ascii: "{"):
+            var cursor = try beginObject()
+            var members: [(String, JSONValue)] = []
+            while let key = try nextKey(&cursor) {
+                members.append((string(of: key), try readValue(depth: depth + 1)))
+            }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var cursor = try beginArray()
+            var elements: [JSONValue] = []
+            while try nextElement(&cursor) {
+                elements.append(try readValue(depth: depth + 1))
+            }
+            return .array(elements)
+        case UInt8(ascii: "\""):
+            return .string(try readString())
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            return .bool(try readBool())
+        default:
+            return .number(try readNumberLiteral())
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The Swift string of a string value. Invalid UTF-8 becomes U+FFFD.
+    package func string(of value: StringValue) -> String {
+        switch value {
+        case .span(let range):
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .decoded(let decoded):
+            return String(decoding: decoded, as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a string value.
+    package func withBytes<Result>(of value: StringValue, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        switch value {
+        case .span(let range):
+            return try body(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        case .decoded(let decoded):
+            return try decoded.withUnsafeBytes(body)
+        }
+    }
+
+    /// True when a string value equals `name` byte for byte.
+    package func matches(_ value: StringValue, _ name: StaticString) -> Bool {
+        withBytes(of: value) { valueBytes in
+            name.withUTF8Buffer { nameBytes in
+                valueBytes.count == nameBytes.count && valueBytes.elementsEqual(nameBytes)
+            }
+        }
+    }
+
+    /// An error at the current position.
+    package func error(_ reason: String) -> JSONSyntaxError {
+        JSONSyntaxError(offset: position, reason: reason, bytes: bytes)
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                position += 1
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func skipDigits() -> Int {
+        let start = position
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+            position += 1
+        }
+        return position - start
+    }
+
+    private mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {
+        guard try peek() == byte else { throw error(reason) }
+        position += 1
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        let matched = literal.withUTF8Buffer { literalBytes in
+            position + literalBytes.count <= bytes.count
+                && UnsafeRawBufferPointer(rebasing: bytes[position..<(position + literalBytes.count)])
+                    .elementsEqual(literalBytes)
+        }
+        guard matched else { throw error("expected a value") }
+        position += literal.utf8CodeUnitCount
+    }
+
+    /// Decodes the rest of a string that has escapes, from the first backslash on.
+    private mutating func readEscapedRemainder(into decoded: inout [UInt8]) throws(JSONSyntaxError) -> [UInt8] {
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return decoded
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { throw error("unterminated string") }
+                let escaped = bytes[position]
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "u"): appendUTF8(of: try readUnicodeEscape(), to: &decoded)
+                default: throw error("invalid escape in a string")
+                }
+            default:
+                guard byte >= 0x20 else { throw error("control character in a string") }
+                decoded.append(byte)
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    /// Reads the `XXXX` of a `\uXXXX` escape, joining a surrogate pair into one scalar.
+    /// A lone surrogate becomes U+FFFD.
+    private mutating func readUnicodeEscape() throws(JSONSyntaxError) -> UInt32 {
+        let first = try readHex4()
+        guard (0xD800...0xDBFF).contains(first) else {
+            return (0xDC00...0xDFFF).contains(first) ? 0xFFFD : first
+        }
+        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+            return 0xFFFD
+        }
+        position += 2
+        let second = try readHex4()
+        guard (0xDC00...0xDFFF).contains(second) else { return 0xFFFD }
+        return 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+    }
+
+    private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("unterminated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("invalid \\u escape")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    private func appendUTF8(of scalarValue: UInt32, to decoded: inout [UInt8]) {
+        let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+        decoded.append(contentsOf: String(Character(scalar)).utf8)
+    }
+}
