@@ -16,9 +16,6 @@ package actor FetchMonitor {
         self.progress = progress
     }
 
-    /// Retries so far.
-    package var retryCount: Int { retries }
-
     package func requestFinished() {
         requests += 1
         report()

@@ -14,8 +14,6 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
 
     /// 2xx: the command was done.
     public var isPositiveCompletion: Bool { (200..<300).contains(code) }
-    /// 3xx: the server waits for more (354 after DATA, 334 in AUTH).
-    public var isPositiveIntermediate: Bool { (300..<400).contains(code) }
     /// 4xx: a temporary failure; the same command may work later.
     public var isTransientFailure: Bool { (400..<500).contains(code) }
     /// 5xx: a permanent failure; the same command will fail again.
