@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= out/demo
 SOURCE_DATE_EPOCH ?= 1762300800
 
-.PHONY: setup templates build release demo demo-fetch demo-run test unit integration golden screenshot samples bench clean
+.PHONY: setup templates build release demo demo-fetch demo-run test unit integration fuzz golden screenshot samples bench clean
 
 setup:
 	@scripts/setup.sh
@@ -38,8 +38,8 @@ demo: release
 	@echo; cat $(DEMO_OUT)/report.txt
 	@echo; echo "open $(DEMO_OUT)/report.html in a browser for the charts"
 
-## Runs every test: Swift unit and golden tests, then the CLI tests read back with Python.
-test: setup unit integration
+## Runs every test: Swift unit and golden tests, the CLI tests read back with Python, then the fuzzers.
+test: setup unit integration fuzz
 
 unit:
 	$(SWIFT) build
@@ -48,6 +48,11 @@ unit:
 integration:
 	$(SWIFT) build
 	python3 -m pytest -q Tests/integration
+
+## Builds the libFuzzer targets (Fuzz/, into .build-fuzz) and runs each for FUZZ_SECONDS; fails on a crash or a hang.
+FUZZ_SECONDS ?= 60
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Rewrites the golden files under Tests/Golden from the current code (deliberately only).
 golden: setup templates
@@ -70,4 +75,4 @@ bench: setup
 	benchmarks/fetch_benchmark.py --no-build
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out

@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "sms-report", targets: ["sms-report"]),
         .executable(name: "sms-api-sim", targets: ["sms-api-sim"]),
+        /// The modules that read outside input, for the fuzz targets of `Fuzz/` (a separate package).
+        .library(name: "SMSReportParsers", targets: ["SnapshotFormat", "SMSIngest", "SMSFetch", "SMSConfig"]),
             ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,7 +36,7 @@ let package = Package(
         /// It knows nothing of reports.
         .target(
             name: "XLSXWriter",
-            dependencies: ["CXlsxWriter"]
+            dependencies: ["CXlsxWriter", "SMSSupport"]
         ),
         /// An SMTP client on SwiftNIO (STARTTLS, implicit TLS, AUTH) and MIME messages.
         /// It knows nothing of reports.

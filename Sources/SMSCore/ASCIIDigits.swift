@@ -11,13 +11,16 @@ package enum ASCIIDigits {
         return result
     }
 
-    /// Appends `value` (non-negative) with at least `width` digits, zero-padded.
+    /// Appends `value` with at least `width` digits, zero-padded, after a `-` when negative.
     package static func append(_ value: Int, width: Int, to bytes: inout [UInt8]) {
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+        }
         var count = 0
-        var remaining = value
+        var remaining = value.magnitude
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
                 buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
@@ -35,15 +38,6 @@ package enum ASCIIDigits {
 
     /// Appends a signed integer in plain decimal.
     package static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            if value == Int64.min {
-                bytes.append(contentsOf: "9223372036854775808".utf8)
-                return
-            }
-            append(Int(-value), width: 1, to: &bytes)
-        } else {
-            append(Int(value), width: 1, to: &bytes)
-        }
+        append(Int(value), width: 1, to: &bytes)
     }
 }

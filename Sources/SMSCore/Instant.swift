@@ -29,6 +29,12 @@ public struct Instant: Hashable, Comparable, Sendable {
 }
 
 extension Instant {
+    /// The instants the tool accepts from outside (timestamps, `SOURCE_DATE_EPOCH`):
+    /// 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z, the years a four-digit
+    /// `YYYY` can name. Within it every sum and difference of instants fits an `Int64`,
+    /// and every local day in any timezone has a year from 0 to 10000.
+    public static let supportedRange = Instant(microseconds: -62_135_596_800_000_000)...Instant(microseconds: 253_402_300_799_999_999)
+
     /// The current time, to the microsecond.
     public static var now: Instant {
         Instant(microseconds: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()))

@@ -299,37 +299,49 @@ package struct JSONScanner {
     }
 
     /// Reads the `XXXX` of a `\uXXXX` escape, joining a surrogate pair into one scalar.
-    /// A lone surrogate becomes U+FFFD.
+    /// A lone surrogate becomes U+FFFD; an escape after a lone high surrogate is read
+    /// on its own, so `\uD800\u0041` is U+FFFD then `A`.
     private mutating func readUnicodeEscape() throws(JSONSyntaxError) -> UInt32 {
         let first = try readHex4()
         guard (0xD800...0xDBFF).contains(first) else {
             return (0xDC00...0xDFFF).contains(first) ? 0xFFFD : first
         }
-        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
-            return 0xFFFD
-        }
-        position += 2
-        let second = try readHex4()
-        guard (0xDC00...0xDFFF).contains(second) else { return 0xFFFD }
+        guard let second = lowSurrogateEscape(at: position) else { return 0xFFFD }
+        position += 6
         return 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+    }
+
+    /// The value of a `\uXXXX` escape of a low surrogate at `index`; nil for anything else.
+    private func lowSurrogateEscape(at index: Int) -> UInt32? {
+        guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            return nil
+        }
+        var value: UInt32 = 0
+        for offset in 2..<6 {
+            guard let digit = Self.hexDigit(bytes[index + offset]) else { return nil }
+            value = value << 4 | digit
+        }
+        return (0xDC00...0xDFFF).contains(value) ? value : nil
     }
 
     private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
         guard position + 4 <= bytes.count else { throw error("unterminated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[position]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape")
-            }
+            guard let digit = Self.hexDigit(bytes[position]) else { throw error("invalid \\u escape") }
             value = value << 4 | digit
             position += 1
         }
         return value
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
     }
 
     private func appendUTF8(of scalarValue: UInt32, to decoded: inout [UInt8]) {

@@ -3,15 +3,50 @@ import SMSCore
 /// Parses the API's ISO 8601 timestamps to the microsecond (contract §3):
 /// `YYYY-MM-DDTHH:MM:SS`, then 0 to 6 fractional digits, then `Z` or an offset
 /// `±HH:MM` (`±HHMM` and `±HH` are accepted too). A space may stand for the `T`.
+/// The instant must lie in ``Instant/supportedRange`` (years 0001–9999 in UTC).
 public enum TimestampParser {
+    /// Why a text is not a usable timestamp.
+    public enum Failure: Error, Sendable, Equatable {
+        /// The text is not a timestamp of the accepted form.
+        case malformed
+        /// A well-formed timestamp whose instant is outside ``Instant/supportedRange``.
+        case outOfRange
+
+        /// The reason, for an error message that quotes the text after it.
+        public var reason: String {
+            switch self {
+            case .malformed: return "not an ISO 8601 timestamp"
+            case .outOfRange: return "timestamp out of range (years 0001 to 9999 in UTC)"
+            }
+        }
+    }
+
     /// The instant that `text` names, or nil when it is not such a timestamp.
     public static func parse(_ text: String) -> Instant? {
-        var copy = text
-        return copy.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+        try? read(text).get()
     }
 
     /// The instant that the UTF-8 bytes name, or nil when they are not such a timestamp.
     public static func parse(_ bytes: UnsafeRawBufferPointer) -> Instant? {
+        try? read(bytes).get()
+    }
+
+    /// The instant that `text` names, or why it names none.
+    public static func read(_ text: String) -> Result<Instant, Failure> {
+        var copy = text
+        return copy.withUTF8 { read(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The instant that the UTF-8 bytes name, or why they name none.
+    public static func read(_ bytes: UnsafeRawBufferPointer) -> Result<Instant, Failure> {
+        guard let instant = instant(bytes) else { return .failure(.malformed) }
+        guard Instant.supportedRange.contains(instant) else { return .failure(.outOfRange) }
+        return .success(instant)
+    }
+
+    /// The instant of a well-formed timestamp, in or out of range. Years have four
+    /// digits and offsets are under a day, so the arithmetic cannot overflow.
+    private static func instant(_ bytes: UnsafeRawBufferPointer) -> Instant? {
         guard bytes.count >= 19,
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),

@@ -11,7 +11,8 @@ import Darwin
 /// Excel reads `_xHHHH_` in a cell as the character U+HHHH (that is how the file
 /// carries control characters, which libxlsxwriter escapes so). Text that holds
 /// such a sequence literally gets its `_` written as `_x005F_`, so that Excel
-/// shows the text as it is.
+/// shows the text as it is. U+FFFE and U+FFFF, which XML forbids and libxlsxwriter
+/// passes through, are written as `_xFFFE_` and `_xFFFF_` here.
 package enum XLSXCellText {
     /// Appends `text` and its terminating NUL to `bytes`.
     package static func append(_ text: String, to bytes: inout [UInt8]) {
@@ -22,6 +23,9 @@ package enum XLSXCellText {
         }
         if contains(UInt8(ascii: "_"), in: bytes, from: start) {
             escapeLiteralEscapes(in: &bytes, from: start)
+        }
+        if contains(0xEF, in: bytes, from: start) {
+            escapeNonCharacters(in: &bytes, from: start)
         }
         if bytes.count - start > XLSXLimits.charactersPerCell {
             cut(&bytes, from: start)
@@ -59,6 +63,27 @@ package enum XLSXCellText {
                 escaped.append(contentsOf: "_x005F_".utf8)
             } else {
                 escaped.append(bytes[index])
+            }
+        }
+        bytes.replaceSubrange(start..., with: escaped)
+    }
+
+    /// Writes U+FFFE and U+FFFF (UTF-8 `EF BF BE`, `EF BF BF`) as `_xFFFE_` and `_xFFFF_`.
+    private static func escapeNonCharacters(in bytes: inout [UInt8], from start: Int) {
+        func isNonCharacter(at index: Int) -> Bool {
+            index + 2 < bytes.count && bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
+        }
+        guard (start..<bytes.count).contains(where: isNonCharacter) else { return }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count - start + 16)
+        var index = start
+        while index < bytes.count {
+            if isNonCharacter(at: index) {
+                escaped.append(contentsOf: (bytes[index + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_").utf8)
+                index += 3
+            } else {
+                escaped.append(bytes[index])
+                index += 1
             }
         }
         bytes.replaceSubrange(start..., with: escaped)

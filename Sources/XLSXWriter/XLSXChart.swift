@@ -1,4 +1,5 @@
 import CXlsxWriter
+import SMSSupport
 
 /// The kinds of chart a workbook can hold.
 public enum XLSXChartKind: Sendable {
@@ -58,12 +59,13 @@ public struct XLSXChart {
     }
 
     /// Sets the title. libxlsxwriter reads a title that starts with `=` as a cell
-    /// reference, so such a title is refused rather than run.
+    /// reference, so such a title is refused rather than run; characters that XML does
+    /// not allow become U+FFFD.
     public func setTitle(_ title: String) throws(XLSXError) {
         let function = "chart_title_set_name"
         let chart = try liveHandle(in: workbook, function)
         try Self.refuseFormula(title, function)
-        chart_title_set_name(chart, title)
+        chart_title_set_name(chart, XMLText.replacingDisallowedCharacters(title))
     }
 
     /// Adds a series: its values, its categories, its name taken from the cell
@@ -93,7 +95,8 @@ public struct XLSXChart {
         }
     }
 
-    /// Sets an axis's title, number format and bounds; nil leaves one as Excel chooses.
+    /// Sets an axis's title (cleaned as ``setTitle(_:)``), number format and bounds; nil
+    /// leaves one as Excel chooses.
     public func setAxis(_ axis: XLSXChartAxis, title: String? = nil, numberFormat: String? = nil,
                         minimum: Double? = nil, maximum: Double? = nil) throws(XLSXError) {
         let function = "chart_axis_set_name"
@@ -103,7 +106,7 @@ public struct XLSXChart {
         }
         if let title {
             try Self.refuseFormula(title, function)
-            chart_axis_set_name(target, title)
+            chart_axis_set_name(target, XMLText.replacingDisallowedCharacters(title))
         }
         if let numberFormat {
             chart_axis_set_num_format(target, numberFormat)

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SMSSupport
 
 /// How a workbook is written.
 public struct XLSXWorkbookOptions: Sendable {
@@ -56,9 +57,11 @@ public final class XLSXWorkbook {
         handle != nil
     }
 
-    /// Adds a worksheet named `name` after the others.
-    public func addWorksheet(named name: String) throws(XLSXError) -> XLSXWorksheet {
+    /// Adds a worksheet named `name` after the others. Characters that XML does not
+    /// allow in the name become U+FFFD (``XMLText/replacingDisallowedCharacters(_:)``).
+    public func addWorksheet(named requestedName: String) throws(XLSXError) -> XLSXWorksheet {
         let workbook = try liveHandle("workbook_add_worksheet")
+        let name = XMLText.replacingDisallowedCharacters(requestedName)
         try XLSXError.check(workbook_validate_sheet_name(workbook, name), "workbook_validate_sheet_name")
         guard let sheet = workbook_add_worksheet(workbook, name) else {
             let reason = String(cString: strerror(errno))
@@ -91,14 +94,15 @@ public final class XLSXWorkbook {
         return XLSXChart(workbook: self, handle: chart)
     }
 
-    /// Sets the document properties (File › Info in Excel).
+    /// Sets the document properties (File › Info in Excel). libxlsxwriter escapes only
+    /// `& < >` in them, so characters that XML does not allow become U+FFFD first.
     public func setProperties(_ properties: XLSXDocumentProperties) throws(XLSXError) {
         let workbook = try liveHandle("workbook_set_properties")
         var copies: [UnsafeMutablePointer<CChar>?] = []
         defer { copies.forEach { free($0) } }
         // libxlsxwriter copies every string of the properties before returning.
         func copy(_ text: String) throws(XLSXError) -> UnsafeMutablePointer<CChar> {
-            guard let duplicate = strdup(text) else {
+            guard let duplicate = strdup(XMLText.replacingDisallowedCharacters(text)) else {
                 throw .notCreated(function: "workbook_set_properties", reason: "could not copy a property")
             }
             copies.append(duplicate)

@@ -88,7 +88,19 @@ struct BillingCommand: AsyncParsableCommand {
         }
     }
 
+    /// Most retries of one request: more only stretches a failing fetch out.
+    static let retryLimit = 100
+    /// Longest first backoff, in milliseconds (an hour): the doubling then stays far inside `Duration`.
+    static let retryDelayLimit = 3_600_000
+
     private func makeRequest() async throws -> BillingRequest {
+        // Options and the environment are checked before anything is read or fetched.
+        for (option, value, limit) in [("--retries", retries, Self.retryLimit),
+                                       ("--retry-delay-ms", retryDelayMs, Self.retryDelayLimit)]
+        where !(0...limit).contains(value) {
+            throw ReportError.invalidOption(option: option, reason: "must be from 0 to \(limit), got \(value)")
+        }
+        let generatedAt = try GenerationTime.current()
         guard let billedMonth = LocalMonth(iso: month) else {
             throw ReportError.invalidOption(option: "--month", reason: "\"\(month)\" is not a month in YYYY-MM form")
         }
@@ -108,7 +120,7 @@ struct BillingCommand: AsyncParsableCommand {
             return BillingRequest(
                 snapshotFolder: snapshot, outputFolder: out, month: billedMonth,
                 account: account ?? BillingOptions.defaultAccount, rateCard: try RateCardOption.load(rateCard),
-                timeZone: timeZone ?? .kathmandu, generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
+                timeZone: timeZone ?? .kathmandu, generatedAt: generatedAt, csvGuardsFormulas: !csvRaw)
         }
         let needs: ConfigRequirements = snapshot == nil ? .apiTokens : .none
         let settings = try RunConfig.load(path: config, accounts: account.map { [$0] } ?? [], requirements: needs)
@@ -125,14 +137,11 @@ struct BillingCommand: AsyncParsableCommand {
             folder = try await fetchMonth(billing)
         }
         return billing.request(snapshotFolder: folder, outputFolder: out, rateCard: card, timeZone: timeZone,
-                               generatedAt: try GenerationTime.current(), csvGuardsFormulas: !csvRaw)
+                               generatedAt: generatedAt, csvGuardsFormulas: !csvRaw)
     }
 
     /// Fetches the month for the config's account; returns the snapshot folder.
     private func fetchMonth(_ billing: ConfiguredBilling) async throws -> String {
-        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs)] where value < 0 {
-            throw ReportError.invalidOption(option: option, reason: "must not be negative")
-        }
         guard let fetch = billing.fetchRequest(
             startedAt: .now, retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
             tool: "sms-report \(SMSReportCommand.configuration.version)") else {

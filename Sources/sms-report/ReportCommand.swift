@@ -117,8 +117,24 @@ struct ReportCommand: AsyncParsableCommand {
             operators: try operators.map { try OverrideFiles.operatorTable(at: $0) } ?? .standard,
             templatesFolder: templates,
             billing: try rateCard.map { path in
-                BillingOptions(account: account, rateCard: try RateCardOption.load(path),
-                               months: BillingOptions.months(from: fromDay, to: toDay))
+                try Self.checkInvoiceMonths(from: fromDay, to: toDay)
+                return BillingOptions(account: account, rateCard: try RateCardOption.load(path),
+                                      months: BillingOptions.months(from: fromDay, to: toDay))
             })
+    }
+
+    /// Most months (50 years) a period may span with `--rate-card`: each gets an invoice
+    /// sheet, and the workbook keeps a temporary file open per sheet, so this stays
+    /// under the usual limit of 1,024 open files; years 0000–9999 would ask for 120,000.
+    static let invoiceMonthLimit = 600
+
+    private static func checkInvoiceMonths(from: LocalDay?, to: LocalDay?) throws(ReportError) {
+        guard let from, let to else { return }
+        let (first, last) = (LocalMonth(containing: from), LocalMonth(containing: to))
+        let months = (last.year - first.year) * 12 + last.month - first.month + 1
+        guard months <= invoiceMonthLimit else {
+            throw .invalidOption(option: "--rate-card",
+                                 reason: "the period spans \(months) months; with a rate card it may span at most \(invoiceMonthLimit) (an invoice each)")
+        }
     }
 }

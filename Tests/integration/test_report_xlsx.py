@@ -268,3 +268,48 @@ def test_an_unwritable_output_folder_fails_cleanly(tmp_path):
     assert result.returncode == 1
     assert f"cannot write {out / 'report.xlsx'}" in result.stderr
     assert list(out.iterdir()) == []
+
+
+# Characters that XML 1.0 does not allow (C0 controls, U+FFFE, U+FFFF) and the ones it does (tab).
+HOSTILE = "\u0001\u000b\u001f\ufffe\uffff\t"
+
+
+def test_control_characters_from_the_server_leave_every_xml_part_well_formed(tmp_path, api_doc_copy):
+    """Issue 11.6: server text in document properties, cells and batch ids never makes
+    the workbook invalid XML. Properties get U+FFFD for what XML forbids; cells keep
+    the text exactly (control characters as `_xHHHH_`, which Excel reads back)."""
+    import xml.etree.ElementTree as ElementTree
+
+    reason = f"page 2 failed: bad{HOSTILE}gateway"
+    batch_id = f"camp{HOSTILE}aign"
+    message = f"hello{HOSTILE}world"
+    name = f"Ram{HOSTILE}"
+    manifest_path = api_doc_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest.update(complete=False, reasons=[reason])
+    manifest["batches"] = {file: batch_id for file in manifest["batches"]}
+    manifest_path.write_text(json.dumps(manifest))
+    page = api_doc_copy / "sms-report" / "page-000001.json"
+    body = json.loads(page.read_text())
+    body["results"][0]["message"] = message
+    body["results"][0]["recipients"][0]["client_name"] = name
+    page.write_text(json.dumps(body))
+
+    out = tmp_path / "out"
+    result = run_report("--snapshot", api_doc_copy, "--out", out, "--format", "xlsx,csv")
+    assert result.returncode == 3, result.stderr
+    with zipfile.ZipFile(out / "report.xlsx") as archive:
+        for part in archive.namelist():
+            if part.endswith(".xml") or part.endswith(".rels"):
+                ElementTree.fromstring(archive.read(part))  # raises on invalid XML
+        core = archive.read("docProps/core.xml").decode()
+    assert "bad\ufffd\ufffd\ufffd\ufffd\ufffd\tgateway" in core
+
+    workbook = openpyxl.load_workbook(out / "report.xlsx")
+    assert "gateway" in workbook.properties.description
+    messages = {excel_text(row[10].value or "") for row in workbook["deliveries"].iter_rows(min_row=2)}
+    names = {excel_text(row[11].value or "") for row in workbook["deliveries"].iter_rows(min_row=2)}
+    batches = {excel_text(row[0].value or "") for row in workbook["by_batch"].iter_rows(min_row=2)}
+    assert message in messages
+    assert name in names
+    assert batch_id in batches

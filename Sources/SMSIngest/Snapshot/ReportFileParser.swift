@@ -68,8 +68,8 @@ package struct ReportFileParser {
             } else if scanner.matches(key, "count") {
                 if try !scanner.consumeNull() {
                     let literal = try scanner.readNumberLiteral()
-                    guard let count = Int(literal) else {
-                        throw FieldFailure.invalid("count", "not a whole number: \(literal)")
+                    guard let count = Int(literal), count >= 0 else {
+                        throw FieldFailure.invalid("count", "not a whole number from 0 to \(Int.max): \(literal)")
                     }
                     file.pageCount = count
                 }
@@ -235,10 +235,12 @@ package struct ReportFileParser {
         if case .span(let range) = value, range.isEmpty {
             return nil
         }
-        guard let instant = scanner.withBytes(of: value, { TimestampParser.parse($0) }) else {
-            throw FieldFailure.invalid(field(), "not an ISO 8601 timestamp: \(scanner.string(of: value))")
+        switch scanner.withBytes(of: value, { TimestampParser.read($0) }) {
+        case .success(let instant):
+            return instant
+        case .failure(let failure):
+            throw FieldFailure.invalid(field(), "\(failure.reason): \(scanner.string(of: value))")
         }
-        return instant
     }
 
     /// A string, or a number's literal text; nil for null. Other values are an error.

@@ -31,8 +31,7 @@ public struct SnapshotReader: Sendable {
         jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
         let batchIDByPath = Dictionary(files.batchReports.map { ($0.path, $0.batchID) }, uniquingKeysWith: { first, _ in first })
 
-        let expectedDeliveries = files.pages.count * (manifest?.pageSize ?? 50)
-        var merger = DeliveryMerger(expectedDeliveries: expectedDeliveries)
+        var merger = DeliveryMerger(expectedDeliveries: Self.expectedDeliveries(pages: files.pages.count, pageSize: manifest?.pageSize))
         var done = 0
         let total = jobs.count
         try await ParallelFileParser(files: files, statusMap: statusMap, operators: operators).parse(jobs) { parsed throws(ReportError) in
@@ -50,21 +49,45 @@ public struct SnapshotReader: Sendable {
         return LoadedSnapshot(normalized: merger.finish(manifest: manifest), manifest: manifest, metrics: metrics)
     }
 
+    /// The rows a page may claim in the manifest's `page_size`.
+    package static let pageSizes = 0...1_000_000
+    /// The most deliveries memory is reserved for ahead of reading.
+    private static let maximumReservation = 1 << 22
+
+    /// A hint for the deliveries to reserve memory for: pages × page size, bounded, so an
+    /// odd manifest can neither overflow the product nor reserve memory for nothing.
+    package static func expectedDeliveries(pages: Int, pageSize: Int?) -> Int {
+        let (product, overflow) = pages.multipliedReportingOverflow(by: pageSize ?? 50)
+        return overflow ? maximumReservation : min(max(product, 0), maximumReservation)
+    }
+
     private func readManifest(folder: String) throws(ReportError) -> Manifest? {
         let path = folder + "/" + SnapshotLayout.manifest
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        _ = try JSONValue.parse(data, file: SnapshotLayout.manifest)
+        let value = try JSONValue.parse(data, file: SnapshotLayout.manifest)
+        // Checked on the literal: JSONDecoder reports a number no Int holds as invalid JSON.
+        if case .number(let literal)? = value["page_size"], !(Int(literal).map(Self.pageSizes.contains) ?? false) {
+            throw .invalidField(file: SnapshotLayout.manifest, path: "page_size",
+                                reason: "out of range: \(literal) (rows on a page, 0 to \(Self.pageSizes.upperBound))")
+        }
+        let manifest: Manifest
         do {
-            return try JSONDecoder().decode(Manifest.self, from: data)
+            manifest = try JSONDecoder().decode(Manifest.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
             throw .missingField(file: SnapshotLayout.manifest, path: path)
+        } catch let DecodingError.dataCorrupted(context) {
+            // For example a number out of range for its field ("page_size": 1e30).
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .invalidField(file: SnapshotLayout.manifest, path: path.isEmpty ? "top level" : path,
+                                reason: context.debugDescription)
         } catch let DecodingError.typeMismatch(_, context) {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw .invalidField(file: SnapshotLayout.manifest, path: path, reason: "wrong type of value")
         } catch {
             throw .invalidField(file: SnapshotLayout.manifest, path: "top level", reason: "\(error)")
         }
+        return manifest
     }
 
     private func readMetrics(files: SnapshotFiles, path: String) throws(ReportError) -> [MetricReading] {

@@ -35,4 +35,18 @@ import Testing
     func invalidDayIsNil(text: String) {
         #expect(LocalDay(iso: text) == nil)
     }
+
+    /// Issue 11.4: the supported instants (years 0001–9999 UTC) give local days of
+    /// years 0 to 10000 in the zones farthest from UTC (UTC+14, UTC−12), and even a day before year 0
+    /// prints (with a sign) instead of trapping.
+    @Test func theEdgesOfTheSupportedRangePrintInEveryZone() throws {
+        var east = LocalClock(timeZone: try #require(ReportTimeZone(identifier: "Etc/GMT-14")))
+        var west = LocalClock(timeZone: try #require(ReportTimeZone(identifier: "Etc/GMT+12")))
+        #expect(east.day(of: Instant.supportedRange.upperBound).description == "10000-01-01")
+        #expect(west.day(of: Instant.supportedRange.lowerBound).description == "0000-12-31")
+        #expect(!west.iso8601(Instant.supportedRange.lowerBound).isEmpty)
+        let yearZero = try #require(LocalDay(iso: "0000-01-01"))
+        #expect(LocalDay(daysSinceEpoch: yearZero.daysSinceEpoch - 1).description == "-0001-12-31")
+    }
 }
+

@@ -31,6 +31,13 @@ import Testing
         #expect(try Self.decode(#""a\ud83db""#) == .string("a\u{FFFD}b"))
     }
 
+    @Test func anEscapeAfterALoneHighSurrogateIsKept() throws {
+        // Before, the escape after the lone surrogate was swallowed with it: "A" was lost.
+        #expect(try Self.decode(#""\uD800\u0041""#) == .string("\u{FFFD}A"))
+        #expect(try Self.decode(#""\uD800\uD83D\uDE00""#) == .string("\u{FFFD}😀"))
+        #expect(throws: JSONSyntaxError.self) { try Self.decode(#""\uD800\u12""#) }
+    }
+
     @Test(arguments: [#""\x41""#, #""unterminated"#, "\"raw\ncontrol\"", #""\u12""#])
     func invalidStringIsAnError(json: String) {
         #expect(throws: JSONSyntaxError.self) { try Self.decode(json) }

@@ -79,4 +79,37 @@ import Testing
     func invalidTimestampIsNil(text: String) {
         #expect(TimestampParser.parse(text) == nil)
     }
+
+    /// Issue 11.4: every instant read stays in years 0001–9999 UTC, so no sum or
+    /// difference of instants, and no local day in any timezone, can overflow.
+    @Test func theFirstAndLastSupportedInstantsAreRead() {
+        #expect(TimestampParser.read("0001-01-01T00:00:00Z") == .success(Instant.supportedRange.lowerBound))
+        #expect(TimestampParser.read("9999-12-31T23:59:59.999999Z") == .success(Instant.supportedRange.upperBound))
+        #expect(TimestampParser.parse("9999-12-31T23:59:59+14:00") != nil)
+        #expect(TimestampParser.parse("0001-01-01T23:59:59-14:00") != nil)
+    }
+
+    @Test(arguments: [
+        "0000-01-01T00:00:00Z",             // year 0
+        "0000-12-31T23:59:59.999999Z",
+        "0001-01-01T00:00:00+00:01",        // a minute before year 1 in UTC
+        "0001-01-01T00:00:00+23:59",
+        "9999-12-31T23:59:59-00:01",        // into year 10000 in UTC
+        "9999-12-31T23:59:59-23:59",
+    ])
+    func anInstantOutsideYearsOneTo9999IsOutOfRange(text: String) {
+        #expect(TimestampParser.read(text) == .failure(.outOfRange))
+        #expect(TimestampParser.parse(text) == nil)
+    }
+
+    @Test(arguments: [
+        "2025-11-04T17:00:45." + String(repeating: "9", count: 400) + "Z",  // far too many fractional digits
+        "-001-01-01T00:00:00Z",                                           // a negative year
+        "+10000-01-01T00:00:00Z",                                         // five-digit year
+        "2025-11-04T17:00:45+99:00",                                      // offset hours past 23
+        "2025-11-04T17:00:45+05:45:00",
+    ])
+    func oddNumbersInATimestampAreMalformed(text: String) {
+        #expect(TimestampParser.read(text) == .failure(.malformed))
+    }
 }

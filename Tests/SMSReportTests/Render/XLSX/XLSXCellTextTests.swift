@@ -34,4 +34,12 @@ import Testing
         #expect(prepared("_x0041_x00e9_") == Array("_x005F_x0041_x005F_x00e9_".utf8) + [0])
         #expect(prepared("_x004_ and _xGGGG_ and snake_case") == Array("_x004_ and _xGGGG_ and snake_case".utf8) + [0])
     }
+
+    /// Issue 11.6: XML forbids U+FFFE and U+FFFF outright; libxlsxwriter passes them
+    /// through, so they are written as the escapes Excel reads back as the character.
+    @Test func nonCharactersAreWrittenAsExcelEscapes() {
+        #expect(prepared("a\u{FFFE}b\u{FFFF}c") == Array("a_xFFFE_b_xFFFF_c".utf8) + [0])
+        #expect(prepared("keep \u{FFFD} and \u{FFEE} _xFFFE_") == Array("keep \u{FFFD} and \u{FFEE} _x005F_xFFFE_".utf8) + [0])
+    }
 }
+

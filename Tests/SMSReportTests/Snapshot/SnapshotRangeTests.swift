@@ -1,0 +1,52 @@
+@testable import SMSIngest
+import Testing
+
+/// Issue 11.4: every number read from a snapshot is range-checked before arithmetic;
+/// a value out of range is a one-line error naming the file and field (exit 2).
+@Suite struct SnapshotRangeTests {
+    static let page = UnitSnapshot.page(1)
+    static let goodRow = UnitJSON.row(sentAt: "2025-11-04T17:00:45.153834+05:45", phone: "9841234567")
+
+    private static func pageBody(count: String) -> String {
+        #"{"count": \#(count), "next": null, "previous": null, "results": [\#(goodRow)]}"#
+    }
+
+    @Test(arguments: ["-1", "-9223372036854775808", "9223372036854775808", "1e400", "1.5"])
+    func aPageCountOutOfRangeIsAnError(count: String) async throws {
+        // Before, -9223372036854775808 trapped in the count_mismatch check.
+        let error = try #require(try await UnitSnapshot.readError([Self.page: Self.pageBody(count: count)]))
+        #expect(error == .invalidField(file: Self.page, path: "count",
+                                       reason: "not a whole number from 0 to 9223372036854775807: \(count)"))
+        #expect(error.exitCode == 2)
+    }
+
+    @Test func theLargestPageCountIsReadAndCountedAsAMismatch() async throws {
+        let snapshot = try await UnitSnapshot.load([Self.page: Self.pageBody(count: "9223372036854775807")])
+        #expect(snapshot.normalized.fetchChecks.countMismatch == Int.max - 1)
+    }
+
+    @Test func aTimestampOutOfRangeIsAnError() async throws {
+        let row = UnitJSON.row(sentAt: "0000-01-01T00:00:00+05:45", phone: "9841234567")
+        let error = try #require(try await UnitSnapshot.readError([Self.page: UnitJSON.page(count: 1, rows: [row])]))
+        #expect(error == .invalidField(file: Self.page, path: "results[0].sent_at",
+                                       reason: "timestamp out of range (years 0001 to 9999 in UTC): 0000-01-01T00:00:00+05:45"))
+        #expect(error.description.split(separator: "\n").count == 1)
+    }
+
+    @Test(arguments: ["-1", "1000001", "9223372036854775808", "1e30", "1.5"])
+    func aManifestPageSizeOutOfRangeIsAnError(pageSize: String) async throws {
+        let manifest = #"{"complete": true, "batches": {}, "page_size": \#(pageSize)}"#
+        let error = try #require(try await UnitSnapshot.readError([
+            UnitSnapshot.manifest: manifest, Self.page: UnitJSON.page(count: 1, rows: [Self.goodRow]),
+        ]))
+        #expect(error == .invalidField(file: "manifest.json", path: "page_size",
+                                       reason: "out of range: \(pageSize) (rows on a page, 0 to 1000000)"))
+    }
+
+    @Test func theMemoryHintNeverOverflowsNorGoesNegative() {
+        #expect(SnapshotReader.expectedDeliveries(pages: 20_000, pageSize: 50) == 1_000_000)
+        #expect(SnapshotReader.expectedDeliveries(pages: Int.max, pageSize: 1_000_000) == 1 << 22)
+        #expect(SnapshotReader.expectedDeliveries(pages: 3, pageSize: nil) == 150)
+        #expect(SnapshotReader.expectedDeliveries(pages: 3, pageSize: 0) == 0)
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of Fuzz/ and runs each for a bounded time (README: "Fuzzing").
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+#
+# SECONDS per target (default 60); TARGET is JSONScanner, ReportFileParser, PageSummary or
+# ConfigReader (default: all four). The committed seeds in Fuzz/Corpus/<TARGET> are read,
+# never written: new inputs go to .build-fuzz/corpus/<TARGET>, and a crash or a hang
+# (10 s for one input) leaves its input in .build-fuzz/crashes/ and fails the script.
+set -euo pipefail
+
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(JSONScanner ReportFileParser PageSummary ConfigReader)
+case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a whole number, got \"$seconds\"" >&2; exit 2;; esac
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+scratch="$root/.build-fuzz"
+swift="${SWIFT:-swift}"
+# The fuzz package pins the same dependency versions as the main package.
+[ -f "$root/Package.resolved" ] && cp "$root/Package.resolved" "$root/Fuzz/Package.resolved"
+
+flags=(--package-path "$root/Fuzz" --scratch-path "$scratch" -c debug
+       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
+started=$(date +%s)
+mkdir -p "$scratch"
+# The sanitizer build makes the linker warn thousands of times; keep that in a log.
+if ! "$swift" build "${flags[@]}" >"$scratch/fuzz-build.log" 2>&1; then
+    grep -v "ld.gold: warning" "$scratch/fuzz-build.log" | tail -n 40 >&2
+    echo "fuzz.sh: the fuzz build failed (log: $scratch/fuzz-build.log)" >&2
+    exit 1
+fi
+echo "fuzz build: $(( $(date +%s) - started )) s"
+bin="$("$swift" build "${flags[@]}" --show-bin-path)"
+
+mkdir -p "$scratch/crashes"
+for target in "${targets[@]}"; do
+    seeds="$root/Fuzz/Corpus/$target"
+    [ -d "$seeds" ] || { echo "fuzz.sh: unknown target $target (no $seeds)" >&2; exit 2; }
+    work="$scratch/corpus/$target"
+    mkdir -p "$work"
+    echo "fuzzing $target for $seconds s"
+    # -timeout: one input taking 10 s counts as a hang; -rss_limit_mb: as a memory blow-up.
+    log="$scratch/fuzz-$target.log"
+    set +e
+    ASAN_OPTIONS="detect_leaks=0" "$bin/Fuzz$target" "$work" "$seeds" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -artifact_prefix="$scratch/crashes/$target-" -print_final_stats=1 >"$log" 2>&1
+    status=$?
+    set -e
+    tail -n 12 "$log"
+    if [ "$status" -ne 0 ]; then
+        echo "fuzz.sh: $target failed (exit $status); the input is in $scratch/crashes/" >&2
+        exit 1
+    fi
+done
+echo "fuzzing passed: ${targets[*]}"
