@@ -102,6 +102,7 @@ let package = Package(
             dependencies: [
                 "SMSSimulator",
                 "SMSWorld",
+                "SMSReport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -11,6 +11,9 @@ struct APIResponse: Sendable {
     /// Why the request failed after its retries; nil when a response arrived that is
     /// not a 5xx or a 429.
     var failure: String?
+    /// Set when the request was not made or not finished because the whole fetch
+    /// stopped (its time limit ran out, or its task was cancelled).
+    var interruption: FetchInterruption?
 
     /// True for a 2xx response.
     var isSuccess: Bool {
@@ -20,5 +23,21 @@ struct APIResponse: Sendable {
     /// True for 401 and 403.
     var isAuthenticationRefusal: Bool {
         failure == nil && (status == 401 || status == 403)
+    }
+}
+
+/// Why a request was cut short by the fetch as a whole rather than by the gateway.
+enum FetchInterruption: Sendable, Hashable {
+    /// The fetch's time limit (`--timeout`) ran out.
+    case timeLimit
+    /// The fetch's task was cancelled (e.g. `run`'s per-account time limit).
+    case cancelled
+
+    /// The request's failure text.
+    var failure: String {
+        switch self {
+        case .timeLimit: "the fetch's time limit ran out"
+        case .cancelled: "the fetch was cancelled"
+        }
     }
 }

@@ -60,6 +60,18 @@ struct SnapshotFiles: Sendable {
             .map { subfolder + "/" + $0 }
     }
 
+    /// The same files without `paths` (relative to the snapshot).
+    func excluding(_ paths: Set<String>) -> SnapshotFiles {
+        guard !paths.isEmpty else { return self }
+        var files = self
+        files.pages.removeAll { paths.contains($0) }
+        files.batchReports.removeAll { paths.contains($0.path) }
+        if let batchIDs, paths.contains(batchIDs) {
+            files.batchIDs = nil
+        }
+        return files
+    }
+
     /// The bytes of the file at `path` (relative to the snapshot).
     func contents(of path: String) throws(ReportError) -> Data {
         guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {

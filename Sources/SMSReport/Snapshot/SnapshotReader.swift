@@ -20,6 +20,7 @@ public struct SnapshotReader: Sendable {
         }
         let manifest = try readManifest(folder: folder)
         let files = try SnapshotFiles.list(folder: folder, manifest: manifest)
+            .excluding(manifest?.filesOfFailedRequests ?? [])
 
         // batch-ids.json goes first: it is one large file, and its rows are only applied
         // at the end, so parsing it early overlaps it with the pages.
@@ -28,7 +29,9 @@ public struct SnapshotReader: Sendable {
         jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
         let batchIDByPath = Dictionary(files.batchReports.map { ($0.path, $0.batchID) }, uniquingKeysWith: { first, _ in first })
 
-        let expectedDeliveries = files.pages.count * (manifest?.pageSize ?? 50)
+        // A capacity hint only: the manifest's page size is bounded, and so is the product.
+        let pageSize = min(max(manifest?.pageSize ?? 50, 1), 10_000)
+        let expectedDeliveries = min(files.pages.count, 1_000_000) * pageSize
         var merger = DeliveryMerger(expectedDeliveries: expectedDeliveries)
         var done = 0
         let total = jobs.count
