@@ -60,7 +60,7 @@ let package = Package(
         /// and the JSON scanner and timestamp parser its bodies are read with.
         .target(
             name: "SnapshotFormat",
-            dependencies: ["SMSCore"]
+            dependencies: ["SMSCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         /// Reads a snapshot into deduplicated, normalised deliveries (contract §3), and
         /// selects a report's deliveries.
@@ -174,6 +174,7 @@ let package = Package(
             dependencies: [
                 "SMSSimulator",
                 "SMSWorld",
+                "SMSCore", "SMSFetch", "SnapshotFormat",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

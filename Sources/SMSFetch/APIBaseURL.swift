@@ -34,10 +34,22 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
         "\(scheme)://\(authority)\(pathPrefix)\(pathAndQuery)"
     }
 
-    /// The path and query of a `next` link, to be requested from this origin whatever
-    /// host the link names, so the token never goes to another host. A relative link
-    /// is taken as it is. Nil when the link has no path.
-    package static func pathAndQuery(ofLink link: String) -> String? {
+    /// The path and query of a `next` link, relative to this base URL, to be requested
+    /// from this origin whatever host the link names, so the token never goes to
+    /// another host. A relative link is taken as it is. When the link's path starts
+    /// with the base URL's path prefix (a gateway served under `/gateway` writes its
+    /// links with it), the prefix is removed, since ``url(_:)`` adds it again. Nil when
+    /// the link has no path.
+    package func pathAndQuery(ofLink link: String) -> String? {
+        guard let target = Self.target(ofLink: link) else { return nil }
+        guard !pathPrefix.isEmpty, target.hasPrefix(pathPrefix) else { return target }
+        let rest = target.dropFirst(pathPrefix.count)
+        return rest.hasPrefix("/") ? String(rest) : target
+    }
+
+    /// The path and query of a link: the link itself when it starts with `/`, else what
+    /// follows its authority.
+    private static func target(ofLink link: String) -> String? {
         if link.hasPrefix("/") {
             return link
         }
@@ -47,8 +59,13 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
         return String(rest[slash...])
     }
 
-    /// A path segment with every byte but `A-Z a-z 0-9 - . _ ~` percent-encoded, for batch ids in URLs.
+    /// A path segment with every byte but `A-Z a-z 0-9 - . _ ~` percent-encoded, for batch
+    /// ids in URLs (contract §2). The dot segments `.` and `..` become `%2E` and `%2E%2E`,
+    /// so that no id can name another endpoint.
     package static func encodePathSegment(_ segment: String) -> String {
+        if segment == "." || segment == ".." {
+            return String(repeating: "%2E", count: segment.count)
+        }
         var output = ""
         for byte in segment.utf8 {
             switch byte {

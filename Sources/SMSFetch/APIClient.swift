@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
-import SMSCore
 import SMSSupport
 
 /// GETs the gateway's endpoints with the token, retrying what is worth retrying.
@@ -47,26 +46,29 @@ package final class APIClient: Sendable {
 
     /// GETs `pathAndQuery`: retries 5xx, 429 (after `Retry-After`), timeouts and dropped
     /// connections up to the policy's retries, and returns the final outcome.
+    ///
+    /// Each attempt, body included, ends within the request timeout; no attempt starts
+    /// or runs past the fetch's deadline, and none starts once the task is cancelled
+    /// (the response then carries its ``FetchInterruption``).
     package func get(_ pathAndQuery: String) async -> APIResponse {
         var generator = SystemRandomNumberGenerator()
         var attempt = 0
         var lastStatus = 0
         var lastFailure = ""
         while true {
-            attempt += 1
-            let remaining = deadline - ContinuousClock.now
-            guard remaining > .zero else {
-                return APIResponse(path: pathAndQuery, status: lastStatus, body: [], attempts: attempt - 1,
-                                   failure: "the fetch's time limit ran out")
+            if let interruption = await admit() {
+                await monitor.requestFinished()
+                return APIResponse(path: pathAndQuery, status: lastStatus, body: [], attempts: attempt,
+                                   failure: interruption.failure, interruption: interruption)
             }
+            attempt += 1
             var request = HTTPClientRequest(url: baseURL.url(pathAndQuery))
             request.method = .GET
             request.headers.add(name: "Authorization", value: token.authorizationHeaderValue)
             request.headers.add(name: "Accept", value: "application/json")
             let started = ContinuousClock.now
             var wait: Duration?
-            await gate.enter()
-            let outcome = await send(request, timeout: min(requestTimeout, remaining))
+            let outcome = await send(request, timeout: min(requestTimeout, deadline - started))
             await gate.leave()
             switch outcome {
             case .success(let (status, retryAfter, body)):
@@ -88,18 +90,67 @@ package final class APIClient: Sendable {
                 logger.debug("GET \(pathAndQuery) failed: \(lastFailure) (attempt \(attempt))")
                 wait = policy.backoff(beforeRetry: attempt, using: &generator)
             }
-            guard attempt <= policy.retries, let wait, !Task.isCancelled else { break }
+            if interruption != nil {
+                continue
+            }
+            guard attempt <= policy.retries, let wait else { break }
             await monitor.retrying()
-            try? await Task.sleep(for: wait)
+            // The wait never runs past the deadline; the next turn then reports it.
+            try? await Task.sleep(for: min(wait, max(.zero, deadline - ContinuousClock.now)))
         }
         await monitor.requestFinished()
         return APIResponse(path: pathAndQuery, status: lastStatus, body: [], attempts: attempt,
                            failure: "\(lastFailure) after \(attempt) attempts")
     }
 
-    /// Sends one attempt: the status, the `Retry-After` header and the whole body, or the error.
+    /// Takes a place at the gate for one attempt; nil when it may be sent, else why not
+    /// (the place is then not held).
+    private func admit() async -> FetchInterruption? {
+        if let interruption = interruption {
+            return interruption
+        }
+        await gate.enter()
+        if let interruption = interruption {
+            await gate.leave()
+            return interruption
+        }
+        return nil
+    }
+
+    /// Why no request is sent any more (the deadline passed, or the task is
+    /// cancelled); nil while requests may go.
+    package var interruption: FetchInterruption? {
+        if Task.isCancelled {
+            return .cancelled
+        }
+        return ContinuousClock.now >= deadline ? .timeLimit : nil
+    }
+
+    /// Sends one attempt: the status, the `Retry-After` header and the whole body, or
+    /// the error. The whole exchange, body included, ends within `timeout`:
+    /// async-http-client's own deadline ends when the head arrives, and its read
+    /// timeout restarts with every byte, so a server that trickles its body would
+    /// otherwise hold the request for ever.
     private func send(_ request: HTTPClientRequest,
                       timeout: Duration) async -> Result<(Int, String?, [UInt8]), any Error> {
+        await withTaskGroup(of: Result<(Int, String?, [UInt8]), any Error>.self) { group in
+            group.addTask {
+                await self.exchange(request, timeout: timeout)
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return .failure(HTTPClientError.deadlineExceeded)
+            }
+            // safe: the group has two tasks, so the first `next()` always returns one.
+            let first = await group.next() ?? .failure(HTTPClientError.deadlineExceeded)
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// One request and its whole body, with async-http-client's head deadline.
+    private func exchange(_ request: HTTPClientRequest,
+                          timeout: Duration) async -> Result<(Int, String?, [UInt8]), any Error> {
         do {
             let response = try await http.execute(request, timeout: TimeAmount(timeout))
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)

@@ -3,7 +3,9 @@ import SnapshotFormat
 
 /// What the fetch needs to know of `GET /api/batch-ids`: each row's `sent_at` and
 /// `batch_id`, to choose the batch reports to fetch. Statuses and phones are the
-/// report's business, so nothing here normalises them.
+/// report's business, so nothing here normalises them; but a body is accepted only
+/// when `report` would read it (the same row rules as the report's parser), so a
+/// body that fetch stores never stops a report.
 package struct BatchIDList: Sendable {
     /// One row of the body.
     package struct Row: Sendable {
@@ -16,8 +18,8 @@ package struct BatchIDList: Sendable {
     /// The rows, in body order.
     package private(set) var rows: [Row] = []
 
-    /// Reads `body`: the documented array of rows, each with a `sent_at` timestamp, or
-    /// the documented error object (`{"error": …}`, no rows); nil for anything else.
+    /// Reads `body`: the documented array of rows, or the documented error object
+    /// (`{"error": …}`, no rows); nil for anything `report` would refuse.
     package init?(body: [UInt8]) {
         var list: BatchIDList?
         body.withUnsafeBytes { bytes in
@@ -30,45 +32,72 @@ package struct BatchIDList: Sendable {
 
     private init() {}
 
-    private static func read(_ scanner: inout JSONScanner) throws -> BatchIDList? {
+    /// A row or body that `report` would refuse.
+    private struct Refused: Error {}
+
+    private static func read(_ scanner: inout JSONScanner) throws -> BatchIDList {
         var list = BatchIDList()
         if try scanner.peek() == UInt8(ascii: "{") {
-            guard case .string = try scanner.readValue()["error"] else { return nil }
-            try scanner.expectEnd()
-            return list
-        }
-        var rows = try scanner.beginArray()
-        while try scanner.nextElement(&rows) {
-            var field = try scanner.beginObject()
-            var sentAt: Instant?
-            var batchID = ""
-            while let key = try scanner.nextKey(&field) {
-                if scanner.matches(key, "sent_at"), try scanner.peek() == UInt8(ascii: "\"") {
-                    let value = try scanner.readStringValue()
-                    sentAt = scanner.withBytes(of: value) { TimestampParser.parse($0) }
-                } else if scanner.matches(key, "batch_id") {
-                    batchID = try readIdentifier(&scanner)
-                } else {
-                    try scanner.skipValue()
-                }
+            guard case .string = try scanner.readValue()["error"] else { throw Refused() }
+        } else {
+            var rows = try scanner.beginArray()
+            while try scanner.nextElement(&rows) {
+                list.rows.append(try readRow(&scanner))
             }
-            guard let sentAt else { return nil }
-            list.rows.append(Row(sentAt: sentAt, batchID: batchID))
         }
         try scanner.expectEnd()
         return list
     }
 
-    /// A batch id given as a string or a number; empty for null.
-    private static func readIdentifier(_ scanner: inout JSONScanner) throws -> String {
+    private static func readRow(_ scanner: inout JSONScanner) throws -> Row {
+        var fields = try scanner.beginObject()
+        var sentAt: Instant?
+        var batchID = ""
+        while let key = try scanner.nextKey(&fields) {
+            if scanner.matches(key, "sent_at") {
+                sentAt = try readTimestamp(&scanner)
+            } else if scanner.matches(key, "delivered_at") {
+                _ = try readTimestamp(&scanner)
+            } else if scanner.matches(key, "status") {
+                _ = try readScalarText(&scanner)
+            } else if scanner.matches(key, "batch_id") {
+                batchID = try readScalarText(&scanner) ?? ""
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let sentAt else { throw Refused() }
+        return Row(sentAt: sentAt, batchID: batchID)
+    }
+
+    /// A timestamp string; nil for null or `""`. Any other value is refused.
+    private static func readTimestamp(_ scanner: inout JSONScanner) throws -> Instant? {
+        if try scanner.consumeNull() {
+            return nil
+        }
+        guard try scanner.peek() == UInt8(ascii: "\"") else { throw Refused() }
+        let value = try scanner.readStringValue()
+        if case .span(let range) = value, range.isEmpty {
+            return nil
+        }
+        guard let instant = scanner.withBytes(of: value, { TimestampParser.parse($0) }) else { throw Refused() }
+        return instant
+    }
+
+    /// A string, or a number's or a boolean's literal text; nil for null. Other values are refused.
+    private static func readScalarText(_ scanner: inout JSONScanner) throws -> String? {
         switch try scanner.peek() {
         case UInt8(ascii: "\""):
             return try scanner.readString()
         case UInt8(ascii: "n"):
             _ = try scanner.consumeNull()
-            return ""
-        default:
+            return nil
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            return String(try scanner.readBool())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return try scanner.readNumberLiteral()
+        default:
+            throw Refused()
         }
     }
 }

@@ -62,3 +62,48 @@ public struct FetchOutcome: Sendable {
     /// False when some pages or batches could not be fetched (exit 3).
     public var isComplete: Bool { manifest.complete }
 }
+
+extension FetchRequest {
+    /// The values each setting may take; outside them a fetch is refused (exit 2)
+    /// before anything is sent, so that no option can overflow the arithmetic on times.
+    public enum Limits {
+        /// `--concurrency`.
+        public static let concurrency = 1...1_024
+        /// `--retries`.
+        public static let retries = 0...100
+        /// `--retry-delay-ms`, in milliseconds.
+        public static let retryDelayMilliseconds = 0...3_600_000
+        /// `--recheck-hours`: up to a year.
+        public static let recheckHours = 0...8_784
+        /// `--request-timeout`, in seconds: up to a day.
+        public static let requestTimeoutSeconds = 1...86_400
+        /// `--timeout`, in seconds: up to a week.
+        public static let totalTimeoutSeconds = 1...604_800
+    }
+
+    /// Refuses a setting outside ``Limits``, naming its option. A time limit may also be
+    /// a fraction of its unit, as long as it is more than zero.
+    public func check() throws(FetchError) {
+        try Self.check("--concurrency", concurrency, within: Limits.concurrency)
+        try Self.check("--retries", retryPolicy.retries, within: Limits.retries)
+        try Self.check("--recheck-hours", recheckHours, within: Limits.recheckHours)
+        for (option, duration, limits, unit) in [
+            ("--retry-delay-ms", retryPolicy.baseDelay, Limits.retryDelayMilliseconds, Duration.milliseconds(1)),
+            ("--request-timeout", requestTimeout, Limits.requestTimeoutSeconds, .seconds(1)),
+            ("--timeout", totalTimeout, Limits.totalTimeoutSeconds, .seconds(1)),
+        ] {
+            // A library caller may ask for less than one unit (a test's 400 ms); only
+            // nothing at all, or a negative time, is refused below the range.
+            let isAboveFloor = limits.lowerBound == 0 ? duration >= .zero : duration > .zero
+            guard isAboveFloor, duration <= unit * limits.upperBound else {
+                throw .invalidOption(option: option, reason: "must be from \(limits.lowerBound) to \(limits.upperBound)")
+            }
+        }
+    }
+
+    private static func check(_ option: String, _ value: Int, within limits: ClosedRange<Int>) throws(FetchError) {
+        guard limits.contains(value) else {
+            throw .invalidOption(option: option, reason: "must be from \(limits.lowerBound) to \(limits.upperBound), not \(value)")
+        }
+    }
+}

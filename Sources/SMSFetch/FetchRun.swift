@@ -1,7 +1,6 @@
-import SMSSupport
 import SMSCore
+import SMSSupport
 import SnapshotFormat
-
 /// One fetch in progress: the requests in order, and the manifest they build.
 package struct FetchRun {
     package let request: FetchRequest
@@ -9,6 +8,8 @@ package struct FetchRun {
     package let client: APIClient
     package let monitor: FetchMonitor
     package private(set) var manifest = Manifest(complete: false)
+    /// Why requests were cut short by the fetch as a whole; each becomes one reason.
+    private var interruptions: Set<FetchInterruption> = []
 
     package init(request: FetchRequest, staging: SnapshotStaging, client: APIClient, monitor: FetchMonitor) {
         self.request = request
@@ -33,21 +34,19 @@ package struct FetchRun {
     package mutating func fetchAll() async throws(FetchError) {
         let wanted = await planBatchReports(try await fetchBatchIDs())
         // Batch reports need only batch-ids, so they are fetched while the pages are;
-        // the client's gate keeps the total in flight within --concurrency.
+        // the client's gate keeps the total in flight within --concurrency. A child
+        // task, so that cancelling the fetch cancels them too.
         let (client, monitor, staging, concurrency) = (client, monitor, staging, request.concurrency)
-        let batchReports = Task {
-            await Self.fetchBatchReports(wanted, concurrency: concurrency, client: client, monitor: monitor, staging: staging)
-        }
-        do {
-            try await fetchPages()
-        } catch {
-            batchReports.cancel()
-            _ = await batchReports.value
-            throw error
-        }
-        try recordBatchReports(wanted, await batchReports.value)
+        async let batchReports = Self.fetchBatchReports(wanted, concurrency: concurrency, client: client,
+                                                        monitor: monitor, staging: staging)
+        try await fetchPages()
+        try recordBatchReports(wanted, await batchReports)
         try await fetchMetrics()
+        recordInterruptions()
     }
+
+    /// The most pages planned at once when paging is not stopped early by `--since`.
+    private static let largestWave = 4_096
 
     // MARK: Endpoints
 
@@ -59,11 +58,13 @@ package struct FetchRun {
             recordFailure(response, what: "batch ids")
             return []
         }
-        try store(response, as: SnapshotLayout.batchIDs)
+        // A body that `report` could not read (an undocumented 404 such as Django's
+        // `{"detail":"Not found."}`) is a failed request, not a file of the snapshot.
         guard let list = BatchIDList(body: response.body) else {
-            manifest.reasons.append("batch ids: the body is not the documented JSON")
+            recordFailure(response, what: "batch ids")
             return []
         }
+        try store(response, as: SnapshotLayout.batchIDs)
         return list.rows
     }
 
@@ -80,6 +81,13 @@ package struct FetchRun {
         try store(first, as: SnapshotLayout.pagePath(number: 1))
         await monitor.pageDone()
         manifest.pageSize = summary.rowCount
+        if let literal = summary.unusableCount {
+            // The pages are still read, one by one along `next`; the count is not
+            // trusted to plan them, and the snapshot says why it is incomplete.
+            manifest.reasons.append("page 1: count \(ReasonText.clean(literal)) is not a whole number from "
+                                    + "\(PageSummary.countRange.lowerBound) to \(PageSummary.countRange.upperBound); "
+                                    + "the pages were read by following next")
+        }
         if isOlderThanWindow(summary) {
             manifest.pagingStoppedEarly = summary.next != nil
             return
@@ -91,8 +99,14 @@ package struct FetchRun {
         await monitor.pagesPlanned(lastPage)
         var highest = (number: 1, summary: summary)
         var number = 2
-        let wave = windowStart == nil ? Int.max : request.concurrency
-        while number <= lastPage {
+        // Waves bound the pages planned at once; with --since they stop paging early.
+        let wave = windowStart == nil ? Self.largestWave : request.concurrency
+        var pastTheEnd = false
+        while number <= lastPage, !pastTheEnd {
+            if let interruption = client.interruption {
+                interruptions.insert(interruption)
+                return
+            }
             let numbers = Array(number...min(lastPage, number + min(wave, lastPage) - 1))
             number = numbers[numbers.count - 1] + 1
             let (client, monitor, staging) = (client, monitor, staging)
@@ -104,6 +118,8 @@ package struct FetchRun {
             }
             var stopped = false
             for (page, file) in zip(numbers, fetched) {
+                // A page past the end: `count` promised more pages than there are.
+                pastTheEnd = pastTheEnd || (file.response.failure == nil && file.response.status == 404)
                 guard let pageSummary = try keep(file, what: "page \(page)") else { continue }
                 if page > highest.number { highest = (page, pageSummary) }
                 if !stopped, isOlderThanWindow(pageSummary) {
@@ -117,7 +133,7 @@ package struct FetchRun {
         }
         // When the last planned page failed, its failure is recorded and there is no
         // `next` to follow; asking again from an earlier page would only repeat it.
-        if highest.number == lastPage {
+        if highest.number == lastPage || pastTheEnd {
             try await followNext(from: highest)
         }
     }
@@ -127,8 +143,8 @@ package struct FetchRun {
     private mutating func followNext(from start: (number: Int, summary: PageSummary)) async throws(FetchError) {
         var current = start
         while let link = current.summary.next {
-            guard let path = APIBaseURL.pathAndQuery(ofLink: link) else {
-                manifest.reasons.append("page \(current.number): its next link \(link) has no path")
+            guard let path = request.baseURL.pathAndQuery(ofLink: link) else {
+                manifest.reasons.append("page \(current.number): its next link \(ReasonText.clean(link)) has no path")
                 return
             }
             let number = PageSummary.pageNumber(inLink: path) ?? current.number + 1
@@ -212,7 +228,7 @@ package struct FetchRun {
             let response = file.response
             if response.failure == nil, response.status == 404 {
                 manifest.requests?.append(Manifest.Request(path: response.path, status: 404, attempts: response.attempts))
-            } else if try keep(file, what: "batch \(batchID)") != nil {
+            } else if try keep(file, what: "batch \(ReasonText.clean(batchID))") != nil {
                 manifest.batches[FileSafeName.batchReportFileName(for: batchID)] = batchID
             }
         }
@@ -249,11 +265,29 @@ package struct FetchRun {
         manifest.requests?.append(try staging.store(response, as: file))
     }
 
+    /// Records a failed request in the manifest, with its reason; a request cut short
+    /// by the fetch's time limit or cancellation counts towards one reason for all.
     private mutating func recordFailure(_ response: APIResponse, what: String) {
         let reason = response.failure
-            ?? ((200..<300).contains(response.status) ? "the body is not the documented JSON" : "HTTP \(response.status)")
+            ?? ((200..<300).contains(response.status) ? "the body is not the documented JSON"
+                : response.status == 404 ? "HTTP 404 with a body that is not the documented JSON" : "HTTP \(response.status)")
         manifest.requests?.append(Manifest.Request(path: response.path, status: response.status,
                                                    attempts: response.attempts, error: reason))
-        manifest.reasons.append("\(what): \(reason)")
+        if let interruption = response.interruption {
+            interruptions.insert(interruption)
+        } else {
+            manifest.reasons.append("\(what): \(reason)")
+        }
+    }
+
+    /// One reason per way the fetch was cut short.
+    private mutating func recordInterruptions() {
+        if interruptions.contains(.timeLimit) {
+            manifest.reasons.append("the fetch's time limit (\(request.totalTimeout)) ran out; "
+                                    + "the snapshot holds what was fetched before it")
+        }
+        if interruptions.contains(.cancelled) {
+            manifest.reasons.append("the fetch was cancelled; the snapshot holds what was fetched before it")
+        }
     }
 }

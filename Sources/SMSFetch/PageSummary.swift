@@ -1,10 +1,18 @@
 import SMSCore
 import SnapshotFormat
-
 /// What the fetch needs to know of a page body: its `count`, its `next` link, and
 /// the `sent_at` of its rows (to stop paging once rows are older than `--since`).
 package struct PageSummary: Sendable {
+    /// The `count`s a fetch plans its pages from: a whole number from 0 to a billion
+    /// rows, far past any real account and far from overflowing page arithmetic.
+    package static let countRange = 0...1_000_000_000
+    /// The page numbers read from `next` links; a larger one is not taken as a number.
+    package static let pageNumberRange = 1...1_000_000_000
+
+    /// `count`, when it is a whole number in ``countRange``.
     package var count: Int?
+    /// `count` as sent, when it is there but not a whole number in ``countRange``.
+    package var unusableCount: String?
     package var next: String?
     package var rowCount = 0
     /// The newest `sent_at` of the page's rows; nil when it has none.
@@ -32,7 +40,12 @@ package struct PageSummary: Sendable {
         while let key = try scanner.nextKey(&cursor) {
             if scanner.matches(key, "count") {
                 if try !scanner.consumeNull() {
-                    summary.count = Int(try scanner.readNumberLiteral())
+                    let literal = try scanner.readNumberLiteral()
+                    if let count = Int(literal), countRange.contains(count) {
+                        summary.count = count
+                    } else {
+                        summary.unusableCount = literal
+                    }
                 }
             } else if scanner.matches(key, "next") {
                 if try !scanner.consumeNull() {
@@ -62,11 +75,12 @@ package struct PageSummary: Sendable {
         return summary
     }
 
-    /// The page number in a `?page=N` link; nil when it has none.
+    /// The page number in a `?page=N` link; nil when it has none, or one outside
+    /// ``pageNumberRange``.
     package static func pageNumber(inLink link: String) -> Int? {
         guard let query = link.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
         for pair in query.split(separator: "&") where pair.hasPrefix("page=") {
-            return Int(pair.dropFirst("page=".count))
+            return Int(pair.dropFirst("page=".count)).flatMap { pageNumberRange.contains($0) ? $0 : nil }
         }
         return nil
     }

@@ -16,11 +16,11 @@ public struct SnapshotFetcher: Sendable {
 
     /// Runs the fetch. Throws only when no snapshot can be written (bad options,
     /// refused token, unwritable folder); a fetch with failed requests still writes
-    /// its snapshot, marked incomplete.
+    /// its snapshot, marked incomplete. So does a fetch past its time limit, and one
+    /// whose task is cancelled: it stops sending, and ends at once with the snapshot of
+    /// what it has, marked incomplete with the reason.
     public func run(progress: any ProgressSink = SilentProgress()) async throws(FetchError) -> FetchOutcome {
-        guard request.concurrency >= 1 else {
-            throw .invalidOption(option: "--concurrency", reason: "must be at least 1")
-        }
+        try request.check()
         let staging = try SnapshotStaging(finalPath: request.outputFolder)
         let monitor = FetchMonitor(progress: progress)
         let client = APIClient(

@@ -8,6 +8,9 @@ public enum InjectedFault: Sendable, Hashable {
     case rateLimited(retryAfterSeconds: Int)
     /// The connection is closed halfway through the body, drawn at `--drop-connection-rate`.
     case droppedConnection
+    /// The answer's head is sent at once, then its body one byte every interval
+    /// (`--trickle-ms`), for the requests that `--trickle-path` selects.
+    case trickled(byteInterval: Duration)
 }
 
 /// Which API requests fail, and how. Pure: the decision for a request depends only on
@@ -19,9 +22,11 @@ public enum InjectedFault: Sendable, Hashable {
 /// winning:
 /// 1. the target (path and query exactly as sent, still percent-encoded) contains a
 ///    ``failPaths`` substring → ``InjectedFault/failPath``;
-/// 2. the sequence number is a multiple of ``rateLimitEvery`` → ``InjectedFault/rateLimited(retryAfterSeconds:)``;
-/// 3. a seeded draw for the sequence number is below ``failRate`` → ``InjectedFault/serverError``;
-/// 4. another, independent draw is below ``dropRate`` → ``InjectedFault/droppedConnection``.
+/// 2. ``trickleInterval`` is set and the target contains a ``tricklePaths`` substring
+///    (any target when there are none) → ``InjectedFault/trickled(byteInterval:)``;
+/// 3. the sequence number is a multiple of ``rateLimitEvery`` → ``InjectedFault/rateLimited(retryAfterSeconds:)``;
+/// 4. a seeded draw for the sequence number is below ``failRate`` → ``InjectedFault/serverError``;
+/// 5. another, independent draw is below ``dropRate`` → ``InjectedFault/droppedConnection``.
 public struct FaultPlan: Sendable, Hashable {
     /// The fraction of requests answered 500, in `0...1`.
     public let failRate: Double
@@ -33,16 +38,22 @@ public struct FaultPlan: Sendable, Hashable {
     public let retryAfterSeconds: Int
     /// Substrings of a request target that always fail with 500.
     public let failPaths: [String]
+    /// The gap between the bytes of a trickled body; zero for no trickling.
+    public let trickleInterval: Duration
+    /// Substrings of a request target whose body trickles; empty for every target.
+    public let tricklePaths: [String]
     /// The seed of the draws.
     public let seed: UInt64
 
     /// No faults at all.
     public static let none = FaultPlan(checkedFailRate: 0, dropRate: 0, rateLimitEvery: 0, retryAfterSeconds: 1,
-                                       failPaths: [], seed: 1)
+                                       failPaths: [], trickleInterval: .zero, tricklePaths: [], seed: 1)
 
-    /// A plan; rates must be in `0...1`, counts and seconds not negative, and fail paths not empty.
+    /// A plan; rates must be in `0...1`, counts, seconds and the trickle interval not
+    /// negative, and fail and trickle paths not empty.
     public init(failRate: Double = 0, dropRate: Double = 0, rateLimitEvery: Int = 0, retryAfterSeconds: Int = 1,
-                failPaths: [String] = [], seed: UInt64 = 1) throws(SimulatorOptionError) {
+                failPaths: [String] = [], trickleInterval: Duration = .zero, tricklePaths: [String] = [],
+                seed: UInt64 = 1) throws(SimulatorOptionError) {
         guard (0...1).contains(failRate) else {
             throw SimulatorOptionError("--fail-rate must be between 0 and 1, not \(failRate)")
         }
@@ -58,17 +69,26 @@ public struct FaultPlan: Sendable, Hashable {
         guard !failPaths.contains(where: \.isEmpty) else {
             throw SimulatorOptionError("--fail-path must not be empty")
         }
+        guard trickleInterval >= .zero else {
+            throw SimulatorOptionError("--trickle-ms must be 0 (off) or more")
+        }
+        guard !tricklePaths.contains(where: \.isEmpty) else {
+            throw SimulatorOptionError("--trickle-path must not be empty")
+        }
         self.init(checkedFailRate: failRate, dropRate: dropRate, rateLimitEvery: rateLimitEvery,
-                  retryAfterSeconds: retryAfterSeconds, failPaths: failPaths, seed: seed)
+                  retryAfterSeconds: retryAfterSeconds, failPaths: failPaths, trickleInterval: trickleInterval,
+                  tricklePaths: tricklePaths, seed: seed)
     }
 
     private init(checkedFailRate failRate: Double, dropRate: Double, rateLimitEvery: Int, retryAfterSeconds: Int,
-                 failPaths: [String], seed: UInt64) {
+                 failPaths: [String], trickleInterval: Duration, tricklePaths: [String], seed: UInt64) {
         self.failRate = failRate
         self.dropRate = dropRate
         self.rateLimitEvery = rateLimitEvery
         self.retryAfterSeconds = retryAfterSeconds
         self.failPaths = failPaths
+        self.trickleInterval = trickleInterval
+        self.tricklePaths = tricklePaths
         self.seed = seed
     }
 
@@ -77,6 +97,9 @@ public struct FaultPlan: Sendable, Hashable {
     public func fault(forRequest sequence: Int, target: String) -> InjectedFault? {
         if failPaths.contains(where: { target.contains($0) }) {
             return .failPath
+        }
+        if trickleInterval > .zero, tricklePaths.isEmpty || tricklePaths.contains(where: { target.contains($0) }) {
+            return .trickled(byteInterval: trickleInterval)
         }
         if rateLimitEvery > 0, sequence % rateLimitEvery == 0 {
             return .rateLimited(retryAfterSeconds: retryAfterSeconds)

@@ -56,6 +56,19 @@ struct JSONAnswer: Sendable {
         })
     }
 
+    /// The answer with its full `Content-Length`, its head sent at once and its body one
+    /// byte every `interval`: each byte comes well within a client's read timeout, but
+    /// the whole body takes as long as its length times `interval`.
+    func trickledResponse(byteInterval interval: Duration) -> Response {
+        let bytes = body
+        return Response(status: status, headers: allHeaders, body: ResponseBody(contentLength: bytes.count) { writer in
+            for byte in bytes {
+                try await writer.write(ByteBuffer(bytes: [byte]))
+                try await Task.sleep(for: interval)
+            }
+        })
+    }
+
     private var allHeaders: HTTPFields {
         var fields = headers
         fields[.contentType] = "application/json"

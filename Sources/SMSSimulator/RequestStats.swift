@@ -14,6 +14,11 @@ public struct RequestStats: Sendable, Hashable {
     public var rateLimited = 0
     /// Requests whose connection was dropped by `--drop-connection-rate`.
     public var dropped = 0
+    /// Requests whose body was trickled by `--trickle-ms`.
+    public var trickled = 0
+    /// The targets of authorised batch report requests, exactly as received
+    /// (percent-encoding kept), in the order they came.
+    public var batchReportTargets: [String] = []
     /// Requests answered 401.
     public var unauthorized = 0
     /// Messages that arrived by `--shift-pages`.
@@ -28,17 +33,26 @@ public struct RequestStats: Sendable, Hashable {
         case .failPath, .serverError: failuresInjected += 1
         case .rateLimited: rateLimited += 1
         case .droppedConnection: dropped += 1
+        case .trickled: trickled += 1
         }
     }
 
     /// The JSON object `GET /__sim/stats` answers: `requests`, `by_kind` (every kind,
     /// zero included), `pages`, `failures_injected`, `rate_limited`, `dropped`,
-    /// `unauthorized` and `arrived`.
+    /// `unauthorized`, `arrived`, `trickled` and `batch_report_targets`.
     public var json: String {
         let kinds = RequestKind.allCases.map { "\"\($0.rawValue)\":\(byKind[$0] ?? 0)" }.joined(separator: ",")
         let pageList = pages.map(String.init).joined(separator: ",")
+        var targets: [UInt8] = []
+        for (offset, target) in batchReportTargets.enumerated() {
+            if offset > 0 {
+                targets.append(UInt8(ascii: ","))
+            }
+            targets.appendJSONString(target)
+        }
         return "{\"requests\":\(requests),\"by_kind\":{\(kinds)},\"pages\":[\(pageList)],"
             + "\"failures_injected\":\(failuresInjected),\"rate_limited\":\(rateLimited),\"dropped\":\(dropped),"
-            + "\"unauthorized\":\(unauthorized),\"arrived\":\(arrived)}"
+            + "\"unauthorized\":\(unauthorized),\"arrived\":\(arrived),\"trickled\":\(trickled),"
+            + "\"batch_report_targets\":[\(String(decoding: targets, as: UTF8.self))]}"
     }
 }

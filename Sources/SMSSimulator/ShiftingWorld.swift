@@ -15,11 +15,11 @@ struct ShiftingWorld: Sendable {
     /// Positions in ``World/batches`` by batch id.
     private var batchPositions: [String: Int]
 
-    /// The world with `pageSize` rows a page (see ``ReportPages/pageSizes``), linking to
-    /// ``SimulatorConfiguration/publicBaseURL``.
-    init(world: World, pageSize: Int) throws(ReportPages.Invalid) {
+    /// The world with `pageSize` rows a page (see ``ReportPages/pageSizes``), whose links
+    /// start with `linkBase` (``SimulatorConfiguration/publicBaseURL`` and any base path).
+    init(world: World, pageSize: Int, linkBase: String = SimulatorConfiguration.publicBaseURL) throws(ReportPages.Invalid) {
         self.world = world
-        pages = try ReportPages(world: world, pageSize: pageSize, baseURL: SimulatorConfiguration.publicBaseURL)
+        pages = try ReportPages(world: world, pageSize: pageSize, baseURL: linkBase)
         batchPositions = Self.positions(of: world)
     }
 

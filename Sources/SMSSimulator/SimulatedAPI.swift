@@ -4,7 +4,8 @@ import SMSWorld
 /// The routes: the gateway's four documented endpoints, behind token auth and the fault
 /// plan, and the unauthenticated test endpoints under `/__sim/`.
 ///
-/// API paths are matched with or without their trailing slash. Test endpoints:
+/// API paths are matched with or without their trailing slash, under the base path
+/// when there is one. Test endpoints (always at the root):
 /// - `GET /__sim/truth`: the ground truth CSV (``TruthWriter``) of the world as it
 ///   stands, arrivals included;
 /// - `GET /__sim/stats`: ``RequestStats/json``;
@@ -17,20 +18,25 @@ struct SimulatedAPI: Sendable {
     let token: String
     /// True when the token's user is staff.
     let isStaff: Bool
+    /// What the answers say that a well-behaved gateway's would not.
+    let oddities: OddityPlan
+    /// The path the API is served under, such as `/gateway`; empty for the root.
+    let basePath: String
 
     /// Adds every route to `router`.
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("api/batch-ids") { request, _ in
+        let api = basePath.isEmpty ? "api" : "\(basePath.dropFirst())/api"
+        router.get("\(api)/batch-ids") { request, _ in
             respond(to: .batchIDs, request: request)
         }
-        router.get("api/sms-report") { request, _ in
+        router.get("\(api)/sms-report") { request, _ in
             respond(to: .page(query: request.uri.queryParameters["page"]), request: request)
         }
-        router.get("api/sms-report/{batch_id}") { request, context in
+        router.get("\(api)/sms-report/{batch_id}") { request, context in
             // safe: the router only calls this route with its batch_id parameter set.
             respond(to: .batchReport(encodedID: context.parameters.get("batch_id") ?? ""), request: request)
         }
-        router.get("api/metrics/snapshot") { request, _ in
+        router.get("\(api)/metrics/snapshot") { request, _ in
             respond(to: .metrics, request: request)
         }
         router.get("__sim/truth") { _, _ in
@@ -53,15 +59,18 @@ struct SimulatedAPI: Sendable {
             return JSONAnswer.unauthorized.response
         }
         let admission = state.admit(apiRequest.kind, page: apiRequest.pageNumber, target: request.uri.string)
+        let answer = { oddities.adjust(apiRequest.answer(from: admission.world, isStaff: isStaff), to: apiRequest) }
         switch admission.fault {
         case nil:
-            return apiRequest.answer(from: admission.world, isStaff: isStaff).response
+            return answer().response
         case .failPath, .serverError:
-            return JSONAnswer.serverError(apiRequest.kind).response
+            return oddities.adjust(JSONAnswer.serverError(apiRequest.kind), to: apiRequest).response
         case .rateLimited(let seconds):
             return JSONAnswer.rateLimited(retryAfterSeconds: seconds).response
         case .droppedConnection:
-            return apiRequest.answer(from: admission.world, isStaff: isStaff).droppedResponse
+            return answer().droppedResponse
+        case .trickled(let interval):
+            return answer().trickledResponse(byteInterval: interval)
         }
     }
 }

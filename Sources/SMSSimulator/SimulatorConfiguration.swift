@@ -21,6 +21,12 @@ public struct SimulatorConfiguration: Sendable {
     public var faults: FaultPlan
     /// When new messages arrive while the pages are read.
     public var shift: PageShiftPlan
+    /// What the gateway says that a well-behaved one would not.
+    public var oddities: OddityPlan
+    /// The path the API is served under (`--base-path`), such as `/gateway`; empty for
+    /// the root. `next` links carry it, as a gateway behind a path-routing proxy writes
+    /// them. The test endpoints stay at the root.
+    public var basePath: String
     /// True to log one line per request to stderr.
     public var verbose: Bool
 
@@ -31,7 +37,8 @@ public struct SimulatorConfiguration: Sendable {
     /// A configuration serving `world`; every other setting has the simulator's default.
     public init(world: WorldParameters, host: String = "127.0.0.1", port: Int = 0, pageSize: Int = 50,
                 token: String = SimulatorToken.defaultToken, isStaff: Bool = false, latency: Duration = .zero,
-                faults: FaultPlan = .none, shift: PageShiftPlan = .none, verbose: Bool = false) {
+                faults: FaultPlan = .none, shift: PageShiftPlan = .none, oddities: OddityPlan = .none,
+                basePath: String = "", verbose: Bool = false) {
         self.host = host
         self.port = port
         self.world = world
@@ -41,11 +48,14 @@ public struct SimulatorConfiguration: Sendable {
         self.latency = latency
         self.faults = faults
         self.shift = shift
+        self.oddities = oddities
+        self.basePath = basePath
         self.verbose = verbose
     }
 
     /// Refuses a port outside `0...65535`, an empty host or token, a negative latency
-    /// and a page size outside ``ReportPages/pageSizes``.
+    /// a page size outside ``ReportPages/pageSizes``, and a base path that is not
+    /// `/` followed by segments of `A-Z a-z 0-9 . _ -` (with no trailing `/`).
     public func check() throws(SimulatorOptionError) {
         guard (0...65_535).contains(port) else {
             throw SimulatorOptionError("--port must be between 0 and 65535, not \(port)")
@@ -61,6 +71,9 @@ public struct SimulatorConfiguration: Sendable {
         }
         guard latency >= .zero else {
             throw SimulatorOptionError("--latency-ms must be 0 or more")
+        }
+        guard basePath.isEmpty || (try? /(\/[A-Za-z0-9._-]+)+/.wholeMatch(in: basePath)) != nil else {
+            throw SimulatorOptionError("--base-path must look like /gateway (segments of A-Z a-z 0-9 . _ -), not \(basePath)")
         }
     }
 }

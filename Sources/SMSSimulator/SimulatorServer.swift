@@ -16,7 +16,9 @@ public struct SimulatorServer: Sendable {
         try configuration.check()
         let world: ShiftingWorld
         do {
-            world = try ShiftingWorld(world: World(parameters: configuration.world), pageSize: configuration.pageSize)
+            world = try ShiftingWorld(world: configuration.oddities.apply(to: World(parameters: configuration.world)),
+                                      pageSize: configuration.pageSize,
+                                      linkBase: SimulatorConfiguration.publicBaseURL + configuration.basePath)
         } catch {
             throw SimulatorOptionError(error.description)
         }
@@ -51,7 +53,8 @@ public struct SimulatorServer: Sendable {
         if configuration.latency > .zero {
             router.add(middleware: LatencyMiddleware(latency: configuration.latency))
         }
-        SimulatedAPI(state: state, token: configuration.token, isStaff: configuration.isStaff).addRoutes(to: router)
+        SimulatedAPI(state: state, token: configuration.token, isStaff: configuration.isStaff,
+                     oddities: configuration.oddities, basePath: configuration.basePath).addRoutes(to: router)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),

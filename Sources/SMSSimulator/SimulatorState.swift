@@ -74,6 +74,9 @@ final class SimulatorState: Sendable {
             if let fault {
                 ledger.stats.count(fault)
             }
+            if kind == .batchReports {
+                ledger.stats.batchReportTargets.append(target)
+            }
             let admission = Admission(world: ledger.world, fault: fault)
             if kind == .pages {
                 if let page {

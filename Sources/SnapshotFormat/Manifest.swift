@@ -110,3 +110,14 @@ public struct Manifest: Codable, Sendable, Equatable {
         notes = try container.decodeIfPresent([String].self, forKey: .notes)
     }
 }
+
+extension Manifest {
+    /// The stored files of requests that the fetch counted as failed: in an incomplete
+    /// snapshot, those whose status is not 2xx. Earlier versions stored such bodies (an
+    /// undocumented 404 of batch-ids, for one); `report` reads around them, since the
+    /// manifest's reasons already say the data is incomplete.
+    package var filesOfFailedRequests: Set<String> {
+        guard !complete else { return [] }
+        return Set((requests ?? []).lazy.filter { !(200..<300).contains($0.status) }.compactMap(\.file))
+    }
+}

@@ -22,6 +22,9 @@ struct SMSAPISim: AsyncParsableCommand {
             Test endpoints (no token): GET /__sim/truth (the ground-truth CSV, arrivals \
             included), GET /__sim/stats (request counters as JSON), POST /__sim/reset-stats.
 
+            Hostile-gateway modes: --trickle-ms (slow bodies), --count (an absurd count), \
+            --odd-batch-ids, --control-characters, --batch-ids-undocumented-404, --base-path.
+
             Example: sms-api-sim --deliveries 5000 --days 30 --fail-rate 0.05 --rate-limit-every 20 --truth truth.csv
             """
     )
@@ -68,6 +71,32 @@ struct SMSAPISim: AsyncParsableCommand {
                                valueName: "SUBSTRING"))
     var failPath: [String] = []
 
+    @Option(help: ArgumentHelp("Send the body of matching API responses one byte every MS milliseconds; 0 never.",
+                               valueName: "MS"))
+    var trickleMs = 0
+
+    @Option(help: ArgumentHelp("With --trickle-ms, trickle only responses whose path and query (as sent) contain this; "
+                               + "repeatable (default: every API response).", valueName: "SUBSTRING"))
+    var tricklePath: [String] = []
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Write this JSON number as every page's count (e.g. 1000000000000000000 or -5).",
+                               valueName: "NUMBER"))
+    var count: String?
+
+    @Flag(name: .customLong("batch-ids-undocumented-404"),
+          help: "Answer /api/batch-ids with 404 and Django's default body {\"detail\":\"Not found.\"}.")
+    var batchIDsUndocumented404 = false
+
+    @Flag(help: "Rename the first batches to .., ., .hidden and a 120-character Devanagari id.")
+    var oddBatchIds = false
+
+    @Flag(help: "Put control characters (U+0001, U+000B, U+001F) in some texts and names, and in every error body.")
+    var controlCharacters = false
+
+    @Option(help: ArgumentHelp("Serve the API under this path (e.g. /gateway); next links carry it.", valueName: "PATH"))
+    var basePath = ""
+
     @Option(help: ArgumentHelp("Write the world's ground-truth CSV here at startup.", valueName: "FILE"))
     var truth: String?
 
@@ -87,13 +116,17 @@ struct SMSAPISim: AsyncParsableCommand {
         do {
             let parameters = try world.parameters()
             let faults = try FaultPlan(failRate: failRate, dropRate: dropConnectionRate, rateLimitEvery: rateLimitEvery,
-                                       retryAfterSeconds: retryAfter, failPaths: failPath, seed: world.seed)
+                                       retryAfterSeconds: retryAfter, failPaths: failPath,
+                                       trickleInterval: .milliseconds(trickleMs), tricklePaths: tricklePath, seed: world.seed)
+            let oddities = try OddityPlan(countLiteral: count, undocumentedBatchIDsNotFound: batchIDsUndocumented404,
+                                          oddBatchIDs: oddBatchIds, controlCharacters: controlCharacters)
             let token = SimulatorToken.resolve(explicit: token, variable: tokenEnv,
                                                environment: ProcessInfo.processInfo.environment)
             let shift = try PageShiftPlan(everyPages: shiftPages, size: shiftSize)
             return try SimulatorServer(configuration: SimulatorConfiguration(
                 world: parameters, host: host, port: port, pageSize: world.pageSize, token: token, isStaff: staff,
-                latency: .milliseconds(latencyMs), faults: faults, shift: shift, verbose: verbose))
+                latency: .milliseconds(latencyMs), faults: faults, shift: shift, oddities: oddities, basePath: basePath,
+                verbose: verbose))
         } catch let invalid as WorldOptions.Invalid {
             throw ValidationError(invalid.description)
         } catch let invalid as SimulatorOptionError {

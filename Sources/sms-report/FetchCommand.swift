@@ -20,8 +20,8 @@ struct FetchCommand: AsyncParsableCommand {
               export SMS_REPORT_TOKEN=…
               sms-report fetch --base-url https://dicesms.asia --out snapshots/2025-11-05 --since 2025-11-04
 
-            Exits 3 when some requests still failed after their retries (the snapshot is written, \
-            marked incomplete), 5 when the API refuses the token.
+            Exits 3 when some requests still failed after their retries, or the fetch ran past \
+            --timeout (the snapshot is written, marked incomplete), 5 when the API refuses the token.
             """
     )
 
@@ -37,25 +37,25 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Fetch batch reports up to this local day (YYYY-MM-DD, inclusive).", valueName: "day"))
     var until: String?
 
-    @Option(help: ArgumentHelp("Hours before --since fetched again for late status updates.", valueName: "hours"))
+    @Option(help: ArgumentHelp("Hours before --since fetched again for late status updates (0–8784).", valueName: "hours"))
     var recheckHours = 48
 
     @Option(help: ArgumentHelp("IANA timezone of --since and --until.", valueName: "tz"))
     var timezone = "Asia/Kathmandu"
 
-    @Option(help: ArgumentHelp("Requests in flight at most.", valueName: "n"))
+    @Option(help: ArgumentHelp("Requests in flight at most (1–1024).", valueName: "n"))
     var concurrency = 4
 
-    @Option(help: ArgumentHelp("Retries of a request that failed with 5xx, 429, a timeout or a dropped connection.", valueName: "n"))
+    @Option(help: ArgumentHelp("Retries of a request that failed with 5xx, 429, a timeout or a dropped connection (0–100).", valueName: "n"))
     var retries = 5
 
-    @Option(help: ArgumentHelp("First backoff before a retry, in milliseconds; each retry doubles it (with jitter).", valueName: "ms"))
+    @Option(help: ArgumentHelp("First backoff before a retry, in milliseconds (0–3600000); each retry doubles it (with jitter).", valueName: "ms"))
     var retryDelayMs = 500
 
-    @Option(help: ArgumentHelp("Time limit of one request, in seconds.", valueName: "s"))
+    @Option(help: ArgumentHelp("Time limit of one request, body included, in seconds (1–86400); a request past it is retried.", valueName: "s"))
     var requestTimeout = 30
 
-    @Option(help: ArgumentHelp("Time limit of the whole fetch, in seconds.", valueName: "s"))
+    @Option(help: ArgumentHelp("Time limit of the whole fetch, in seconds (1–604800); past it the snapshot is written incomplete (exit 3).", valueName: "s"))
     var timeout = 3600
 
     @Option(help: ArgumentHelp("The environment variable that holds the token.", valueName: "name"))
@@ -94,13 +94,7 @@ struct FetchCommand: AsyncParsableCommand {
         guard let timeZone = ReportTimeZone(identifier: timezone) else {
             throw FetchError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(timezone)\"")
         }
-        for (option, value) in [("--concurrency", concurrency), ("--request-timeout", requestTimeout), ("--timeout", timeout)] where value < 1 {
-            throw FetchError.invalidOption(option: option, reason: "must be at least 1")
-        }
-        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs), ("--recheck-hours", recheckHours)] where value < 0 {
-            throw FetchError.invalidOption(option: option, reason: "must not be negative")
-        }
-        return FetchRequest(
+        let request = FetchRequest(
             baseURL: baseURL, token: APIToken(secret), outputFolder: out,
             since: try since.map { try PeriodArguments.day($0, option: "--since") },
             until: try until.map { try PeriodArguments.day($0, option: "--until") },
@@ -108,6 +102,8 @@ struct FetchCommand: AsyncParsableCommand {
             retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
             requestTimeout: .seconds(requestTimeout), totalTimeout: .seconds(timeout),
             tool: "sms-report \(SMSReportCommand.configuration.version)")
+        try request.check()
+        return request
     }
 
     private func makeLogger() -> Logger {

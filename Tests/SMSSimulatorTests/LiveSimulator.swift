@@ -10,11 +10,12 @@ let testToken = "test-token"
 
 /// A simulator over a seeded world, with the given options.
 func makeServer(deliveries: Int = 300, quirks: Bool = false, pageSize: Int = 20, isStaff: Bool = false,
-                latency: Duration = .zero, faults: FaultPlan = .none, shift: PageShiftPlan = .none) throws -> SimulatorServer {
+                latency: Duration = .zero, faults: FaultPlan = .none, shift: PageShiftPlan = .none,
+                oddities: OddityPlan = .none, basePath: String = "") throws -> SimulatorServer {
     let world = try WorldParameters(deliveries: deliveries, days: 7, seed: 42, quirks: quirks)
     return try SimulatorServer(configuration: SimulatorConfiguration(
         world: world, pageSize: pageSize, token: testToken, isStaff: isStaff, latency: latency, faults: faults,
-        shift: shift))
+        shift: shift, oddities: oddities, basePath: basePath))
 }
 
 /// Runs `body` against `server` listening on loopback, through AsyncHTTPClient: a real
@@ -64,6 +65,8 @@ struct Stats {
     let dropped: Int
     let unauthorized: Int
     let arrived: Int
+    let trickled: Int
+    let batchReportTargets: [String]
 
     init(_ value: Any) throws {
         let object = try #require(value as? [String: Any])
@@ -75,6 +78,8 @@ struct Stats {
         dropped = try #require(object["dropped"] as? Int)
         unauthorized = try #require(object["unauthorized"] as? Int)
         arrived = try #require(object["arrived"] as? Int)
+        trickled = try #require(object["trickled"] as? Int)
+        batchReportTargets = try #require(object["batch_report_targets"] as? [String])
     }
 }
 

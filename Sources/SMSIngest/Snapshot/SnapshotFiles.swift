@@ -62,6 +62,18 @@ package struct SnapshotFiles: Sendable {
             .map { subfolder + "/" + $0 }
     }
 
+    /// The same files without `paths` (relative to the snapshot).
+    package func excluding(_ paths: Set<String>) -> SnapshotFiles {
+        guard !paths.isEmpty else { return self }
+        var files = self
+        files.pages.removeAll { paths.contains($0) }
+        files.batchReports.removeAll { paths.contains($0.path) }
+        if let batchIDs, paths.contains(batchIDs) {
+            files.batchIDs = nil
+        }
+        return files
+    }
+
     /// The bytes of the file at `path` (relative to the snapshot).
     package func contents(of path: String) throws(ReportError) -> Data {
         guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {

@@ -23,6 +23,7 @@ public struct SnapshotReader: Sendable {
         }
         let manifest = try readManifest(folder: folder)
         let files = try SnapshotFiles.list(folder: folder, manifest: manifest)
+            .excluding(manifest?.filesOfFailedRequests ?? [])
 
         // batch-ids.json goes first: it is one large file, and its rows are only applied
         // at the end, so parsing it early overlaps it with the pages.

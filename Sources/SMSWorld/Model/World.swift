@@ -48,6 +48,24 @@ public struct World: Sendable {
                      batches: Self.collectBatches(combined, withoutReport: withoutReport))
     }
 
+    /// The same world with each message changed by `edit` (given its index), as the
+    /// API simulator does to serve odd batch ids or texts. A renamed batch keeps
+    /// whether it has a report; the messages must keep their order and `sent_at`.
+    public func editing(_ edit: (Int, inout WorldMessage) -> Void) -> World {
+        var edited = messages
+        var withoutReport: Set<String> = []
+        let oldWithoutReport = Set(batches.lazy.filter { !$0.hasReport }.map(\.id))
+        for index in edited.indices {
+            let oldBatchID = edited[index].batchID
+            edit(index, &edited[index])
+            if let oldBatchID, oldWithoutReport.contains(oldBatchID), let newBatchID = edited[index].batchID {
+                withoutReport.insert(newBatchID)
+            }
+        }
+        return World(parameters: parameters, messages: edited, quirks: quirks,
+                     batches: Self.collectBatches(edited, withoutReport: withoutReport))
+    }
+
     private init(parameters: WorldParameters, messages: [WorldMessage], quirks: QuirkLedger, batches: [WorldBatch]) {
         self.parameters = parameters
         self.messages = messages

@@ -29,4 +29,27 @@ import Testing
         #expect(PageSummary(body: Array("[1, 2]".utf8)) == nil)
         #expect(PageSummary(body: Array("{\"count\": ".utf8)) == nil)
     }
+
+    /// Issue 11, item 4: a `count` that is not a whole number from 0 to a billion is
+    /// kept as text and never used for arithmetic.
+    @Test(arguments: ["1000000000000000000", "9223372036854775807", "-5", "1e30", "12.5",
+                      "99999999999999999999999999"])
+    func anAbsurdCountIsUnusable(literal: String) throws {
+        let body = #"{"count": \#(literal), "next": "https://dicesms.asia/api/sms-report/?page=2", "results": []}"#
+        let summary = try #require(PageSummary(body: Array(body.utf8)))
+        #expect(summary.count == nil)
+        #expect(summary.unusableCount == literal)
+    }
+
+    @Test func theLargestCountIsUsable() throws {
+        let summary = try #require(PageSummary(body: Array(#"{"count": 1000000000, "next": null, "results": []}"#.utf8)))
+        #expect(summary.count == 1_000_000_000 && summary.unusableCount == nil)
+    }
+
+    @Test func absurdPageNumbersInLinksAreNotNumbers() {
+        #expect(PageSummary.pageNumber(inLink: "/api/sms-report/?page=9223372036854775807") == nil)
+        #expect(PageSummary.pageNumber(inLink: "/api/sms-report/?page=99999999999999999999") == nil)
+        #expect(PageSummary.pageNumber(inLink: "/api/sms-report/?page=-3") == nil)
+        #expect(PageSummary.pageNumber(inLink: "/api/sms-report/?page=0") == nil)
+    }
 }

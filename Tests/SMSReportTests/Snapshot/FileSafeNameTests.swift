@@ -10,7 +10,8 @@ import Testing
         ("a_b.c-D9", "a_b.c-D9"),
         ("100%", "100%25"),
         ("न", "%E0%A4%A8"),
-        ("../etc", "..%2Fetc"),
+        ("../etc", "%2E%2E%2Fetc"),
+        ("etc/..", "etc%2F.."),
     ])
     func encodesAndDecodes(id: String, name: String) {
         #expect(FileSafeName.encode(id) == name)

@@ -1,4 +1,5 @@
 import Testing
+import SnapshotFormat
 
 /// Contract §2: `report` needs only `batches` and `complete` from the manifest, and
 /// tools may add keys.
@@ -34,5 +35,47 @@ import Testing
         let error = try #require(try await UnitSnapshot.readError(files))
         #expect(error == .missingField(file: "manifest.json", path: "complete"))
         #expect(error.exitCode == 2)
+    }
+}
+
+/// Issue 11, item 11: a body that the fetch stored for a request it counted as failed
+/// (earlier versions stored the undocumented 404 of batch-ids) never stops `report`.
+@Suite struct FailedRequestFileTests {
+    private static let manifest = #"""
+        {"complete": false, "batches": {}, "reasons": ["batch ids: the body is not the documented JSON"],
+         "requests": [{"path": "/api/batch-ids", "status": 404, "attempts": 1, "file": "batch-ids.json"},
+                      {"path": "/api/sms-report/?page=1", "status": 200, "attempts": 1, "file": "sms-report/page-000001.json"}]}
+        """#
+
+    @Test func anIncompleteSnapshotIsReadAroundTheFailedRequestsFile() async throws {
+        var files = ManifestReadingTests.page
+        files[UnitSnapshot.batchIDs] = #"{"detail": "Not found."}"#
+        files[UnitSnapshot.manifest] = Self.manifest
+        let snapshot = try await UnitSnapshot.load(files)
+        #expect(!snapshot.isComplete)
+        #expect(snapshot.normalized.deliveries.count == 1)
+    }
+
+    @Test func aCompleteSnapshotStillRefusesABadFile() async throws {
+        var files = ManifestReadingTests.page
+        files[UnitSnapshot.batchIDs] = #"{"detail": "Not found."}"#
+        files[UnitSnapshot.manifest] = Self.manifest.replacingOccurrences(of: #""complete": false"#, with: #""complete": true"#)
+        let error = try #require(try await UnitSnapshot.readError(files))
+        #expect(error.exitCode == 2)
+    }
+
+    @Test func aLongBatchIDComesFromTheManifestAndAShortOneFromItsName() async throws {
+        let longID = String(repeating: "क", count: 120)
+        let longName = FileSafeName.batchReportFileName(for: longID)
+        let row = UnitJSON.row(sentAt: "2025-11-04T17:00:45.153834+05:45", phone: "9841234567")
+        let other = UnitJSON.row(sentAt: "2025-11-04T17:00:46Z", phone: "9841234568")
+        let files = [
+            "sms-report-batch/\(longName)": UnitJSON.batchReport([row]),
+            "sms-report-batch/\(FileSafeName.batchReportFileName(for: ".."))": UnitJSON.batchReport([other]),
+            UnitSnapshot.manifest: #"{"complete": true, "batches": {"\#(longName)": "\#(longID)"}}"#,
+        ]
+        let snapshot = try await UnitSnapshot.load(files)
+        let ids = Set(snapshot.normalized.deliveries.map(\.batchID))
+        #expect(ids == [longID, ".."])
     }
 }

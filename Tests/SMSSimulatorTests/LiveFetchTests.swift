@@ -1,0 +1,64 @@
+import Foundation
+import SMSFetch
+import SMSSimulator
+import SMSSupport
+import Testing
+
+/// `SnapshotFetcher` against the live simulator where timing matters (issue 11, item 3):
+/// a trickled body is cut by the request timeout, the whole fetch by its time limit,
+/// and a cancelled fetch stops at once; each leaves a valid incomplete snapshot.
+@Suite struct LiveFetchTests {
+    /// Fetches from `server` into a new folder with `change` applied to the request,
+    /// optionally cancelling the fetch after `cancelAfter`; returns the outcome and the
+    /// time it took.
+    private func fetch(from server: SimulatorServer, cancelAfter: Duration? = nil,
+                       _ change: @escaping @Sendable (inout FetchRequest) -> Void) async throws -> (FetchOutcome, Duration) {
+        let folder = NSTemporaryDirectory() + "sms-live-fetch-" + UUID().uuidString
+        return try await withLiveServer(server) { client in
+            let port = try #require(client.client.port)
+            var request = FetchRequest(baseURL: try #require(APIBaseURL("http://127.0.0.1:\(port)")),
+                                       token: APIToken(testToken), outputFolder: folder,
+                                       retryPolicy: RetryPolicy(retries: 1, baseDelay: .milliseconds(1)))
+            change(&request)
+            let fetcher = SnapshotFetcher(request: request)
+            let started = ContinuousClock.now
+            let task = Task { try await fetcher.run() }
+            if let cancelAfter {
+                try await Task.sleep(for: cancelAfter)
+                task.cancel()
+            }
+            let outcome = try await task.value
+            let elapsed = ContinuousClock.now - started
+            #expect(FileManager.default.fileExists(atPath: folder + "/manifest.json"), "a valid snapshot is written")
+            try? FileManager.default.removeItem(atPath: folder)
+            return (outcome, elapsed)
+        }
+    }
+
+    private func trickling(_ paths: [String]) throws -> SimulatorServer {
+        try makeServer(deliveries: 60, pageSize: 10, faults: try FaultPlan(trickleInterval: .milliseconds(100), tricklePaths: paths))
+    }
+
+    @Test func aTrickledBodyIsCutByTheRequestTimeoutAndRetried() async throws {
+        let (outcome, elapsed) = try await fetch(from: try trickling(["page=2"])) { $0.requestTimeout = .milliseconds(400) }
+        #expect(elapsed < .seconds(5))
+        #expect(!outcome.isComplete)
+        #expect(outcome.manifest.reasons == ["page 2: timed out after 2 attempts"])
+    }
+
+    @Test func theWholeFetchEndsAtItsTimeLimit() async throws {
+        let (outcome, elapsed) = try await fetch(from: try trickling(["page="])) {
+            $0.totalTimeout = .milliseconds(700)
+        }
+        #expect(elapsed < .seconds(4))
+        #expect(!outcome.isComplete)
+        #expect(outcome.manifest.reasons.contains { $0.hasPrefix("the fetch's time limit (0.7 seconds) ran out") })
+    }
+
+    @Test func aCancelledFetchStopsAtOnceAndSaysSo() async throws {
+        let (outcome, elapsed) = try await fetch(from: try trickling(["page="]), cancelAfter: .milliseconds(500)) { _ in }
+        #expect(elapsed < .seconds(3))
+        #expect(!outcome.isComplete)
+        #expect(outcome.manifest.reasons.contains("the fetch was cancelled; the snapshot holds what was fetched before it"))
+    }
+}
