@@ -98,7 +98,7 @@ public enum Aggregator {
             deliveries: selected.table,
             timeZone: options.timeZone,
             isComplete: snapshot.isComplete,
-            incompleteReasons: snapshot.manifest?.reasons ?? [],
+            incompleteReasons: snapshot.incompleteReasons,
             sourceBaseURL: snapshot.manifest?.baseURL,
             highlights: ReportHighlights(
                 worstBatches: TableBuilder.worstBatches(byBatch, limit: ReportHighlights.worstBatchLimit),

@@ -123,12 +123,17 @@ def edit_page(snapshot, edit):
 
 
 @pytest.mark.parametrize("count", [-1, -9223372036854775808, 99999999999999999999])
-def test_a_page_count_out_of_range_is_named(api_doc_copy, tmp_path, count):
+def test_a_page_count_out_of_range_gives_an_incomplete_report_naming_it(api_doc_copy, tmp_path, count):
+    # The count comes from the API: the report is still written, says INCOMPLETE with
+    # the reason, and exits 3 (contract §1), instead of stopping with no report.
     edit_page(api_doc_copy, lambda body: body.update(count=count))
     out = tmp_path / "out"
-    result = run_report("--snapshot", api_doc_copy, "--out", out)
-    assert_one_line_usage_error(result, "sms-report/page-000001.json", "count", str(count))
-    assert not out.exists() or not any(out.iterdir())
+    result = run_report("--snapshot", api_doc_copy, "--out", out, "--format", "csv")
+    assert result.returncode == 3, result.stderr
+    assert f"sms-report/page-000001.json: count {count} is not a whole number" in result.stderr
+    summary = dict(row.split(",", 1) for row in (out / "summary.csv").read_text().splitlines()[1:])
+    assert summary["complete"] == "false"
+    assert summary["deliveries"] != "0"
 
 
 @pytest.mark.parametrize("sent_at", ["0000-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"])

@@ -73,6 +73,9 @@ package struct DeliveryMerger {
         if case .page = source {
             distinctPageRows += file.rowCount - repeatedRows
             lastPage = file
+            if let literal = file.pageCountOutOfRange {
+                checks.countsOutOfRange.append("\(file.path): count \(literal) is not a whole number from 0 to \(Int.max)")
+            }
         }
     }
 

@@ -10,6 +10,9 @@ public struct FetchChecks: Sendable, Equatable {
     /// The gap between the last page's `count` and the distinct rows read from the pages.
     public var countMismatch = 0
     public var countMismatchExample = ""
+    /// Pages whose `count` is out of range (file and value): `count_mismatch` cannot be
+    /// measured, and the report says it is incomplete.
+    public var countsOutOfRange: [String] = []
     /// Requests that still failed after their retries, from the manifest.
     public var failedRequests = 0
     public var failedRequestsExample = ""

@@ -9,9 +9,15 @@ public struct LoadedSnapshot: Sendable {
     /// The metrics snapshot's keys, in file order; empty when the file is absent.
     public var metrics: [MetricReading]
 
-    /// False when the manifest says some pages or batches could not be fetched.
-    /// A snapshot without a manifest is taken as given, and so as complete.
+    /// False when the manifest says some pages or batches could not be fetched, or a
+    /// page's `count` is out of range. A snapshot without a manifest is taken as
+    /// given, and so as complete.
     public var isComplete: Bool {
-        manifest?.complete ?? true
+        (manifest?.complete ?? true) && normalized.fetchChecks.countsOutOfRange.isEmpty
+    }
+
+    /// Why the data is incomplete: the manifest's reasons, then each `count` out of range.
+    public var incompleteReasons: [String] {
+        (manifest?.reasons ?? []) + normalized.fetchChecks.countsOutOfRange
     }
 }

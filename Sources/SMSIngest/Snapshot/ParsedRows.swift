@@ -40,6 +40,9 @@ package struct ParsedFile: Sendable {
     package var batchIDRows: [BatchIDRecord] = []
     /// A page's `count`.
     package var pageCount: Int?
+    /// A page's `count` that is not a whole number from 0 to `Int.max`, as written; the
+    /// API's number is then unknown, and the report incomplete.
+    package var pageCountOutOfRange: String?
     /// True when a page's `next` was not null.
     package var pageHasNext = false
     /// True when the body was the API's error object (`{"error": …}`) instead of rows.

@@ -68,10 +68,11 @@ package struct ReportFileParser {
             } else if scanner.matches(key, "count") {
                 if try !scanner.consumeNull() {
                     let literal = try scanner.readNumberLiteral()
-                    guard let count = Int(literal), count >= 0 else {
-                        throw FieldFailure.invalid("count", "not a whole number from 0 to \(Int.max): \(literal)")
+                    if let count = Int(literal), count >= 0 {
+                        file.pageCount = count
+                    } else {
+                        file.pageCountOutOfRange = literal
                     }
-                    file.pageCount = count
                 }
             } else if scanner.matches(key, "next") {
                 file.pageHasNext = try !scanner.consumeNull()

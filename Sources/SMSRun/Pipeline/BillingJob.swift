@@ -28,10 +28,10 @@ public enum BillingJob {
         try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
             .write(statement.table, timeZone: request.timeZone, to: csvPath)
         let workbookPath = try await BillingWorkbookRenderer()
-            .render(statement, isComplete: snapshot.isComplete, incompleteReasons: snapshot.manifest?.reasons ?? [],
+            .render(statement, isComplete: snapshot.isComplete, incompleteReasons: snapshot.incompleteReasons,
                     into: request.outputFolder)
         progress.finish(stage: "writing billing")
         return BillingOutcome(files: [csvPath, workbookPath], statement: statement,
-                              isComplete: snapshot.isComplete, incompleteReasons: snapshot.manifest?.reasons ?? [])
+                              isComplete: snapshot.isComplete, incompleteReasons: snapshot.incompleteReasons)
     }
 }
