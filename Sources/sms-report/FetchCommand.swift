@@ -57,6 +57,9 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The environment variable that holds the token.", valueName: "name"))
     var tokenEnv = "SMS_REPORT_TOKEN"
 
+    @Flag(help: "Allow a plain http:// --base-url to a host that is not loopback (the token then travels in clear text).")
+    var allowInsecure = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -82,7 +85,15 @@ struct FetchCommand: AsyncParsableCommand {
 
     private func makeRequest() throws -> FetchRequest {
         guard let baseURL = APIBaseURL(baseURL) else {
-            throw FetchError.invalidOption(option: "--base-url", reason: "\"\(baseURL)\" is not an http(s) URL with a host")
+            // A URL with `@` may hold a user and password: it is not repeated.
+            let quoted = baseURL.contains("@") ? "the URL (not repeated: it may hold a password)" : "\"\(baseURL)\""
+            throw FetchError.invalidOption(option: "--base-url", reason: "\(quoted) is not an http(s) URL with a host and without a user or password")
+        }
+        guard baseURL.protectsToken || allowInsecure else {
+            throw FetchError.invalidOption(option: "--base-url", reason: "\(baseURL) would send the token in clear text: use https:// (plain http only to a loopback host), or add --allow-insecure")
+        }
+        if allowInsecure && !baseURL.protectsToken {
+            FileHandle.standardError.write(Data("warning: --allow-insecure: the token goes in clear text to \(baseURL)\n".utf8))
         }
         guard let secret = ProcessInfo.processInfo.environment[tokenEnv], !secret.isEmpty else {
             throw FetchError.missingToken(variable: tokenEnv)

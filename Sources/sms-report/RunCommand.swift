@@ -101,18 +101,21 @@ struct RunCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let runPeriod = try PeriodArguments.period(period: period, from: from, to: to, timeZone: settings.timeZone,
                                                    now: .now)
-        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs),
-                                ("--email-retries", emailRetries), ("--email-retry-delay-ms", emailRetryDelayMs)] where value < 0 {
-            throw ReportError.invalidOption(option: option, reason: "must not be negative")
-        }
+        try RunOptionLimits.check([("--retries", retries, RunOptionLimits.retries),
+                                   ("--retry-delay-ms", retryDelayMs, RunOptionLimits.delayMilliseconds),
+                                   ("--email-retries", emailRetries, RunOptionLimits.retries),
+                                   ("--email-retry-delay-ms", emailRetryDelayMs, RunOptionLimits.delayMilliseconds)])
         let planner = RunPlanner(
             config: settings, period: runPeriod, startedAt: .now, generatedAt: try GenerationTime.current(),
             retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
             tool: "sms-report \(SMSReportCommand.configuration.version)", templatesFolder: templates)
         let logger = makeLogger()
+        for warning in settings.insecureTransportWarnings {
+            logger.warning("\(warning)")
+        }
         let job = RunJob(plans: try planner.plans(), parallelAccounts: settings.parallelAccounts,
                          deliverer: try makeDeliverer(settings, logger: logger),
-                         keepSnapshots: settings.keepSnapshots, logger: logger)
+                         keepSnapshots: settings.keepSnapshots, accountTimeout: settings.accountTimeout, logger: logger)
         let records = await job.run()
         for record in records {
             print(record.summaryLine)

@@ -17,9 +17,10 @@ struct SnapshotStaging {
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
         finalPath = trimmed
-        temporaryPath = "\(parent)/.\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)"
+        temporaryPath = "\(parent)/\(TemporaryName.make(for: url.lastPathComponent, kind: .folder))"
+        // Staging folders of fetches that died are removed; a living fetch's are kept.
+        LeftoverCleanup.clean(parent)
         do {
-            try? FileManager.default.removeItem(atPath: temporaryPath)
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             for folder in [SnapshotLayout.pagesFolder, SnapshotLayout.batchReportsFolder] {
                 try FileManager.default.createDirectory(atPath: "\(temporaryPath)/\(folder)", withIntermediateDirectories: true)
@@ -44,7 +45,8 @@ struct SnapshotStaging {
                                 bytes: response.body.count, sha256: digest, file: file)
     }
 
-    /// Writes the manifest and renames the folder into place.
+    /// Writes the manifest, syncs the folders and renames the snapshot into place
+    /// (the files themselves are synced as they are written).
     func commit(_ manifest: Manifest) throws(FetchError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -53,7 +55,12 @@ struct SnapshotStaging {
             var writer = try AtomicFileWriter(path: "\(temporaryPath)/\(SnapshotLayout.manifest)")
             try writer.write { $0.append(contentsOf: data) }
             try writer.commit()
-            try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
+            for folder in [SnapshotLayout.pagesFolder, SnapshotLayout.batchReportsFolder] {
+                try FileDurability.sync("\(temporaryPath)/\(folder)")
+            }
+            try FileDurability.sync(temporaryPath)
+            guard !FileManager.default.fileExists(atPath: finalPath) else { throw FetchError.snapshotExists(path: finalPath) }
+            try FileDurability.rename(temporaryPath, to: finalPath)
         } catch {
             abandon()
             throw .outputFailed(path: finalPath, reason: "\(error)")

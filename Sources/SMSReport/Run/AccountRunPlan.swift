@@ -24,4 +24,11 @@ public struct AccountRunPlan: Sendable {
         self.recipients = recipients
         self.snapshotsFolder = snapshotsFolder
     }
+
+    /// The folders whose leftovers of dead processes are removed before the account
+    /// runs (``LeftoverCleanup``): the account's folder (period staging), its
+    /// snapshots folder and the period folder (temporary files).
+    public var foldersToClean: [String] {
+        [FileDurability.folder(of: snapshotsFolder), snapshotsFolder, report.outputFolder]
+    }
 }

@@ -9,6 +9,8 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
         case ok
         /// Reported and delivered, but the data is incomplete (exit 3).
         case incomplete
+        /// Stopped by `account_timeout_minutes` (exit 3); `error` says in which step.
+        case timedOut = "timed_out"
         /// The report is on disk but the email could not be sent (exit 4).
         case deliveryFailed = "delivery_failed"
         /// The API refused the token; no report was written (exit 5).

@@ -42,7 +42,8 @@ struct SMTPServerTests {
     }
 
     private func composed(_ folder: TemporaryFolder, limit: Int? = nil) throws -> ReportEmail.Composed {
-        try ReportEmail.compose(folder: folder.path, from: MIMEFixtures.address("SMS Reports <\(Self.user)>"),
+        try ReportEmail.compose(folder: folder.path, files: try folder.files().map { folder.path + "/" + $0 },
+                                from: MIMEFixtures.address("SMS Reports <\(Self.user)>"),
                                 to: Self.recipients.map(MIMEFixtures.address), subject: MIMEFixtures.subject,
                                 maximumAttachmentBytes: limit)
     }
