@@ -268,9 +268,9 @@ struct RunConfigDecoder {
         } else {
             items = reader.sequence(node, of: "a list of email addresses") ?? []
         }
-        return items.compactMap { item in
+        return items.compactMap { item -> String? in
             guard let text = reader.string(item) else { return nil }
-            do {
+            do throws(EmailAddressError) {
                 // The sender's own parser: what the config accepts, sending accepts.
                 _ = try EmailAddress(parsing: text)
             } catch {

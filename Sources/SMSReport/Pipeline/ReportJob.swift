@@ -42,8 +42,8 @@ public enum ReportJob {
         progress.finish(stage: "aggregating")
 
         var files: [String] = []
-        do {
-            do {
+        do throws(ReportError) {
+            do throws(ReportError) {
                 if request.formats.contains(.csv) {
                     progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
                     files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)

@@ -101,6 +101,8 @@ public struct RunJob: Sendable {
             logger.warning("the snapshot is INCOMPLETE: \(fetched.manifest.reasons.joined(separator: "; "))")
         }
 
+        // A fetch cut short by the account's deadline ends the account here, still in `fetch`.
+        guard !Task.isCancelled else { return record }
         progress.publish(record, step: "report")
         logger.info("reporting into \(plan.report.outputFolder)")
         clock = ContinuousClock.now
@@ -158,7 +160,7 @@ public struct RunJob: Sendable {
         let staging = try StagingFolder(finalPath: plan.report.outputFolder)
         var request = plan.report
         request.outputFolder = staging.path
-        do {
+        do throws(ReportError) {
             var report = try await ReportJob.run(request)
             guard !Task.isCancelled else {
                 throw ReportError.outputFailed(path: plan.report.outputFolder, reason: "the account ran out of time")
