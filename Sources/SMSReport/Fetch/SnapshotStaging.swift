@@ -36,7 +36,8 @@ struct SnapshotStaging {
         do {
             var writer = try AtomicFileWriter(path: "\(temporaryPath)/\(file)")
             try writer.write { $0.append(contentsOf: response.body) }
-            try writer.commit()
+            // The folders are synced once in `commit`, before the snapshot is renamed into place.
+            try writer.commit(syncingFolder: false)
         } catch {
             throw .outputFailed(path: "\(finalPath)/\(file)", reason: error.description)
         }
@@ -46,7 +47,8 @@ struct SnapshotStaging {
     }
 
     /// Writes the manifest, syncs the folders and renames the snapshot into place
-    /// (the files themselves are synced as they are written).
+    /// (each file's data is synced as it is written; the renames in the folders are
+    /// made durable here, by one sync per folder).
     func commit(_ manifest: Manifest) throws(FetchError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -48,7 +48,10 @@ public struct AtomicFileWriter: ~Copyable {
 
     /// Writes what is buffered, syncs and closes the file, renames it to its final
     /// name and syncs the folder.
-    public consuming func commit() throws(ReportError) {
+    /// - Parameter syncingFolder: false for a file in a staging folder that is synced
+    ///   once before it is renamed into place (a snapshot's pages): the file's data is
+    ///   still synced here, and one folder sync then covers every rename in it.
+    public consuming func commit(syncingFolder: Bool = true) throws(ReportError) {
         do {
             try flush()
             try FileDurability.sync(descriptor: descriptor, path: path)
@@ -63,7 +66,7 @@ public struct AtomicFileWriter: ~Copyable {
             throw .outputFailed(path: path, reason: reason)
         }
         do {
-            try FileDurability.rename(temporaryPath, to: path)
+            try FileDurability.rename(temporaryPath, to: path, syncingFolder: syncingFolder)
         } catch {
             unlink(temporaryPath)
             throw error

@@ -33,11 +33,13 @@ public enum FileDurability {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// Renames `source` to `destination` and syncs their folder, so the rename survives a power cut.
-    public static func rename(_ source: String, to destination: String) throws(ReportError) {
+    /// Renames `source` to `destination` and syncs their folder, so the rename survives
+    /// a power cut; without `syncingFolder` the caller syncs the folder later, once for many renames.
+    public static func rename(_ source: String, to destination: String, syncingFolder: Bool = true) throws(ReportError) {
         guard systemRename(source, destination) == 0 else {
             throw .outputFailed(path: destination, reason: String(cString: strerror(errno)))
         }
+        guard syncingFolder else { return }
         try sync(folder(of: destination))
         let sourceFolder = folder(of: source)
         if sourceFolder != folder(of: destination) {
