@@ -56,7 +56,7 @@ struct SnapshotStaging {
             let data = try encoder.encode(manifest)
             var writer = try AtomicFileWriter(path: "\(temporaryPath)/\(SnapshotLayout.manifest)")
             try writer.write { $0.append(contentsOf: data) }
-            try writer.commit()
+            try writer.commit(syncingFolder: false) // the folder is synced just below
             for folder in [SnapshotLayout.pagesFolder, SnapshotLayout.batchReportsFolder] {
                 try FileDurability.sync("\(temporaryPath)/\(folder)")
             }
