@@ -16,15 +16,19 @@ public struct AccountSettings: Sendable {
     public let rateCard: RateCard?
     /// The addresses the nightly report goes to; empty means no email for this account.
     public let emailTo: [String]
+    /// `allow_insecure: true`: a plain `http://` base URL to a host that is not
+    /// loopback is allowed (and logged as a warning at every run).
+    public let allowsInsecure: Bool
 
     /// An account with every setting given (the loader makes these; tests and tools may too).
     public init(name: String, baseURL: APIBaseURL, tokenVariable: String, token: APIToken?,
-                rateCard: RateCard?, emailTo: [String]) {
+                rateCard: RateCard?, emailTo: [String], allowsInsecure: Bool = false) {
         self.name = name
         self.baseURL = baseURL
         self.tokenVariable = tokenVariable
         self.token = token
         self.rateCard = rateCard
         self.emailTo = emailTo
+        self.allowsInsecure = allowsInsecure
     }
 }

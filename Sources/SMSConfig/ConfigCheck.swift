@@ -1,3 +1,4 @@
+import SMSSupport
 /// What `run --config FILE --check` found: every problem, or a summary of the valid
 /// config to print. The summary names the environment variables and whether they are
 /// set, never their values.
@@ -12,7 +13,7 @@ public struct ConfigCheck: Sendable {
     public let requirements: ConfigRequirements
 
     /// 0 when valid, else 2 (contract §1).
-    public var exitCode: Int32 { errors.isEmpty ? 0 : 2 }
+    public var exitStatus: ExitStatus { errors.isEmpty ? .success : .usageError }
 
     /// The lines to print: one per problem, or a summary of the valid config, e.g.
     ///

@@ -26,7 +26,7 @@ public struct ConfigError: ToolError, Sendable, Equatable {
     }
 
     /// The process exit code of every config error (contract §1: a usage or config error).
-    public var exitCode: Int32 { 2 }
+    public var exitStatus: ExitStatus { .usageError }
 
     /// `FILE:LINE: KEY.PATH: problem`; the line or the key path is left out when there is none.
     public var description: String {

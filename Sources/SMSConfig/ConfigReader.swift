@@ -135,6 +135,25 @@ package final class ConfigReader {
         return value
     }
 
+    /// `node` as a finite number (whole or with a fraction) within `range`.
+    package func number(_ node: ConfigNode, in range: ClosedRange<Double>) -> Double? {
+        let tag = node.node.tagName
+        guard case .scalar = node.node, tag == .int || tag == .float, let value = node.node.float else {
+            report(.wrongType(expected: "a number", found: Self.kind(of: node.node)), about: node)
+            return nil
+        }
+        guard value.isFinite, range.contains(value) else {
+            report(.invalidValue("must be between \(Self.text(range.lowerBound)) and \(Self.text(range.upperBound)), not \(node.node.string ?? "\(value)")"), about: node)
+            return nil
+        }
+        return value
+    }
+
+    /// A bound as a user wrote it: `120`, not `120.0`.
+    private static func text(_ bound: Double) -> String {
+        bound == bound.rounded() && abs(bound) < 1e15 ? String(Int64(bound)) : String(bound)
+    }
+
     /// `node` as `true` or `false`.
     package func boolean(_ node: ConfigNode) -> Bool? {
         guard case .scalar = node.node, node.node.tagName == .bool, let value = node.node.bool else {

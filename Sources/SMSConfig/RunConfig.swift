@@ -39,6 +39,9 @@ public struct RunConfig: Sendable {
     public let statusMap: StatusMap
     /// The operator table: the contract's, or `operator_prefixes` when given.
     public let operators: OperatorTable
+    /// How long one account's fetch, report and email may take (`account_timeout_minutes`);
+    /// past it the account ends with exit 3 and the others go on.
+    public let accountTimeout: Duration
 
     /// The defaults of the optional keys.
     public enum Defaults {
@@ -58,13 +61,16 @@ public struct RunConfig: Sendable {
         public static let recheckHours = 48
         /// `smtp.max_attachments_mb`.
         public static let maxAttachmentsMB = 10
+        /// `account_timeout_minutes` (contract §8).
+        public static let accountTimeoutMinutes = 120
     }
 
     /// Settings with every value given; ``load(path:environment:accounts:requirements:)`` makes them from a file.
     public init(file: String, folder: String, timeZone: ReportTimeZone, outputFolder: String, formats: [ReportFormat],
                 keepSnapshots: Int, concurrency: Int, parallelAccounts: Int, recheckHours: Int,
                 rateCards: [String: RateCard], accounts: [AccountSettings], allAccountNames: [String],
-                smtp: SMTPSettings?, statusMap: StatusMap, operators: OperatorTable) {
+                smtp: SMTPSettings?, statusMap: StatusMap, operators: OperatorTable,
+                accountTimeout: Duration = .seconds(Defaults.accountTimeoutMinutes * 60)) {
         self.file = file
         self.folder = folder
         self.timeZone = timeZone
@@ -80,6 +86,19 @@ public struct RunConfig: Sendable {
         self.smtp = smtp
         self.statusMap = statusMap
         self.operators = operators
+        self.accountTimeout = accountTimeout
+    }
+
+    /// The warnings every run logs: each account or `smtp` section whose
+    /// `allow_insecure: true` lets a secret travel in clear text (contract §8).
+    public var insecureTransportWarnings: [String] {
+        var warnings = accounts.filter { $0.allowsInsecure && !$0.baseURL.protectsToken }.map { account in
+            "account \(account.name): allow_insecure is set: its API token goes in clear text to \(account.baseURL)"
+        }
+        if let smtp, smtp.allowsInsecure, smtp.security == .none, !TransportSecurity.isLoopback(host: smtp.host) {
+            warnings.append("smtp: allow_insecure is set: mail and password go in clear text to \(smtp.host):\(smtp.port)")
+        }
+        return warnings
     }
 
     /// The lock file of `run` (contract §8): `<config>.lock`, beside the config.

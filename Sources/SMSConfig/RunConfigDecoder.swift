@@ -10,12 +10,21 @@ import SMSRender
 package struct RunConfigDecoder {
     /// The keys the config's top level may have.
     package static let topLevelKeys = ["timezone", "output_dir", "formats", "keep_snapshots", "concurrency", "parallel_accounts",
-                               "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes"]
+                               "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes",
+                               "account_timeout_minutes"]
     /// The keys an entry of `accounts` may have.
-    package static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to"]
+    package static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to", "allow_insecure"]
     /// The keys `smtp` may have.
     package static let smtpKeys = ["host", "port", "security", "username", "password_env", "from", "max_attachments_mb",
-                           "tls_verify", "ca_file"]
+                           "tls_verify", "ca_file", "allow_insecure"]
+
+    /// The largest `keep_snapshots`, `recheck_hours` and `account_timeout_minutes`:
+    /// far past any real need, and small enough that no arithmetic on them overflows.
+    package static let maximumKeptSnapshots = 100_000
+    package static let maximumRecheckHours = 8_784
+    package static let maximumAccountTimeoutMinutes = 10_080.0
+    /// The smallest `account_timeout_minutes` (a fraction such as 0.05 is allowed, for tests).
+    package static let minimumAccountTimeoutMinutes = 0.001
 
     /// The composed file.
     package let document: ConfigDocument
@@ -56,10 +65,15 @@ package struct RunConfigDecoder {
         let timeZone = root.optional("timezone").flatMap(self.timeZone) ?? defaults.timeZone
         let outputDirectory = root.optional("output_dir").flatMap(reader.nonEmptyString) ?? defaults.outputDirectory
         let formats = root.optional("formats").flatMap(self.formats) ?? defaults.formats
-        let keepSnapshots = root.optional("keep_snapshots").flatMap { reader.integer($0, in: 1...Int.max) } ?? defaults.keepSnapshots
+        let keepSnapshots = root.optional("keep_snapshots").flatMap { reader.integer($0, in: 1...Self.maximumKeptSnapshots) }
+            ?? defaults.keepSnapshots
         let concurrency = root.optional("concurrency").flatMap { reader.integer($0, in: 1...1024) } ?? defaults.concurrency
         let parallelAccounts = root.optional("parallel_accounts").flatMap { reader.integer($0, in: 1...1024) } ?? defaults.parallelAccounts
-        let recheckHours = root.optional("recheck_hours").flatMap { reader.integer($0, in: 0...Int.max) } ?? defaults.recheckHours
+        let recheckHours = root.optional("recheck_hours").flatMap { reader.integer($0, in: 0...Self.maximumRecheckHours) }
+            ?? defaults.recheckHours
+        let timeoutMinutes = root.optional("account_timeout_minutes").flatMap {
+            reader.number($0, in: Self.minimumAccountTimeoutMinutes...Self.maximumAccountTimeoutMinutes)
+        } ?? Double(defaults.accountTimeoutMinutes)
         let rateCards = root.optional("rate_cards").map(self.rateCards) ?? (cards: [:], names: [])
         let statusMap = root.optional("status_map").flatMap(self.statusMap) ?? .standard
         let operators = root.optional("operator_prefixes").flatMap(self.operatorTable) ?? .standard
@@ -72,7 +86,8 @@ package struct RunConfigDecoder {
                          formats: formats, keepSnapshots: keepSnapshots, concurrency: concurrency,
                          parallelAccounts: parallelAccounts, recheckHours: recheckHours, rateCards: rateCards.cards,
                          accounts: accounts.selected, allAccountNames: accounts.allNames, smtp: smtp,
-                         statusMap: statusMap, operators: operators)
+                         statusMap: statusMap, operators: operators,
+                         accountTimeout: .milliseconds(Int64((timeoutMinutes * 60_000).rounded())))
     }
 
     // MARK: - Top-level settings
@@ -204,7 +219,8 @@ package struct RunConfigDecoder {
 
     private func account(_ mapping: ConfigMapping, name: String?, isSelected: Bool,
                          rateCards: (cards: [String: RateCard], names: [String]), smtpGiven: Bool) -> AccountSettings? {
-        let baseURL = mapping.optional("base_url").flatMap(self.baseURL)
+        let allowsInsecure = mapping.optional("allow_insecure").flatMap(reader.boolean) ?? false
+        let baseURL = mapping.optional("base_url").flatMap { self.baseURL($0, allowsInsecure: allowsInsecure) }
         let tokenVariable = mapping.optional("token_env").flatMap(environmentVariableName)
         var token: APIToken?
         if let tokenVariable, let node = mapping.optional("token_env"), isSelected, requirements.contains(.apiTokens) {
@@ -226,13 +242,25 @@ package struct RunConfigDecoder {
         }
         guard let name, let baseURL, let tokenVariable else { return nil }
         return AccountSettings(name: name, baseURL: baseURL, tokenVariable: tokenVariable, token: token,
-                               rateCard: rateCard, emailTo: emailTo)
+                               rateCard: rateCard, emailTo: emailTo, allowsInsecure: allowsInsecure)
     }
 
-    private func baseURL(_ node: ConfigNode) -> APIBaseURL? {
+    /// `base_url`: an http(s) URL without user or password, over TLS unless the host
+    /// is loopback or `allow_insecure` is true. A URL with an `@` is never quoted in an
+    /// error: what comes before it may be a password.
+    private func baseURL(_ node: ConfigNode, allowsInsecure: Bool) -> APIBaseURL? {
         guard let text = reader.string(node) else { return nil }
+        if let authorityEnd = text.range(of: "://").map({ text[$0.upperBound...].prefix { $0 != "/" } }), authorityEnd.contains("@") {
+            reader.report(.invalidValue("must not hold a user name or password (the token comes from token_env); write the URL without them (not repeated here)"), about: node)
+            return nil
+        }
         guard let url = APIBaseURL(text) else {
-            reader.report(.invalidValue("\(text.debugDescription) is not an http(s) URL with a host"), about: node)
+            let quoted = text.contains("@") ? "the value" : text.debugDescription
+            reader.report(.invalidValue("\(quoted) is not an http(s) URL with a host"), about: node)
+            return nil
+        }
+        guard url.protectsToken || allowsInsecure else {
+            reader.report(.invalidValue("\(url) would send the token in clear text: use https:// (plain http only to a loopback host), or set allow_insecure: true on this account"), about: node)
             return nil
         }
         return url
@@ -246,10 +274,13 @@ package struct RunConfigDecoder {
         } else {
             items = reader.sequence(node, of: "a list of email addresses") ?? []
         }
-        return items.compactMap { item in
+        return items.compactMap { item -> String? in
             guard let text = reader.string(item) else { return nil }
-            guard MailAddressSyntax.isAddress(text) else {
-                reader.report(.invalidValue("\(text.debugDescription) is not an email address such as ops@example.com"), about: item)
+            do throws(EmailAddressError) {
+                // The sender's own parser: what the config accepts, sending accepts.
+                _ = try EmailAddress(parsing: text)
+            } catch {
+                reader.report(.invalidValue("\(error.description); e.g. ops@example.com"), about: item)
                 return nil
             }
             return text
@@ -284,11 +315,16 @@ package struct RunConfigDecoder {
         let maxMB = mapping.optional("max_attachments_mb").flatMap { reader.integer($0, in: 1...10_000) } ?? RunConfig.Defaults.maxAttachmentsMB
         let verifies = mapping.optional("tls_verify").flatMap(reader.boolean) ?? true
         let caFile = mapping.optional("ca_file").flatMap(readableFile)
+        let allowsInsecure = mapping.optional("allow_insecure").flatMap(reader.boolean) ?? false
+        if let host, security == .none, !TransportSecurity.isLoopback(host: host), !allowsInsecure {
+            reader.report(.invalidValue("none would send mail and password in clear text to \(host), which is not loopback: use starttls or tls, or set smtp.allow_insecure: true"),
+                          at: node.path.appending("security"), line: mapping.optional("security")?.line ?? node.line)
+        }
         guard let host, let from else { return nil }
         return SMTPSettings(host: host, port: port, security: security, username: username,
                             passwordVariable: passwordVariable, password: password, from: from.header,
                             fromAddress: from.address, maxAttachmentBytes: SMTPSettings.attachmentBytes(megabytes: Double(maxMB)),
-                            verifiesCertificates: verifies, caFile: caFile)
+                            verifiesCertificates: verifies, caFile: caFile, allowsInsecure: allowsInsecure)
     }
 
     private func security(_ node: ConfigNode) -> SMTPSecurity? {
@@ -300,14 +336,15 @@ package struct RunConfigDecoder {
         return security
     }
 
-    /// `from`: the header text and its bare address.
+    /// `from`: the header text and its bare address, checked by the sender's own parser.
     private func sender(_ node: ConfigNode) -> (header: String, address: String)? {
         guard let text = reader.string(node) else { return nil }
-        guard let address = MailAddressSyntax.address(inFrom: text) else {
-            reader.report(.invalidValue("\(text.debugDescription) is not a sender such as \"SMS Reports <reports@example.com>\""), about: node)
+        do {
+            return (text, try EmailAddress(parsing: text).address)
+        } catch {
+            reader.report(.invalidValue("\(error.description); e.g. \"SMS Reports <reports@example.com>\""), about: node)
             return nil
         }
-        return (text, address)
     }
 
     /// A file path from the config, resolved from its folder; it must name a readable file.
@@ -325,14 +362,19 @@ package struct RunConfigDecoder {
 
     // MARK: - Environment
 
-    /// An environment variable's name: `[A-Za-z_][A-Za-z0-9_]*`.
+    /// An environment variable's name: `[A-Z_][A-Z0-9_]*` (contract §8).
     private func environmentVariableName(_ node: ConfigNode) -> String? {
-        guard let name = reader.string(node) else { return nil }
+        guard case let .scalar(scalar) = node.node, !node.isNull else {
+            // Not `reader.string`: its message would quote the value.
+            reader.report(.invalidValue("must be the name of an environment variable"), about: node)
+            return nil
+        }
+        let name = scalar.string
         let bytes = Array(name.utf8)
-        guard let first = bytes.first, first == UInt8(ascii: "_") || Self.isLetter(first),
-              bytes.allSatisfy({ $0 == UInt8(ascii: "_") || Self.isLetter($0) || Self.isDigit($0) }) else {
+        guard let first = bytes.first, first == UInt8(ascii: "_") || Self.isUppercaseLetter(first),
+              bytes.allSatisfy({ $0 == UInt8(ascii: "_") || Self.isUppercaseLetter($0) || Self.isDigit($0) }) else {
             // The value is not echoed: a user who pasted the secret itself here must not see it printed.
-            reader.report(.invalidValue("is not an environment variable name (letters, digits and _): write the name of the variable that holds the secret, never the secret itself"), about: node)
+            reader.report(.invalidValue("is not an environment variable name (A-Z, 0-9 and _, not starting with a digit): write the name of the variable that holds the secret, never the secret itself (the value is not repeated here)"), about: node)
             return nil
         }
         return name
@@ -354,7 +396,11 @@ package struct RunConfigDecoder {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        isUppercaseLetter(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+    }
+
+    private static func isUppercaseLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

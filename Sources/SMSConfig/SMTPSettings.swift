@@ -25,11 +25,14 @@ public struct SMTPSettings: Sendable {
     public let verifiesCertificates: Bool
     /// A PEM file of CA certificates to trust instead of the system's, as an absolute path.
     public let caFile: String?
+    /// `allow_insecure: true`: `security: none` is allowed to a host that is not
+    /// loopback (and logged as a warning at every run).
+    public let allowsInsecure: Bool
 
     /// Settings with every value given (the loader makes these from `smtp`).
     public init(host: String, port: Int, security: SMTPSecurity, username: String?, passwordVariable: String?,
                 password: SMTPPassword?, from: String, fromAddress: String, maxAttachmentBytes: Int,
-                verifiesCertificates: Bool, caFile: String?) {
+                verifiesCertificates: Bool, caFile: String?, allowsInsecure: Bool = false) {
         self.host = host
         self.port = port
         self.security = security
@@ -41,6 +44,7 @@ public struct SMTPSettings: Sendable {
         self.maxAttachmentBytes = maxAttachmentBytes
         self.verifiesCertificates = verifiesCertificates
         self.caFile = caFile
+        self.allowsInsecure = allowsInsecure
     }
 
     /// `max_attachments_mb` in bytes; a megabyte is 1,000,000 bytes, as mail

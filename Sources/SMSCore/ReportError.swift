@@ -25,13 +25,13 @@ public enum ReportError: ToolError, Sendable, Equatable {
     case missingRate(rateCard: String, operatorName: String)
 
     /// The process exit code for this error (contract §1).
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
         case .outputFailed:
-            return 1
+            return .unexpectedError
         case .invalidOption, .snapshotNotFound, .unreadableFile, .invalidJSON, .missingField, .invalidField,
              .invalidTemplate, .missingRate:
-            return 2
+            return .usageError
         }
     }
 

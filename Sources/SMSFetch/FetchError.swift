@@ -15,11 +15,11 @@ public enum FetchError: ToolError, Sendable, Equatable {
     /// The snapshot could not be written (exit 1).
     case outputFailed(path: String, reason: String)
 
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
-        case .invalidOption, .missingToken, .snapshotExists: return 2
-        case .authenticationRefused: return 5
-        case .outputFailed: return 1
+        case .invalidOption, .missingToken, .snapshotExists: return .usageError
+        case .authenticationRefused: return .authenticationRefused
+        case .outputFailed: return .unexpectedError
         }
     }
 

@@ -70,9 +70,9 @@ extension FetchRequest {
         /// `--concurrency`.
         public static let concurrency = 1...1_024
         /// `--retries`.
-        public static let retries = 0...100
+        public static let retries = RetryPolicy.retryRange
         /// `--retry-delay-ms`, in milliseconds.
-        public static let retryDelayMilliseconds = 0...3_600_000
+        public static let retryDelayMilliseconds = RetryPolicy.delayMillisecondRange
         /// `--recheck-hours`: up to a year.
         public static let recheckHours = 0...8_784
         /// `--request-timeout`, in seconds: up to a day.

@@ -19,9 +19,10 @@ package struct SnapshotStaging {
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
         finalPath = trimmed
-        temporaryPath = "\(parent)/.\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)"
+        temporaryPath = "\(parent)/\(TemporaryName.make(for: url.lastPathComponent, kind: .folder))"
+        // Staging folders of fetches that died are removed; a living fetch's are kept.
+        LeftoverCleanup.clean(parent)
         do {
-            try? FileManager.default.removeItem(atPath: temporaryPath)
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             for folder in [SnapshotLayout.pagesFolder, SnapshotLayout.batchReportsFolder] {
                 try FileManager.default.createDirectory(atPath: "\(temporaryPath)/\(folder)", withIntermediateDirectories: true)
@@ -37,7 +38,8 @@ package struct SnapshotStaging {
         do {
             var writer = try AtomicFileWriter(path: "\(temporaryPath)/\(file)")
             try writer.write { $0.append(contentsOf: response.body) }
-            try writer.commit()
+            // The folders are synced once in `commit`, before the snapshot is renamed into place.
+            try writer.commit(syncingFolder: false)
         } catch {
             throw .outputFailed(path: "\(finalPath)/\(file)", reason: error.description)
         }
@@ -46,7 +48,9 @@ package struct SnapshotStaging {
                                 bytes: response.body.count, sha256: digest, file: file)
     }
 
-    /// Writes the manifest and renames the folder into place.
+    /// Writes the manifest, syncs the folders and renames the snapshot into place
+    /// (each file's data is synced as it is written; the renames in the folders are
+    /// made durable here, by one sync per folder).
     package func commit(_ manifest: Manifest) throws(FetchError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -54,8 +58,13 @@ package struct SnapshotStaging {
             let data = try encoder.encode(manifest)
             var writer = try AtomicFileWriter(path: "\(temporaryPath)/\(SnapshotLayout.manifest)")
             try writer.write { $0.append(contentsOf: data) }
-            try writer.commit()
-            try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
+            try writer.commit(syncingFolder: false) // the folder is synced just below
+            for folder in [SnapshotLayout.pagesFolder, SnapshotLayout.batchReportsFolder] {
+                try FileDurability.sync("\(temporaryPath)/\(folder)")
+            }
+            try FileDurability.sync(temporaryPath)
+            guard !FileManager.default.fileExists(atPath: finalPath) else { throw FetchError.snapshotExists(path: finalPath) }
+            try FileDurability.rename(temporaryPath, to: finalPath)
         } catch {
             abandon()
             throw .outputFailed(path: finalPath, reason: "\(error)")

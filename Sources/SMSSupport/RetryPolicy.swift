@@ -34,4 +34,38 @@ public struct RetryPolicy: Sendable {
         }
         return min(.seconds(seconds), maximumDelay)
     }
+
+    /// The retries a command may ask for: more only stretches a failing fetch out.
+    public static let retryRange = 0...100
+    /// The first backoffs a command may ask for, in milliseconds (up to an hour): the
+    /// doubling then stays far inside `Duration`.
+    public static let delayMillisecondRange = 0...3_600_000
+
+    /// Refuses a number of retries outside ``retryRange``, naming `option`.
+    public static func check(retries: Int, option: String) throws(RetryOptionError) {
+        guard retryRange.contains(retries) else { throw RetryOptionError(option: option, value: retries, range: retryRange) }
+    }
+
+    /// Refuses a first backoff outside ``delayMillisecondRange``, naming `option`.
+    public static func check(delayMilliseconds: Int, option: String) throws(RetryOptionError) {
+        guard delayMillisecondRange.contains(delayMilliseconds) else {
+            throw RetryOptionError(option: option, value: delayMilliseconds, range: delayMillisecondRange)
+        }
+    }
+}
+
+/// A retry option outside its range (exit 2).
+public struct RetryOptionError: ToolError, Equatable {
+    /// The option, e.g. `--retries`.
+    public let option: String
+    /// The value given.
+    public let value: Int
+    /// The values allowed.
+    public let range: ClosedRange<Int>
+
+    public var exitStatus: ExitStatus { .usageError }
+
+    public var description: String {
+        "\(option): must be from \(range.lowerBound) to \(range.upperBound), not \(value)"
+    }
 }

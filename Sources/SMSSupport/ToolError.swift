@@ -2,6 +2,6 @@
 /// contract §1. Every stage's error type conforms, so the executable maps them all
 /// the same way.
 public protocol ToolError: Error, CustomStringConvertible {
-    /// The process exit code for this error.
-    var exitCode: Int32 { get }
+    /// The process exit status for this error.
+    var exitStatus: ExitStatus { get }
 }

@@ -54,11 +54,8 @@ struct BillingCommand: AsyncParsableCommand {
                                valueName: "tz"))
     var timezone: String?
 
-    @Option(help: ArgumentHelp("Retries of an API request when the month is fetched, as in fetch.", valueName: "n"))
-    var retries = 5
-
-    @Option(help: ArgumentHelp("First backoff before an API retry, in milliseconds.", valueName: "ms"))
-    var retryDelayMs = 500
+    /// How requests are retried when the month is fetched, as in `fetch`.
+    @OptionGroup var retry: APIRetryOptions
 
     @Option(help: ArgumentHelp("The folder to write billing.csv and billing.xlsx to (created when missing).",
                                valueName: "folder"))
@@ -82,34 +79,18 @@ struct BillingCommand: AsyncParsableCommand {
                   + "in \(invoice.month): \(Money.text(invoice.amount)) \(invoice.currency); wrote \(outcome.files.count) files to \(out)")
         }
         if !outcome.isComplete {
-            let reasons = outcome.incompleteReasons.isEmpty ? "" : ": " + outcome.incompleteReasons.joined(separator: "; ")
-            FileHandle.standardError.write(Data("warning: INCOMPLETE data\(reasons)\n".utf8))
-            throw ExitCode(3)
+            throw CommandLineValues.endIncomplete(reasons: outcome.incompleteReasons)
         }
     }
 
-    /// Most retries of one request: more only stretches a failing fetch out.
-    static let retryLimit = 100
-    /// Longest first backoff, in milliseconds (an hour): the doubling then stays far inside `Duration`.
-    static let retryDelayLimit = 3_600_000
-
     private func makeRequest() async throws -> BillingRequest {
         // Options and the environment are checked before anything is read or fetched.
-        for (option, value, limit) in [("--retries", retries, Self.retryLimit),
-                                       ("--retry-delay-ms", retryDelayMs, Self.retryDelayLimit)]
-        where !(0...limit).contains(value) {
-            throw ReportError.invalidOption(option: option, reason: "must be from 0 to \(limit), got \(value)")
-        }
+        let retryPolicy = try retry.policy()
         let generatedAt = try GenerationTime.current()
         guard let billedMonth = LocalMonth(iso: month) else {
             throw ReportError.invalidOption(option: "--month", reason: "\"\(month)\" is not a month in YYYY-MM form")
         }
-        let timeZone = try timezone.map { name in
-            guard let zone = ReportTimeZone(identifier: name) else {
-                throw ReportError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(name)\"")
-            }
-            return zone
-        }
+        let timeZone = try timezone.map { name throws(ReportError) in try CommandLineValues.timeZone(name) }
         guard let config else {
             guard let snapshot else {
                 throw ReportError.invalidOption(option: "--snapshot", reason: "name a snapshot, or --config FILE --account NAME to fetch the month")
@@ -134,16 +115,16 @@ struct BillingCommand: AsyncParsableCommand {
         if let snapshot {
             folder = snapshot
         } else {
-            folder = try await fetchMonth(billing)
+            folder = try await fetchMonth(billing, retryPolicy: retryPolicy)
         }
         return billing.request(snapshotFolder: folder, outputFolder: out, rateCard: card, timeZone: timeZone,
                                generatedAt: generatedAt, csvGuardsFormulas: !csvRaw)
     }
 
     /// Fetches the month for the config's account; returns the snapshot folder.
-    private func fetchMonth(_ billing: ConfiguredBilling) async throws -> String {
+    private func fetchMonth(_ billing: ConfiguredBilling, retryPolicy: RetryPolicy) async throws -> String {
         guard let fetch = billing.fetchRequest(
-            startedAt: .now, retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
+            startedAt: .now, retryPolicy: retryPolicy,
             tool: "sms-report \(SMSReportCommand.configuration.version)") else {
             throw ReportError.invalidOption(option: "--account", reason: "the account's token was not read")
         }

@@ -15,7 +15,7 @@ enum EntryPoint {
                 try command.run()
             }
         } catch let error as any ToolError {
-            fail(error.description, code: error.exitCode)
+            fail(error.description, status: error.exitStatus)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
@@ -24,16 +24,16 @@ enum EntryPoint {
                 SMSReportCommand.exit(withError: error)
             } else if code == .validationFailure {
                 let message = SMSReportCommand.message(for: error)
-                fail("\(message). See 'sms-report help'.", code: 2)
+                fail("\(message). See 'sms-report help'.", status: .usageError)
             } else {
-                fail(SMSReportCommand.message(for: error), code: 1)
+                fail(SMSReportCommand.message(for: error), status: .unexpectedError)
             }
         }
     }
 
-    private static func fail(_ message: String, code: Int32) -> Never {
+    private static func fail(_ message: String, status: ExitStatus) -> Never {
         let line = message.split(separator: "\n").joined(separator: " ")
         FileHandle.standardError.write(Data("error: \(line)\n".utf8))
-        Foundation.exit(code)
+        Foundation.exit(status.rawValue)
     }
 }

@@ -46,11 +46,7 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests in flight at most (1–1024).", valueName: "n"))
     var concurrency = 4
 
-    @Option(help: ArgumentHelp("Retries of a request that failed with 5xx, 429, a timeout or a dropped connection (0–100).", valueName: "n"))
-    var retries = 5
-
-    @Option(help: ArgumentHelp("First backoff before a retry, in milliseconds (0–3600000); each retry doubles it (with jitter).", valueName: "ms"))
-    var retryDelayMs = 500
+    @OptionGroup var retry: APIRetryOptions
 
     @Option(help: ArgumentHelp("Time limit of one request, body included, in seconds (1–86400); a request past it is retried.", valueName: "s"))
     var requestTimeout = 30
@@ -60,6 +56,9 @@ struct FetchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The environment variable that holds the token.", valueName: "name"))
     var tokenEnv = "SMS_REPORT_TOKEN"
+
+    @Flag(help: "Allow a plain http:// --base-url to a host that is not loopback (the token then travels in clear text).")
+    var allowInsecure = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -79,27 +78,32 @@ struct FetchCommand: AsyncParsableCommand {
                   + "(\(outcome.attempts) requests)" + (outcome.isComplete ? "" : ", INCOMPLETE"))
         }
         if !outcome.isComplete {
-            FileHandle.standardError.write(Data("warning: INCOMPLETE snapshot: \(manifest.reasons.joined(separator: "; "))\n".utf8))
-            throw ExitCode(3)
+            throw CommandLineValues.endIncomplete(reasons: manifest.reasons, what: "snapshot")
         }
     }
 
     private func makeRequest() throws -> FetchRequest {
         guard let baseURL = APIBaseURL(baseURL) else {
-            throw FetchError.invalidOption(option: "--base-url", reason: "\"\(baseURL)\" is not an http(s) URL with a host")
+            // A URL with `@` may hold a user and password: it is not repeated.
+            let quoted = baseURL.contains("@") ? "the URL (not repeated: it may hold a password)" : "\"\(baseURL)\""
+            throw FetchError.invalidOption(option: "--base-url", reason: "\(quoted) is not an http(s) URL with a host and without a user or password")
+        }
+        guard baseURL.protectsToken || allowInsecure else {
+            throw FetchError.invalidOption(option: "--base-url", reason: "\(baseURL) would send the token in clear text: use https:// (plain http only to a loopback host), or add --allow-insecure")
+        }
+        if allowInsecure && !baseURL.protectsToken {
+            FileHandle.standardError.write(Data("warning: --allow-insecure: the token goes in clear text to \(baseURL)\n".utf8))
         }
         guard let secret = ProcessInfo.processInfo.environment[tokenEnv], !secret.isEmpty else {
             throw FetchError.missingToken(variable: tokenEnv)
         }
-        guard let timeZone = ReportTimeZone(identifier: timezone) else {
-            throw FetchError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(timezone)\"")
-        }
+        let timeZone = try CommandLineValues.timeZone(timezone)
         let request = FetchRequest(
             baseURL: baseURL, token: APIToken(secret), outputFolder: out,
             since: try since.map { try PeriodArguments.day($0, option: "--since") },
             until: try until.map { try PeriodArguments.day($0, option: "--until") },
             recheckHours: recheckHours, timeZone: timeZone, concurrency: concurrency,
-            retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
+            retryPolicy: try retry.policy(),
             requestTimeout: .seconds(requestTimeout), totalTimeout: .seconds(timeout),
             tool: "sms-report \(SMSReportCommand.configuration.version)")
         try request.check()

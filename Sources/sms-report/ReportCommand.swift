@@ -84,16 +84,12 @@ struct ReportCommand: AsyncParsableCommand {
             print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")
         }
         if !outcome.isComplete {
-            let reasons = outcome.incompleteReasons.isEmpty ? "" : ": " + outcome.incompleteReasons.joined(separator: "; ")
-            FileHandle.standardError.write(Data("warning: INCOMPLETE data\(reasons)\n".utf8))
-            throw ExitCode(3)
+            throw CommandLineValues.endIncomplete(reasons: outcome.incompleteReasons)
         }
     }
 
     private func makeRequest() throws -> ReportRequest {
-        guard let timeZone = ReportTimeZone(identifier: timezone) else {
-            throw ReportError.invalidOption(option: "--timezone", reason: "unknown IANA timezone \"\(timezone)\"")
-        }
+        let timeZone = try CommandLineValues.timeZone(timezone)
         let fromDay = try from.map { try PeriodArguments.day($0, option: "--from") }
         let toDay = try to.map { try PeriodArguments.day($0, option: "--to") }
         if let fromDay, let toDay, fromDay > toDay {

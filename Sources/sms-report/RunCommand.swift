@@ -60,19 +60,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Log lines as text, or as one JSON object per line for log shippers.", valueName: "text|json"))
     var logFormat: LogFormat = .text
 
-    @Option(help: ArgumentHelp("Retries of an API request that failed with 5xx, 429, a timeout or a dropped connection.",
-                               valueName: "n"))
-    var retries = 5
+    @OptionGroup var retry: APIRetryOptions
 
-    @Option(help: ArgumentHelp("First backoff before an API retry, in milliseconds; each retry doubles it (with jitter).",
-                               valueName: "ms"))
-    var retryDelayMs = 500
-
-    @Option(help: ArgumentHelp("Retries of an email the SMTP server refused for now or that could not reach it.",
+    @Option(help: ArgumentHelp("Retries of an email the SMTP server refused for now or that could not reach it (0–100).",
                                valueName: "n"))
     var emailRetries = 3
 
-    @Option(help: ArgumentHelp("First backoff before an email retry, in milliseconds; each retry doubles it.",
+    @Option(help: ArgumentHelp("First backoff before an email retry, in milliseconds (0–3600000); each retry doubles it.",
                                valueName: "ms"))
     var emailRetryDelayMs = 5000
 
@@ -92,38 +86,40 @@ struct RunCommand: AsyncParsableCommand {
         let needs: ConfigRequirements = noEmail || emailDryRun != nil ? .apiTokens : .run
         if check {
             let result = RunConfig.check(path: config, accounts: accounts, requirements: needs)
-            if result.exitCode == 0 {
+            if result.exitStatus == .success {
                 print(result.lines.joined(separator: "\n"))
                 return
             }
             let lines = result.lines.map { "error: \($0)\n" }.joined()
             FileHandle.standardError.write(Data(lines.utf8))
-            throw ExitCode(result.exitCode)
+            throw ExitCode(result.exitStatus)
         }
         let settings = try RunConfig.load(path: config, accounts: accounts, requirements: needs)
         let lock = try RunLock(path: settings.lockFile)
         defer { withExtendedLifetime(lock) {} }
         let runPeriod = try PeriodArguments.period(period: period, from: from, to: to, timeZone: settings.timeZone,
                                                    now: .now)
-        for (option, value) in [("--retries", retries), ("--retry-delay-ms", retryDelayMs),
-                                ("--email-retries", emailRetries), ("--email-retry-delay-ms", emailRetryDelayMs)] where value < 0 {
-            throw ReportError.invalidOption(option: option, reason: "must not be negative")
-        }
+        let retryPolicy = try retry.policy()
+        try RetryPolicy.check(retries: emailRetries, option: "--email-retries")
+        try RetryPolicy.check(delayMilliseconds: emailRetryDelayMs, option: "--email-retry-delay-ms")
         let planner = RunPlanner(
             config: settings, period: runPeriod, startedAt: .now, generatedAt: try GenerationTime.current(),
-            retryPolicy: RetryPolicy(retries: retries, baseDelay: .milliseconds(retryDelayMs)),
+            retryPolicy: retryPolicy,
             tool: "sms-report \(SMSReportCommand.configuration.version)", templatesFolder: templates)
         let logger = makeLogger()
+        for warning in settings.insecureTransportWarnings {
+            logger.warning("\(warning)")
+        }
         let job = RunJob(plans: try planner.plans(), parallelAccounts: settings.parallelAccounts,
                          deliverer: try makeDeliverer(settings, logger: logger),
-                         keepSnapshots: settings.keepSnapshots, logger: logger)
+                         keepSnapshots: settings.keepSnapshots, accountTimeout: settings.accountTimeout, logger: logger)
         let records = await job.run()
         for record in records {
             print(record.summaryLine)
         }
-        let code = RunExitCode.worst(of: records.map(\.exitCode))
-        if code != 0 {
-            throw ExitCode(code)
+        let status = ExitStatus.worst(of: records.map(\.exitStatus))
+        if status != .success {
+            throw ExitCode(status)
         }
     }
 

@@ -39,7 +39,8 @@ public struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
         self.address = address
     }
 
-    private static let addressRule = "an address must be local@domain in printable ASCII, without spaces, quotes, commas or angle brackets"
+    /// What ``init(parsing:)`` requires of an address; the one rule of the config check and of sending.
+    package static let addressRule = "an address must be local@domain in printable ASCII, without spaces, quotes, commas or angle brackets"
 
     /// The domain after the `@`.
     public var domain: String {
@@ -72,7 +73,7 @@ public enum EmailAddressError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case let .invalid(text, reason): return "not a usable email address: \(text) (\(reason))"
+        case let .invalid(text, reason): return "not a usable email address: \(text.debugDescription) (\(reason))"
         }
     }
 }

@@ -1,9 +1,9 @@
+import SMSCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SMSCore
 
 /// The workbook's file: written under a hidden temporary name in its final folder
 /// and renamed into place only when complete (contract §6), so no half-written
@@ -19,25 +19,28 @@ package struct XLSXOutputFile {
     package init(folder: String, name: String) {
         self.folder = folder
         path = "\(folder)/\(name)"
-        temporaryPath = "\(folder)/.\(name).tmp-\(getpid())"
+        temporaryPath = "\(folder)/\(TemporaryName.make(for: name, kind: .file))"
     }
 
     /// Creates the temporary file, so that an output folder that cannot be written
-    /// stops the report before the workbook is built rather than after.
+    /// stops the report before the workbook is built rather than after. The name is
+    /// unique and created exclusively, never through a planted link.
     package func reserve() throws(ReportError) {
-        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .outputFailed(path: path, reason: String(cString: strerror(errno)))
         }
         close(descriptor)
     }
 
-    /// Renames the finished file into place.
+    /// Syncs the finished file, renames it into place and syncs the folder.
     package func commit() throws(ReportError) {
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        do {
+            try FileDurability.sync(temporaryPath)
+            try FileDurability.rename(temporaryPath, to: path)
+        } catch {
             discard()
-            throw .outputFailed(path: path, reason: reason)
+            throw error
         }
     }
 

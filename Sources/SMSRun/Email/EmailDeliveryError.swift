@@ -1,4 +1,5 @@
 import MailTransport
+import SMSSupport
 
 /// Why a report email was not delivered, as typed values. Every case is exit code 4
 /// (contract §1, "delivery failed"); the report files stay on disk.
@@ -11,7 +12,7 @@ public enum EmailDeliveryError: Error, Sendable, Equatable, CustomStringConverti
     case dryRunFailed(path: String, reason: String)
 
     /// 4: delivery failed.
-    public var exitCode: Int32 { 4 }
+    public var exitStatus: ExitStatus { .deliveryFailed }
 
     public var description: String {
         switch self {

@@ -2,7 +2,7 @@ import Foundation
 import MailTransport
 
 /// The report email of one account and period (contract §8), built from the files
-/// in the report folder: `report.txt` as the text part, `report.html` as the HTML
+/// that the run wrote into the report folder: `report.txt` as the text part, `report.html` as the HTML
 /// part, and as attachments `report.xlsx` and the CSV files zipped into
 /// `report-csv.zip`, within `max_attachments_mb` (``AttachmentPlan``).
 public enum ReportEmail {
@@ -23,22 +23,27 @@ public enum ReportEmail {
         public let plan: AttachmentPlan
     }
 
-    /// Builds the email from `folder`. `report.txt` must exist; `report.html`,
-    /// `report.xlsx` and the `*.csv` files are used when present. When the size
-    /// guard leaves files out, both bodies start with a note naming them and where
-    /// they are on disk.
+    /// Builds the email from `files`, the paths a report run wrote into `folder`:
+    /// nothing else in the folder is read, so a file of an earlier run is never
+    /// mailed. `report.txt` must be among them; `report.html`, `report.xlsx` and the
+    /// `*.csv` files are used when they are. When the size guard leaves files out,
+    /// both bodies start with a note naming them and where they are on disk.
     /// - Parameter maximumAttachmentBytes: `max_attachments_mb` in bytes (see
     ///   `SMTPSettings.attachmentBytes(megabytes:)`), nil for no limit.
-    public static func compose(folder: String, from: EmailAddress, to: [EmailAddress], subject: String,
+    public static func compose(folder: String, files: [String], from: EmailAddress, to: [EmailAddress], subject: String,
                                maximumAttachmentBytes: Int?) throws(EmailDeliveryError) -> Composed {
         let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
-        let text = try readText(folderURL.appendingPathComponent(textFileName))
-        let html = try readIfPresent(folderURL.appendingPathComponent(htmlFileName)).map { data throws(EmailDeliveryError) in
-            try decodeText(data, path: folderURL.appendingPathComponent(htmlFileName).path)
+        let written = Dictionary(files.map { (URL(fileURLWithPath: $0).lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let textPath = written[textFileName] else {
+            throw .composeFailed(path: folderURL.appendingPathComponent(textFileName).path, reason: "the report run did not write it")
+        }
+        let text = try readText(URL(fileURLWithPath: textPath))
+        let html = try written[htmlFileName].map { path throws(EmailDeliveryError) in
+            try decodeText(try read(URL(fileURLWithPath: path)), path: path)
         }
         let workbookURL = folderURL.appendingPathComponent(workbookFileName)
-        let workbook = try readIfPresent(workbookURL)
-        let csvFiles = try csvFilePaths(in: folderURL)
+        let workbook = try written[workbookFileName].map { path throws(EmailDeliveryError) in try read(URL(fileURLWithPath: path)) }
+        let csvFiles = written.filter { $0.key.hasSuffix(".csv") }.sorted { $0.key < $1.key }.map(\.value)
         let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles)
 
         let plan = AttachmentPlan.plan(
@@ -75,28 +80,12 @@ public enum ReportEmail {
         return String(html[..<insertion]) + block + String(html[insertion...])
     }
 
-    private static func csvFilePaths(in folder: URL) throws(EmailDeliveryError) -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder.path)
-                .filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }
-                .sorted()
-                .map { folder.appendingPathComponent($0).path }
-        } catch {
-            throw .composeFailed(path: folder.path, reason: String(describing: error))
-        }
-    }
-
     private static func read(_ url: URL) throws(EmailDeliveryError) -> Data {
         do {
             return try Data(contentsOf: url)
         } catch {
             throw .composeFailed(path: url.path, reason: "cannot read the file")
         }
-    }
-
-    private static func readIfPresent(_ url: URL) throws(EmailDeliveryError) -> Data? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return try read(url)
     }
 
     private static func readText(_ url: URL) throws(EmailDeliveryError) -> String {

@@ -36,33 +36,44 @@ public enum ReportJob {
             return tables
         }
         try createFolder(request.outputFolder)
+        // Every file is written into a staging folder inside the output folder and moved
+        // into place only when all are written: a failed report changes no file.
+        LeftoverCleanup.clean(request.outputFolder)
+        let staging = try StagingFolder.forFiles(in: request.outputFolder)
         let workbook = request.formats.contains(.xlsx)
-            ? startWorkbook(selected, timeZone: options.timeZone, tables: grouping, request: request, progress: progress)
+            ? startWorkbook(selected, timeZone: options.timeZone, tables: grouping, request: request, into: staging.path,
+                            progress: progress)
             : nil
         let tables = await grouping.value
         progress.finish(stage: "aggregating")
 
         var files: [String] = []
-        do {
-            if request.formats.contains(.csv) {
-                progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
-                files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
-                    .render(tables, into: request.outputFolder, progress: progress)
-                progress.finish(stage: "writing csv")
+        do throws(ReportError) {
+            do throws(ReportError) {
+                if request.formats.contains(.csv) {
+                    progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
+                    files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
+                        .render(tables, into: staging.path, progress: progress)
+                    progress.finish(stage: "writing csv")
+                }
+            } catch {
+                _ = await workbook?.value
+                throw error
             }
+            if let workbook {
+                files.append(try await workbook.value.get())
+                progress.finish(stage: "writing xlsx")
+            }
+            if let summaryPage {
+                progress.update(stage: "writing html", done: 0, total: 2, unit: "files")
+                let source = ReportSource(account: request.account, baseURL: tables.sourceBaseURL, snapshotName: snapshotName(request.snapshotFolder))
+                files += try summaryPage.write(tables, source: source, into: staging.path)
+                progress.finish(stage: "writing html")
+            }
+            files = try staging.publish(files: files)
         } catch {
-            _ = await workbook?.value
+            staging.abandon()
             throw error
-        }
-        if let workbook {
-            files.append(try await workbook.value.get())
-            progress.finish(stage: "writing xlsx")
-        }
-        if let summaryPage {
-            progress.update(stage: "writing html", done: 0, total: 2, unit: "files")
-            let source = ReportSource(account: request.account, baseURL: tables.sourceBaseURL, snapshotName: snapshotName(request.snapshotFolder))
-            files += try summaryPage.write(tables, source: source, into: request.outputFolder)
-            progress.finish(stage: "writing html")
         }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
                              isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
@@ -72,10 +83,9 @@ public enum ReportJob {
     /// Starts `report.xlsx` on its own thread: it writes the deliveries sheet while
     /// `tables` are still being grouped and the CSV files written.
     private static func startWorkbook(_ selected: SelectedDeliveries, timeZone: ReportTimeZone,
-                                      tables: Task<ReportTables, Never>, request: ReportRequest,
+                                      tables: Task<ReportTables, Never>, request: ReportRequest, into folder: String,
                                       progress: any ProgressSink) -> Task<Result<String, ReportError>, Never> {
         let snapshotName = snapshotName(request.snapshotFolder)
-        let folder = request.outputFolder
         progress.update(stage: "writing xlsx", done: 0, total: ReportTables.names.count, unit: "tables")
         return Task {
             do throws(ReportError) {

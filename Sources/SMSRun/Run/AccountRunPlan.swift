@@ -1,5 +1,6 @@
 import SMSFetch
 import SMSConfig
+import SMSCore
 
 /// One account's share of a `run`, fully resolved from the config: what to fetch and
 /// where, what to report and where, and which snapshots to keep.
@@ -26,5 +27,12 @@ public struct AccountRunPlan: Sendable {
         self.report = report
         self.recipients = recipients
         self.snapshotsFolder = snapshotsFolder
+    }
+
+    /// The folders whose leftovers of dead processes are removed before the account
+    /// runs (``LeftoverCleanup``): the account's folder (period staging), its
+    /// snapshots folder and the period folder (temporary files).
+    public var foldersToClean: [String] {
+        [FileDurability.folder(of: snapshotsFolder), snapshotsFolder, report.outputFolder]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SMSRender
+import SMSSupport
 
 /// What one account's part of a `run` did: written as `run.json` in the account's
 /// period folder (contract §8), and summed up in one line at the end of the run.
@@ -10,6 +11,8 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
         case ok
         /// Reported and delivered, but the data is incomplete (exit 3).
         case incomplete
+        /// Stopped by `account_timeout_minutes` (exit 3); `error` says in which step.
+        case timedOut = "timed_out"
         /// The report is on disk but the email could not be sent (exit 4).
         case deliveryFailed = "delivery_failed"
         /// The API refused the token; no report was written (exit 5).
@@ -67,7 +70,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     public var startedAt: String
     public var finishedAt: String
     public var outcome: Outcome
-    public var exitCode: Int32
+    public var exitStatus: ExitStatus
     /// The one-line error that ended the account's run, if any.
     public var error: String?
     /// The snapshot the report was made from.
@@ -88,7 +91,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     public var durations: [String: Double]
 
     public init(account: String, period: String, periodFrom: String, periodTo: String, startedAt: String,
-                finishedAt: String, outcome: Outcome, exitCode: Int32, error: String? = nil, snapshot: String? = nil,
+                finishedAt: String, outcome: Outcome, exitStatus: ExitStatus, error: String? = nil, snapshot: String? = nil,
                 complete: Bool? = nil, incompleteReasons: [String] = [], notices: [String] = [], deliveries: Int? = nil, delivered: Int? = nil,
                 deliveryRate: Double? = nil, files: [String] = [], email: Email? = nil, durations: [String: Double] = [:]) {
         self.account = account
@@ -98,7 +101,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.outcome = outcome
-        self.exitCode = exitCode
+        self.exitStatus = exitStatus
         self.error = error
         self.snapshot = snapshot
         self.complete = complete
@@ -118,7 +121,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
         case periodTo = "period_to"
         case startedAt = "started_at"
         case finishedAt = "finished_at"
-        case exitCode = "exit_code"
+        case exitStatus = "exit_code"
         case incompleteReasons = "incomplete_reasons"
         case deliveryRate = "delivery_rate"
     }
@@ -144,7 +147,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
         let steps = ["fetch", "report", "deliver"].compactMap { step in
             durations[step].map { "\(step) " + String(format: "%.1f s", $0) }
         }
-        var end = outcome.rawValue + " (exit \(exitCode))"
+        var end = outcome.rawValue + " (exit \(exitStatus.rawValue))"
         if let email, email.status != .skipped {
             end += ", email \(email.status.rawValue.replacingOccurrences(of: "_", with: " "))"
         }

@@ -77,7 +77,7 @@ public struct EmailReportDeliverer: ReportDeliverer {
         } catch {
             throw .composeFailed(path: report.folder, reason: error.description)
         }
-        return try ReportEmail.compose(folder: report.folder, from: from, to: to, subject: subject,
+        return try ReportEmail.compose(folder: report.folder, files: report.files, from: from, to: to, subject: subject,
                                        maximumAttachmentBytes: smtp?.maxAttachmentBytes)
     }
 

@@ -18,15 +18,19 @@ public struct RunJob: Sendable {
     public var deliverer: any ReportDeliverer
     /// Snapshots kept per account after a good run (contract §8 `keep_snapshots`).
     public var keepSnapshots: Int
+    /// How long one account may take (`account_timeout_minutes`); past it the
+    /// account ends with exit 3.
+    public var accountTimeout: Duration
     /// Progress and problems, one line per step.
     public var logger: Logger
 
     public init(plans: [AccountRunPlan], parallelAccounts: Int, deliverer: any ReportDeliverer, keepSnapshots: Int,
-                logger: Logger) {
+                accountTimeout: Duration = .seconds(RunConfig.Defaults.accountTimeoutMinutes * 60), logger: Logger) {
         self.plans = plans
         self.parallelAccounts = max(1, parallelAccounts)
         self.deliverer = deliverer
         self.keepSnapshots = keepSnapshots
+        self.accountTimeout = accountTimeout
         self.logger = logger
     }
 
@@ -42,23 +46,49 @@ public struct RunJob: Sendable {
     private func run(_ plan: AccountRunPlan) async -> AccountRunRecord {
         var logger = logger
         logger[metadataKey: "account"] = "\(plan.account)"
-        var record = AccountRunRecord(
+        for folder in plan.foldersToClean {
+            for line in LeftoverCleanup.clean(folder) {
+                logger.info("\(line)")
+            }
+        }
+        let progress = AccountProgress(AccountRunRecord(
             account: plan.account, period: plan.period.folderName, periodFrom: plan.period.first.description,
             periodTo: plan.period.last.description, startedAt: Self.timestamp(), finishedAt: "", outcome: .ok,
-            exitCode: 0)
+            exitStatus: .success))
         let started = ContinuousClock.now
-        await steps(plan, into: &record, logger: logger)
+        let job = self
+        let accountLogger = logger
+        var record: AccountRunRecord
+        switch await AccountDeadline.run(within: accountTimeout, { await job.steps(plan, progress: progress, logger: accountLogger) }) {
+        case let .finished(finished):
+            record = finished
+        case .timedOut:
+            record = progress.record
+            let limit = Self.minutes(accountTimeout)
+            record.fail(.incompleteData, message: "stopped after account_timeout_minutes (\(limit)) during \(progress.step)")
+            record.outcome = .timedOut
+            logger.error("the account did not finish within account_timeout_minutes (\(limit)): stopped during \(progress.step)")
+        }
+        if record.files.isEmpty, FileManager.default.fileExists(atPath: plan.report.outputFolder + "/" + ReportEmail.textFileName) {
+            logger.warning("no new report: the report of an earlier run stays in \(plan.report.outputFolder)")
+        }
         record.durations["total"] = (ContinuousClock.now - started).inSeconds
         record.finishedAt = Self.timestamp()
         write(record, into: plan.report.outputFolder, logger: logger)
-        if record.exitCode == 0 {
+        if record.exitStatus == .success {
             prune(plan, logger: logger)
         }
         logger.info("\(record.summaryLine)")
         return record
     }
 
-    private func steps(_ plan: AccountRunPlan, into record: inout AccountRunRecord, logger: Logger) async {
+    /// Fetch, report and deliver, publishing the record to `progress` before each step.
+    /// The report is written into a staging folder and replaces the period folder
+    /// whole only when complete; nothing is put in place or sent once the account's
+    /// time is up (the task is cancelled).
+    private func steps(_ plan: AccountRunPlan, progress: AccountProgress, logger: Logger) async -> AccountRunRecord {
+        var record = progress.record
+        progress.publish(record, step: "fetch")
         logger.info("fetching \(plan.period) into \(plan.fetch.outputFolder)")
         var clock = ContinuousClock.now
         let fetched: FetchOutcome
@@ -66,9 +96,9 @@ public struct RunJob: Sendable {
             fetched = try await SnapshotFetcher(request: plan.fetch, logger: logger).run()
         } catch {
             record.durations["fetch"] = (ContinuousClock.now - clock).inSeconds
-            record.fail(exitCode: error.exitCode, message: error.description)
+            record.fail(error.exitStatus, message: error.description)
             logger.error("fetch failed: \(error.description)")
-            return
+            return record
         }
         record.durations["fetch"] = (ContinuousClock.now - clock).inSeconds
         record.snapshot = fetched.snapshotFolder
@@ -76,16 +106,19 @@ public struct RunJob: Sendable {
             logger.warning("the snapshot is INCOMPLETE: \(fetched.manifest.reasons.joined(separator: "; "))")
         }
 
+        // A fetch cut short by the account's deadline ends the account here, still in `fetch`.
+        guard !Task.isCancelled else { return record }
+        progress.publish(record, step: "report")
         logger.info("reporting into \(plan.report.outputFolder)")
         clock = ContinuousClock.now
         let report: ReportOutcome
         do {
-            report = try await ReportJob.run(plan.report)
+            report = try await stagedReport(plan)
         } catch {
             record.durations["report"] = (ContinuousClock.now - clock).inSeconds
-            record.fail(exitCode: error.exitCode, message: error.description)
+            record.fail(error.exitStatus, message: error.description)
             logger.error("report failed: \(error.description)")
-            return
+            return record
         }
         record.durations["report"] = (ContinuousClock.now - clock).inSeconds
         let rate = report.summary.deliveryRate
@@ -101,9 +134,11 @@ public struct RunJob: Sendable {
         }
         if !report.isComplete {
             record.outcome = .incomplete
-            record.exitCode = 3
+            record.exitStatus = record.exitStatus.worse(.incompleteData)
         }
 
+        progress.publish(record, step: "deliver")
+        guard !Task.isCancelled else { return record }
         clock = ContinuousClock.now
         let finished = FinishedReport(account: plan.account, period: plan.period, folder: plan.report.outputFolder,
                                       files: report.files, isComplete: report.isComplete, deliveryRate: rate,
@@ -115,8 +150,29 @@ public struct RunJob: Sendable {
         }
         if email.status == .failed {
             let message = email.error ?? "the email could not be sent"
-            record.fail(exitCode: 4, message: message + "; the report stays in \(plan.report.outputFolder)")
+            record.fail(.deliveryFailed, message: message + "; the report stays in \(plan.report.outputFolder)")
             logger.error("delivery failed: \(message)")
+        }
+        return record
+    }
+
+    /// The report, written into a staging folder beside the period folder and then
+    /// swapped in for it whole; the files are given at their final paths. A report
+    /// that fails, or whose account ran out of time, leaves the period folder as it was.
+    private func stagedReport(_ plan: AccountRunPlan) async throws(ReportError) -> ReportOutcome {
+        let staging = try StagingFolder(finalPath: plan.report.outputFolder)
+        var request = plan.report
+        request.outputFolder = staging.path
+        do throws(ReportError) {
+            var report = try await ReportJob.run(request)
+            guard !Task.isCancelled else {
+                throw ReportError.outputFailed(path: plan.report.outputFolder, reason: "the account ran out of time")
+            }
+            report.files = try staging.replaceFinal(files: report.files)
+            return report
+        } catch {
+            staging.abandon()
+            throw error
         }
     }
 
@@ -145,23 +201,29 @@ public struct RunJob: Sendable {
     }
 
 
+    /// `account_timeout_minutes` as the config gave it, e.g. `120 min` or `0.05 min`.
+    private static func minutes(_ limit: Duration) -> String {
+        let minutes = limit.inSeconds / 60
+        return (minutes == minutes.rounded() ? String(Int(minutes)) : String(format: "%g", minutes)) + " min"
+    }
+
     private static func timestamp() -> String {
         Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
     }
 }
 
 private extension AccountRunRecord {
-    /// Ends the record with `exitCode` and its outcome, keeping the worse of the
-    /// present and the new code.
-    mutating func fail(exitCode code: Int32, message: String) {
-        guard RunExitCode.severity(code) >= RunExitCode.severity(exitCode) else { return }
-        exitCode = code
+    /// Ends the record with `status` and its outcome, keeping the worse of the
+    /// present and the new status.
+    mutating func fail(_ status: ExitStatus, message: String) {
+        guard status.severity >= exitStatus.severity else { return }
+        exitStatus = status
         error = message
-        outcome = switch code {
-        case 3: .incomplete
-        case 4: .deliveryFailed
-        case 5: .authenticationRefused
-        case 2: .invalidInput
+        outcome = switch status {
+        case .incompleteData: .incomplete
+        case .deliveryFailed: .deliveryFailed
+        case .authenticationRefused: .authenticationRefused
+        case .usageError: .invalidInput
         default: .failed
         }
     }

@@ -13,15 +13,18 @@ public final class RunLock: Sendable {
     private let descriptor: Int32
 
     /// Takes the lock at once or throws ``RunLockError/held(path:holder:)``; never waits.
-    /// The holder's process id is written into the file, for the message of the run
-    /// that is refused.
+    /// The holder's process id is written over the file's first line, for the message
+    /// of the run that is refused; the file is never truncated, and a symbolic link
+    /// at `path` is refused.
     public init(path: String) throws(RunLockError) {
         self.path = path
-        var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never O_TRUNC and never through a symbolic link: the lock file is only ever
+        // locked, and its first line overwritten with the holder's id.
+        var descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EACCES {
             // A lock file set up by an administrator in a folder the job cannot write:
             // flock works as well on a descriptor open for reading.
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         }
         guard descriptor >= 0 else {
             throw .unusable(path: path, reason: String(cString: strerror(errno)))
@@ -33,9 +36,7 @@ public final class RunLock: Sendable {
             close(descriptor)
             throw busy ? .held(path: path, holder: holder) : .unusable(path: path, reason: reason)
         }
-        let pid = Array("\(getpid())\n".utf8)
-        _ = ftruncate(descriptor, 0)
-        _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        _ = Self.holderLine.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         self.descriptor = descriptor
     }
 
@@ -46,11 +47,23 @@ public final class RunLock: Sendable {
         close(descriptor)
     }
 
+    /// This process's id as the lock file's first line, padded with spaces to a fixed
+    /// width so that it covers any earlier id without truncating the file.
+    private static var holderLine: [UInt8] {
+        let pid = "\(getpid())"
+        return Array((pid + String(repeating: " ", count: max(0, holderWidth - pid.count)) + "\n").utf8)
+    }
+
+    /// The width of the holder's id in the lock file (an `Int32` has at most 11 characters).
+    private static let holderWidth = 11
+
     private static func recordedHolder(_ descriptor: Int32) -> Int32? {
         var bytes = [UInt8](repeating: 0, count: 32)
         let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return nil }
-        return Int32(String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard count > 0, let line = bytes[..<count].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first else {
+            return nil
+        }
+        return Int32(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 }
 
@@ -62,10 +75,10 @@ public enum RunLockError: ToolError, Sendable, Equatable {
     case unusable(path: String, reason: String)
 
     /// The process exit code (contract §1).
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
-        case .held: 6
-        case .unusable: 1
+        case .held: .lockHeld
+        case .unusable: .unexpectedError
         }
     }
 

@@ -146,7 +146,7 @@ import Testing
         await #expect(throws: ReportError.missingRate(rateCard: "unit", operatorName: "INVALID")) {
             try await Self.tables(card: card)
         }
-        #expect(ReportError.missingRate(rateCard: "unit", operatorName: "INVALID").exitCode == 2)
+        #expect(ReportError.missingRate(rateCard: "unit", operatorName: "INVALID").exitStatus == .usageError)
     }
 
     @Test func operatorsWithoutDeliveriesNeedNoPrice() async throws {

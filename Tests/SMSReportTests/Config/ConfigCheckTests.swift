@@ -7,7 +7,7 @@ import Testing
         let path = PackagePaths.root + "/samples/config.yaml"
         let check = RunConfig.check(path: path, environment: ConfigDecodingTests.sampleEnvironment)
         #expect(check.errors.isEmpty)
-        #expect(check.exitCode == 0)
+        #expect(check.exitStatus == .success)
         let text = check.lines.joined(separator: "\n")
         #expect(check.lines.first == "\(path): valid")
         #expect(text.contains("account acme: http://127.0.0.1:8080, rate card standard, email to ops@acme.example, finance@acme.example"))
@@ -21,7 +21,7 @@ import Testing
 
     @Test func theSampleNeedsItsVariables() {
         let check = RunConfig.check(path: PackagePaths.root + "/samples/config.yaml", environment: [:])
-        #expect(check.exitCode == 2)
+        #expect(check.exitStatus == .usageError)
         #expect(check.errors.map(\.problem) == [.unsetEnvironmentVariable("ACME_SMS_TOKEN"), .unsetEnvironmentVariable("GLOBEX_SMS_TOKEN"),
                                                 .unsetEnvironmentVariable("SMTP_PASSWORD")])
     }

@@ -101,7 +101,7 @@ import Testing
     @Test func smtpPortFollowsTheSecurityModeUnlessGiven() throws {
         let fixture = try ConfigFixture()
         for (security, port) in [("starttls", 587), ("tls", 465), ("none", 25)] {
-            let config = try fixture.load(ConfigFixture.minimal + "\nsmtp: {host: mail, from: r@example.com, security: \(security)}")
+            let config = try fixture.load(ConfigFixture.minimal + "\nsmtp: {host: localhost, from: r@example.com, security: \(security)}")
             #expect(config.smtp?.port == port)
             #expect(config.smtp?.security.rawValue == security)
             #expect(config.smtp?.username == nil)

@@ -1,6 +1,7 @@
 @testable import SMSConfig
 import Testing
 @testable import SMSRender
+@testable import MailTransport
 
 /// Contract §8 / issue 6: every config problem is one line naming the file, the key path
 /// and the line, with exit code 2.
@@ -107,9 +108,9 @@ import Testing
              keyPath: "accounts[0].base_url", line: 8, problem: .invalidValue("\"ftp://dicesms.asia\" is not an http(s) URL with a host")),
         Case(name: "a secret where a variable name belongs", yaml: base(replacing: 9, with: "    token_env: \"abc123 secret\""),
              keyPath: "accounts[0].token_env", line: 9,
-             problem: .invalidValue("is not an environment variable name (letters, digits and _): write the name of the variable that holds the secret, never the secret itself")),
+             problem: .invalidValue("is not an environment variable name (A-Z, 0-9 and _, not starting with a digit): write the name of the variable that holds the secret, never the secret itself (the value is not repeated here)")),
         Case(name: "bad email address", yaml: base(replacing: 15, with: "    email_to: [ops at beta]"),
-             keyPath: "accounts[1].email_to[0]", line: 15, problem: .invalidValue("\"ops at beta\" is not an email address such as ops@example.com")),
+             keyPath: "accounts[1].email_to[0]", line: 15, problem: .invalidValue(EmailAddressError.invalid("ops at beta", reason: EmailAddress.addressRule).description + "; e.g. ops@example.com")),
         Case(name: "email without smtp", yaml: base.prefix(15).joined(separator: "\n"),
              keyPath: "accounts[1].email_to", line: 15, problem: .invalidValue("sending email needs an `smtp` section")),
         Case(name: "unknown security", yaml: base(replacing: 18, with: "  from: r@example.com\n  security: ssl"),
@@ -123,7 +124,8 @@ import Testing
              problem: .invalidValue("is given but smtp.username is not: give both, or neither to send without AUTH")),
         Case(name: "sender with a line break", yaml: base(replacing: 18, with: "  from: \"r@example.com\\r\\nBcc: all@example.com\""),
              keyPath: "smtp.from", line: 18,
-             problem: .invalidValue(#""r@example.com\r\nBcc: all@example.com" is not a sender such as "SMS Reports <reports@example.com>""#)),
+             problem: .invalidValue(EmailAddressError.invalid("r@example.com\r\nBcc: all@example.com", reason: EmailAddress.addressRule).description
+                                    + #"; e.g. "SMS Reports <reports@example.com>""#)),
         Case(name: "duplicate key", yaml: base(replacing: 17, with: "  host: a.example.com\n  host: b.example.com"),
              keyPath: "", line: 17, problem: .duplicateKey("host")),
         Case(name: "empty file", yaml: "",
@@ -137,7 +139,7 @@ import Testing
         #expect(error.keyPath.description == testCase.keyPath)
         #expect(error.line == testCase.line)
         #expect(error.problem == testCase.problem)
-        #expect(error.exitCode == 2)
+        #expect(error.exitStatus == .usageError)
         #expect(!error.description.contains { $0.isNewline })
     }
 
@@ -195,7 +197,7 @@ import Testing
             try RunConfig.load(path: "/nonexistent/config.yaml", environment: [:])
         }
         #expect(error?.description == "/nonexistent/config.yaml: cannot read the file: no such file")
-        #expect(error?.exitCode == 2)
+        #expect(error?.exitStatus == .usageError)
     }
 
     @Test func checkListsEveryProblemInFileOrder() throws {
@@ -208,7 +210,7 @@ import Testing
         lines[13] = "    rate_card: gold"
         let path = try fixture.write(lines.joined(separator: "\n"))
         let check = RunConfig.check(path: path, environment: fixture.environment)
-        #expect(check.exitCode == 2)
+        #expect(check.exitStatus == .usageError)
         #expect(check.config == nil)
         #expect(check.errors.map { "\($0.line ?? 0) \($0.keyPath)" } == [
             "1 concurrency",

@@ -98,7 +98,7 @@ import Testing
         let error = #expect(throws: ReportError.self) {
             try Self.period(period, from: from, to: to)
         }
-        #expect(error?.exitCode == 2)
+        #expect(error?.exitStatus == .usageError)
         guard case let .invalidOption(named, _) = error else {
             Issue.record("expected an option error, got \(String(describing: error))")
             return

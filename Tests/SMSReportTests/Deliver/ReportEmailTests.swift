@@ -17,8 +17,14 @@ struct ReportEmailTests {
         return folder
     }
 
+    /// Composes from every visible file of `folder`, as a run that wrote them all.
     private func compose(_ folder: TemporaryFolder, limit: Int?) throws -> ReportEmail.Composed {
-        try ReportEmail.compose(folder: folder.path, from: MIMEFixtures.address("SMS Reports <reports@example.com>"),
+        try compose(folder, files: try folder.files().filter { !$0.hasPrefix(".") }, limit: limit)
+    }
+
+    private func compose(_ folder: TemporaryFolder, files: [String], limit: Int?) throws -> ReportEmail.Composed {
+        try ReportEmail.compose(folder: folder.path, files: files.map { folder.path + "/" + $0 },
+                                from: MIMEFixtures.address("SMS Reports <reports@example.com>"),
                                 to: [MIMEFixtures.address("ops@acme.example")], subject: MIMEFixtures.subject,
                                 maximumAttachmentBytes: limit)
     }
@@ -64,6 +70,18 @@ struct ReportEmailTests {
         #expect(throws: EmailDeliveryError.self) { try compose(empty, limit: nil) }
     }
 
+    @Test func onlyTheFilesThisRunWroteAreAttached() throws {
+        let folder = try reportFolder()
+        try folder.write("stale,rows\n", to: "by_operator.csv")
+        let composed = try compose(folder, files: ["report.txt", "report.html", "by_day.csv"], limit: nil)
+        #expect(composed.message.attachments.map(\.fileName) == [ReportEmail.csvArchiveFileName])
+        let archive = try #require(composed.message.attachments.first)
+        let zipped = String(decoding: archive.data, as: UTF8.self)
+        #expect(zipped.contains("by_day.csv"))
+        #expect(!zipped.contains("by_status.csv") && !zipped.contains("by_operator.csv"))
+        #expect(throws: EmailDeliveryError.self) { try compose(folder, files: ["report.html"], limit: nil) }
+    }
+
     @Test func dryRunWritesTheMessageUnderAFileSafeName() throws {
         let folder = try reportFolder()
         let out = try TemporaryFolder()
@@ -82,7 +100,7 @@ struct ReportEmailTests {
             .sendFailed(attempts: 3, lastError: .connectionFailed(host: "h", port: 25, reason: "refused")),
             .dryRunFailed(path: "x", reason: "y"),
         ]
-        #expect(errors.allSatisfy { $0.exitCode == 4 })
+        #expect(errors.allSatisfy { $0.exitStatus == .deliveryFailed })
         #expect(errors[1].description == "email not delivered after 3 attempts: cannot connect to the SMTP server h:25: refused")
     }
 }

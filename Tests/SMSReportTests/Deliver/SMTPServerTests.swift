@@ -44,7 +44,8 @@ struct SMTPServerTests {
     }
 
     private func composed(_ folder: TemporaryFolder, limit: Int? = nil) throws -> ReportEmail.Composed {
-        try ReportEmail.compose(folder: folder.path, from: MIMEFixtures.address("SMS Reports <\(Self.user)>"),
+        try ReportEmail.compose(folder: folder.path, files: try folder.files().map { folder.path + "/" + $0 },
+                                from: MIMEFixtures.address("SMS Reports <\(Self.user)>"),
                                 to: Self.recipients.map(MIMEFixtures.address), subject: MIMEFixtures.subject,
                                 maximumAttachmentBytes: limit)
     }
@@ -139,7 +140,7 @@ struct SMTPServerTests {
         }
         #expect(attempts == 1, "a 5xx refusal is permanent")
         #expect(reply.code == 550)
-        #expect(error?.exitCode == 4)
+        #expect(error?.exitStatus == .deliveryFailed)
         #expect(error?.description.contains("refused RCPT TO:<bjorn@acme.example>: 550 5.1.1 <bjorn@acme.example>: Recipient address rejected") == true)
         #expect(try server.received().isEmpty, "nobody gets a copy the others miss")
     }
@@ -155,7 +156,7 @@ struct SMTPServerTests {
             Issue.record("expected 3 failed connections, got \(String(describing: error))")
             return
         }
-        #expect(error?.exitCode == 4)
+        #expect(error?.exitStatus == .deliveryFailed)
         #expect(error?.description.hasPrefix("email not delivered after 3 attempts: cannot connect to the SMTP server 127.0.0.1:\(port)") == true)
     }
 

@@ -40,7 +40,7 @@ import Testing
             try request.check()
         } throws: { error in
             guard let error = error as? FetchError, case .invalidOption(let named, _) = error else { return false }
-            return named == option && error.exitCode == 2
+            return named == option && error.exitStatus == .usageError
         }
     }
 

@@ -24,7 +24,7 @@ import Testing
             try GenerationTime.current(environment: ["SOURCE_DATE_EPOCH": text])
         } throws: { error in
             guard let error = error as? ReportError, case .invalidOption(let option, let reason) = error else { return false }
-            return option == "SOURCE_DATE_EPOCH" && reason.contains("0 to 253402300799") && error.exitCode == 2
+            return option == "SOURCE_DATE_EPOCH" && reason.contains("0 to 253402300799") && error.exitStatus == .usageError
         }
     }
 }

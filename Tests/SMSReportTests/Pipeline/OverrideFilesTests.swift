@@ -31,12 +31,12 @@ import Testing
         try folder.write(#"{"NTC": ["98"]}"#, to: "ops.json")
         try folder.write("{", to: "broken.json")
         let status = #expect(throws: ReportError.self) { try OverrideFiles.statusMap(at: folder.path + "/status.json") }
-        #expect(status?.exitCode == 2)
+        #expect(status?.exitStatus == .usageError)
         let ops = #expect(throws: ReportError.self) { try OverrideFiles.operatorTable(at: folder.path + "/ops.json") }
-        #expect(ops?.exitCode == 2)
+        #expect(ops?.exitStatus == .usageError)
         let broken = #expect(throws: ReportError.self) { try OverrideFiles.statusMap(at: folder.path + "/broken.json") }
-        #expect(broken?.exitCode == 2)
+        #expect(broken?.exitStatus == .usageError)
         let missing = #expect(throws: ReportError.self) { try OverrideFiles.statusMap(at: folder.path + "/none.json") }
-        #expect(missing?.exitCode == 2)
+        #expect(missing?.exitStatus == .usageError)
     }
 }

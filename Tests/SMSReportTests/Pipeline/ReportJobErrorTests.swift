@@ -41,7 +41,7 @@ import Testing
         let output = try TemporaryFolder()
         let error = await #expect(throws: ReportError.self) { try await run(input, out: output.path) }
         #expect(error == .missingField(file: "sms-report/page-000001.json", path: "results[1].sent_at"))
-        #expect(error?.exitCode == 2)
+        #expect(error?.exitStatus == .usageError)
         #expect(try output.files().isEmpty)
     }
 
@@ -51,7 +51,7 @@ import Testing
                                     options: ReportOptions(generatedAt: Instant(unixSeconds: 0)))
         let error = await #expect(throws: ReportError.self) { _ = try await ReportJob.run(request) }
         #expect(error == .snapshotNotFound(path: output.path + "/nope"))
-        #expect(error?.exitCode == 2)
+        #expect(error?.exitStatus == .usageError)
     }
 
     @Test func unwritableOutputIsAnOutputError() async throws {
@@ -59,6 +59,6 @@ import Testing
         let blocker = try TemporaryFolder()
         try blocker.write("a file, not a folder", to: "taken")
         let error = await #expect(throws: ReportError.self) { try await run(input, out: blocker.path + "/taken/report") }
-        #expect(error?.exitCode == 1)
+        #expect(error?.exitStatus == .unexpectedError)
     }
 }

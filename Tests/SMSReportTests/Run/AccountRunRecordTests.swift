@@ -7,7 +7,7 @@ import Testing
     static let record = AccountRunRecord(
         account: "acme", period: "2025-11-04", periodFrom: "2025-11-04", periodTo: "2025-11-04",
         startedAt: "2025-11-05T01:00:00+05:45", finishedAt: "2025-11-05T01:00:09+05:45",
-        outcome: .incomplete, exitCode: 3, snapshot: "reports/acme/snapshots/20251104T191500Z",
+        outcome: .incomplete, exitStatus: .incompleteData, snapshot: "reports/acme/snapshots/20251104T191500Z",
         complete: false, incompleteReasons: ["1 batch report failed"], deliveries: 1_234_567, delivered: 1_187_654,
         deliveryRate: 0.962, files: ["reports/acme/2025-11-04/report.xlsx"],
         email: .init(status: .sent, recipients: ["ops@acme.example"], subject: "[INCOMPLETE] SMS report"),
@@ -30,7 +30,7 @@ import Testing
 
     @Test func aFailedAccountSaysWhy() {
         let record = AccountRunRecord(account: "beta", period: "2025-11", periodFrom: "2025-11-01", periodTo: "2025-11-30",
-                                      startedAt: "", finishedAt: "", outcome: .authenticationRefused, exitCode: 5,
+                                      startedAt: "", finishedAt: "", outcome: .authenticationRefused, exitStatus: .authenticationRefused,
                                       error: "the API refused the token (401)", durations: ["fetch": 0.2])
         #expect(record.summaryLine == "beta 2025-11: no report; fetch 0.2 s; authentication_refused (exit 5): the API refused the token (401)")
     }

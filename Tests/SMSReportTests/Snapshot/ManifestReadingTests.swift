@@ -34,7 +34,7 @@ import SnapshotFormat
         files[UnitSnapshot.manifest] = #"{"batches": {}}"#
         let error = try #require(try await UnitSnapshot.readError(files))
         #expect(error == .missingField(file: "manifest.json", path: "complete"))
-        #expect(error.exitCode == 2)
+        #expect(error.exitStatus == .usageError)
     }
 }
 
@@ -61,7 +61,7 @@ import SnapshotFormat
         files[UnitSnapshot.batchIDs] = #"{"detail": "Not found."}"#
         files[UnitSnapshot.manifest] = Self.manifest.replacingOccurrences(of: #""complete": false"#, with: #""complete": true"#)
         let error = try #require(try await UnitSnapshot.readError(files))
-        #expect(error.exitCode == 2)
+        #expect(error.exitStatus == .usageError)
     }
 
     @Test func aLongBatchIDComesFromTheManifestAndAShortOneFromItsName() async throws {

@@ -18,7 +18,7 @@ import Testing
         #expect(file == "sms-report/page-000001.json")
         #expect(line == 3)
         #expect(column == 14)
-        #expect(error.exitCode == 2)
+        #expect(error.exitStatus == .usageError)
     }
 
     @Test func trailingCommaIsNotValidJSON() async throws {
@@ -58,7 +58,7 @@ import Testing
             Self.page: UnitJSON.page(count: 2, rows: [Self.goodRow, rowWithoutSentAt]),
         ])
         #expect(error == .missingField(file: "sms-report/page-000001.json", path: "results[1].sent_at"))
-        #expect(error?.exitCode == 2)
+        #expect(error?.exitStatus == .usageError)
     }
 
     @Test func nullSentAtIsAMissingField() async throws {
@@ -102,7 +102,7 @@ import Testing
         }
         #expect(file == "sms-report/page-000001.json")
         #expect(path == "results[0].sent_at")
-        #expect(error.exitCode == 2)
+        #expect(error.exitStatus == .usageError)
     }
 
     @Test func missingSnapshotFolderIsReported() async throws {
@@ -111,7 +111,7 @@ import Testing
             Issue.record("reading a missing folder succeeded")
         } catch {
             #expect(error == .snapshotNotFound(path: "/nonexistent/sms-report-unit-snapshot"))
-            #expect(error.exitCode == 2)
+            #expect(error.exitStatus == .usageError)
         }
     }
 

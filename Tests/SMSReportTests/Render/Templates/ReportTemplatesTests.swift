@@ -69,7 +69,7 @@ import Testing
         #expect(throws: ReportError.invalidTemplate(file: "/no/such/folder", reason: "templates folder not found")) {
             try ReportTemplates.load(folder: "/no/such/folder")
         }
-        #expect(ReportError.invalidTemplate(file: "x", reason: "y").exitCode == 2)
+        #expect(ReportError.invalidTemplate(file: "x", reason: "y").exitStatus == .usageError)
     }
 
     @Test func aMissingMainTemplateIsNamed() throws {

@@ -106,14 +106,14 @@ import Testing
             return
         }
         #expect(path == folder.path + "/report.xlsx")
-        #expect(error?.exitCode == 1)
+        #expect(error?.exitStatus == .unexpectedError)
         #expect(try folder.files() == ["report.xlsx"])
 
         let missing = folder.path + "/missing"
         let missingError = await #expect(throws: ReportError.self) {
             try await XLSXRenderer().render(tables, snapshotName: "unit", into: missing)
         }
-        #expect(missingError?.exitCode == 1)
+        #expect(missingError?.exitStatus == .unexpectedError)
         #expect(missingError == .outputFailed(path: missing + "/report.xlsx", reason: "No such file or directory"))
     }
 }

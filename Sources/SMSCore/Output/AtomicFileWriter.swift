@@ -10,6 +10,11 @@ private let systemWrite = Darwin.write
 /// and renames it into place only when it is complete (contract §6). Until
 /// ``commit()`` no file exists under the final name; ``abandon()`` removes the
 /// temporary file.
+///
+/// The temporary name is unique (``TemporaryName``) and created exclusively without
+/// following symbolic links (`O_CREAT | O_EXCL | O_NOFOLLOW`), so a link planted at
+/// a guessed name is never written through. ``commit()`` syncs the file and then
+/// its folder: a renamed file is on disk whole.
 public struct AtomicFileWriter: ~Copyable {
     /// The final path.
     public let path: String
@@ -25,8 +30,8 @@ public struct AtomicFileWriter: ~Copyable {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        temporaryPath = "\(folder)/.\(name).tmp-\(getpid())"
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        temporaryPath = "\(folder)/\(TemporaryName.make(for: name, kind: .file))"
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .outputFailed(path: path, reason: String(cString: strerror(errno)))
         }
@@ -41,20 +46,30 @@ public struct AtomicFileWriter: ~Copyable {
         }
     }
 
-    /// Writes what is buffered, closes the file and renames it to its final name.
-    public consuming func commit() throws(ReportError) {
+    /// Writes what is buffered, syncs and closes the file, renames it to its final
+    /// name and syncs the folder.
+    /// - Parameter syncingFolder: false for a file in a staging folder that is synced
+    ///   once before it is renamed into place (a snapshot's pages): the file's data is
+    ///   still synced here, and one folder sync then covers every rename in it.
+    public consuming func commit(syncingFolder: Bool = true) throws(ReportError) {
         do {
             try flush()
+            try FileDurability.sync(descriptor: descriptor, path: path)
         } catch {
             abandonFile()
             throw error
         }
         isFinished = true
-        let closed = close(descriptor)
-        guard closed == 0, rename(temporaryPath, path) == 0 else {
+        guard close(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw .outputFailed(path: path, reason: reason)
+        }
+        do {
+            try FileDurability.rename(temporaryPath, to: path, syncingFolder: syncingFolder)
+        } catch {
+            unlink(temporaryPath)
+            throw error
         }
     }
 

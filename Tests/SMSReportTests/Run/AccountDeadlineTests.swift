@@ -1,0 +1,27 @@
+@testable import SMSRun
+import Testing
+
+/// `account_timeout_minutes`: work past its deadline is cancelled and reported as timed out.
+@Suite struct AccountDeadlineTests {
+    @Test func workThatFinishesInTimeGivesItsValue() async {
+        let outcome = await AccountDeadline.run(within: .seconds(10)) { 42 }
+        guard case .finished(42) = outcome else {
+            Issue.record("expected the value, got \(outcome)")
+            return
+        }
+    }
+
+    @Test func workPastTheDeadlineIsCancelledAndTimesOut() async {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome = await AccountDeadline.run(within: .milliseconds(100)) {
+            // Slow work that honours cancellation, as fetch does.
+            (try? await Task.sleep(for: .seconds(60))) != nil
+        }
+        guard case .timedOut = outcome else {
+            Issue.record("expected a time-out, got \(outcome)")
+            return
+        }
+        #expect(clock.now - started < .seconds(10))
+    }
+}
