@@ -7,9 +7,9 @@ import SMSBilling
 ///
 /// One pass over the selected deliveries, in deliveries order, feeds every group;
 /// then each group's latencies are sorted once for its percentiles.
-public enum Aggregator {
+package enum Aggregator {
     /// The report tables for the deliveries of `snapshot` that `options` select.
-    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions) -> ReportTables {
+    package static func tables(for snapshot: LoadedSnapshot, options: ReportOptions) -> ReportTables {
         tables(for: snapshot, options: options, selected: select(snapshot, options: options))
     }
 
@@ -18,7 +18,7 @@ public enum Aggregator {
     /// ``tables(for:options:selected:)`` groups the rest.
     /// With `billableBy`, the selection also carries the workbook's deliveries table with
     /// each delivery's `billable` flag under that rate card.
-    public static func select(_ snapshot: LoadedSnapshot, options: ReportOptions,
+    package static func select(_ snapshot: LoadedSnapshot, options: ReportOptions,
                               billableBy rateCard: RateCard? = nil) -> SelectedDeliveries {
         var clock = LocalClock(timeZone: options.timeZone)
         let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)
@@ -37,7 +37,7 @@ public enum Aggregator {
     ///
     /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
     /// with deliveries has no price and the card has no default.
-    public static func billing(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries,
+    package static func billing(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries,
                                billing: BillingOptions) throws(ReportError) -> BillingStatement {
         try BillingAggregator.statement(snapshot.normalized, selection: selected.selection, billing: billing, options: options)
     }
@@ -47,7 +47,7 @@ public enum Aggregator {
     ///
     /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
     /// with deliveries has no price and the card has no default.
-    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions,
+    package static func tables(for snapshot: LoadedSnapshot, options: ReportOptions,
                               billing: BillingOptions) throws(ReportError) -> ReportTables {
         let selected = select(snapshot, options: options, billableBy: billing.rateCard)
         let statement = try self.billing(for: snapshot, options: options, selected: selected, billing: billing)
@@ -57,7 +57,7 @@ public enum Aggregator {
     }
 
     /// Every table of the report, the deliveries `selected` included.
-    public static func tables(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries) -> ReportTables {
+    package static func tables(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries) -> ReportTables {
         var clock = LocalClock(timeZone: options.timeZone)
         let selection = selected.selection
         var pass = GroupingPass(messages: snapshot.normalized.messages)
@@ -108,17 +108,17 @@ public enum Aggregator {
 }
 
 /// The deliveries a report covers and their table, made before the grouping pass.
-public struct SelectedDeliveries: Sendable {
+package struct SelectedDeliveries: Sendable {
     /// The `deliveries` table.
-    public let table: Table
+    package let table: Table
     /// The deliveries table with each delivery's `billable` flag, when a rate card was given.
-    public let deliveriesWithBillableFlag: Table?
+    package let deliveriesWithBillableFlag: Table?
     /// The workbook's deliveries sheet: the flagged table with a rate card, else ``table``.
-    public var workbookTable: Table {
+    package var workbookTable: Table {
         deliveriesWithBillableFlag ?? table
     }
     /// No other table of the report has more rows than this.
-    public let otherTablesRowBound: Int
+    package let otherTablesRowBound: Int
     package let selection: DeliverySelection
 }
 

@@ -1,7 +1,7 @@
 import SMSCore
 
 /// The data-quality checks of contract §4, by name.
-public enum DataQualityCheck: String, CaseIterable, Sendable {
+package enum DataQualityCheck: String, CaseIterable, Sendable {
     case invalidPhone = "invalid_phone"
     case unknownStatus = "unknown_status"
     case negativeLatency = "negative_latency"

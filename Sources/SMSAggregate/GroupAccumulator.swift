@@ -32,22 +32,22 @@ package struct GroupAccumulator {
 }
 
 /// The figures of one group: the `<G>` columns of contract §4.
-public struct GroupStatistics: Sendable, Equatable {
-    public var deliveries: Int
+package struct GroupStatistics: Sendable, Equatable {
+    package var deliveries: Int
     /// Counts by status, in ``DeliveryStatus/allCases`` order.
-    public var statusCounts: [Int]
+    package var statusCounts: [Int]
     /// Nil when the group has no latencies.
-    public var latency: LatencyStatistics?
-    public var firstSentAt: Instant
-    public var lastSentAt: Instant
+    package var latency: LatencyStatistics?
+    package var firstSentAt: Instant
+    package var lastSentAt: Instant
 
     /// The number of deliveries with `status`.
-    public func count(_ status: DeliveryStatus) -> Int {
+    package func count(_ status: DeliveryStatus) -> Int {
         statusCounts[status.ordinal]
     }
 
     /// delivered ÷ deliveries.
-    public var deliveryRate: Ratio {
+    package var deliveryRate: Ratio {
         Ratio(count(.delivered), over: deliveries)
     }
 }

@@ -1,17 +1,17 @@
 /// The latency figures of a group (contract §3): count, mean, nearest-rank
 /// percentiles and max, all in microseconds.
-public struct LatencyStatistics: Sendable, Equatable {
-    public var count: Int
-    public var mean: Int64
-    public var p50: Int64
-    public var p90: Int64
-    public var p95: Int64
-    public var p99: Int64
-    public var max: Int64
+package struct LatencyStatistics: Sendable, Equatable {
+    package var count: Int
+    package var mean: Int64
+    package var p50: Int64
+    package var p90: Int64
+    package var p95: Int64
+    package var p99: Int64
+    package var max: Int64
 
     /// The statistics of `latencies` (non-negative microseconds); nil when there are none.
     /// The array is sorted in place.
-    public static func of(_ latencies: inout [Int64]) -> LatencyStatistics? {
+    package static func of(_ latencies: inout [Int64]) -> LatencyStatistics? {
         guard !latencies.isEmpty else { return nil }
         latencies.sort()
         var sum: Int128 = 0
@@ -29,7 +29,7 @@ public struct LatencyStatistics: Sendable, Equatable {
     }
 
     /// The value at 1-based rank `ceil(p/100 × n)` of the sorted values.
-    public static func nearestRank(_ percentile: Int, in sorted: [Int64]) -> Int64 {
+    package static func nearestRank(_ percentile: Int, in sorted: [Int64]) -> Int64 {
         let rank = (percentile * sorted.count + 99) / 100
         return sorted[Swift.max(rank, 1) - 1]
     }

@@ -2,19 +2,19 @@ import SMSCore
 
 /// Figures the summary page (HTML and text) shows that are not tables of contract §4,
 /// made by aggregation so that the renderers only format them.
-public struct ReportHighlights: Sendable {
+package struct ReportHighlights: Sendable {
     /// Up to ten `by_batch` rows with the lowest delivery rate: rate ascending, then
     /// deliveries descending (the larger batch first), then `by_batch` order. The
     /// `(no batch)` group takes part like any batch. Same columns as `by_batch`.
-    public var worstBatches: Table
+    package var worstBatches: Table
     /// Undeliverable plus failed deliveries over the whole report (a KPI tile of the
     /// summary page).
-    public var undeliverableOrFailed: Int
+    package var undeliverableOrFailed: Int
 
     /// How many batches ``worstBatches`` lists at most.
-    public static let worstBatchLimit = 10
+    package static let worstBatchLimit = 10
 
-    public init(worstBatches: Table, undeliverableOrFailed: Int) {
+    package init(worstBatches: Table, undeliverableOrFailed: Int) {
         self.worstBatches = worstBatches
         self.undeliverableOrFailed = undeliverableOrFailed
     }

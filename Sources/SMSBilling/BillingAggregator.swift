@@ -7,13 +7,13 @@ import SMSIngest
 /// deliveries and segments, and those of them whose status the rate card bills.
 /// Each line is then priced at the operator's rate (else the card's `default`) and
 /// rounded on its own; an invoice's total is the sum of its rounded lines.
-public enum BillingAggregator {
+package enum BillingAggregator {
     /// The billing of the deliveries of `snapshot` that `options` select: those of
     /// the report's period (or the billing month), batches and timezone.
     ///
     /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
     /// with deliveries has no price and the card has no default.
-    public static func statement(for snapshot: LoadedSnapshot, options: ReportOptions,
+    package static func statement(for snapshot: LoadedSnapshot, options: ReportOptions,
                                  billing: BillingOptions) throws(ReportError) -> BillingStatement {
         var clock = LocalClock(timeZone: options.timeZone)
         let selection = DeliverySelection(snapshot.normalized.deliveries, options: options, clock: &clock)

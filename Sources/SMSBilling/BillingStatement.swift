@@ -2,23 +2,23 @@ import SMSCore
 
 /// The billing of one account: an invoice per month, the card it was priced with,
 /// and the `billing` table of contract §7 made from them.
-public struct BillingStatement: Sendable {
+package struct BillingStatement: Sendable {
     /// The account billed.
-    public let account: String
+    package let account: String
     /// The rate card the amounts come from.
-    public let rateCard: RateCard
+    package let rateCard: RateCard
     /// The timezone whose local days put deliveries in months.
-    public let timeZone: ReportTimeZone
+    package let timeZone: ReportTimeZone
     /// One invoice per month, in month order.
-    public let invoices: [Invoice]
+    package let invoices: [Invoice]
     /// When the statement was made (the report's `generated_at`).
-    public let generatedAt: Instant
+    package let generatedAt: Instant
     /// Operators with deliveries that the card does not name, billed at its `default`
     /// (OTHER and INVALID, which the contract prices at `default`, are not listed).
-    public let defaultPricedOperators: [String]
+    package let defaultPricedOperators: [String]
 
     /// A statement of `invoices` (in month order), as ``BillingAggregator`` makes it.
-    public init(account: String, rateCard: RateCard, timeZone: ReportTimeZone, invoices: [Invoice],
+    package init(account: String, rateCard: RateCard, timeZone: ReportTimeZone, invoices: [Invoice],
                 generatedAt: Instant, defaultPricedOperators: [String]) {
         self.account = account
         self.rateCard = rateCard
@@ -29,10 +29,10 @@ public struct BillingStatement: Sendable {
     }
 
     /// The name of the table in every format (`billing.csv`, the `billing` sheet).
-    public static let tableName = "billing"
+    package static let tableName = "billing"
 
     /// The columns of contract §7.
-    public static let columns: [Column] = [
+    package static let columns: [Column] = [
         Column("account", .text), Column("month", .text), Column("operator", .text),
         Column("deliveries", .integer), Column("billable_deliveries", .integer),
         Column("segments", .integer), Column("billable_segments", .integer),
@@ -41,7 +41,7 @@ public struct BillingStatement: Sendable {
 
     /// What a user should know about the statement, one sentence each: operators billed
     /// at the default price, and months without deliveries (zero invoices).
-    public var notices: [String] {
+    package var notices: [String] {
         var notices: [String] = []
         if !defaultPricedOperators.isEmpty {
             notices.append("rate card \"\(rateCard.name)\" names no price for \(defaultPricedOperators.joined(separator: ", ")): "
@@ -54,11 +54,11 @@ public struct BillingStatement: Sendable {
     }
 
     /// The operator of each invoice's closing row.
-    public static let totalLabel = "TOTAL"
+    package static let totalLabel = "TOTAL"
 
     /// The `billing` table: per month, a row per operator line, then a `TOTAL` row that
     /// sums the counts and the rounded amounts and leaves `rate` empty.
-    public var table: Table {
+    package var table: Table {
         var rows: [[Cell]] = []
         for invoice in invoices {
             let month = Cell.text(invoice.month.description)

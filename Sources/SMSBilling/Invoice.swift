@@ -3,28 +3,28 @@ import SMSCore
 
 /// One account's bill for one month: a line per operator with deliveries, ordered by
 /// operator name, and totals that sum the counts and the rounded amounts (contract §7).
-public struct Invoice: Sendable, Equatable {
+package struct Invoice: Sendable, Equatable {
     /// The account billed.
-    public let account: String
+    package let account: String
     /// The month billed (`YYYY-MM` of the deliveries' local day).
-    public let month: LocalMonth
+    package let month: LocalMonth
     /// The currency of every amount.
-    public let currency: String
+    package let currency: String
     /// The operator lines, ordered by operator name (byte order).
-    public let lines: [BillingLine]
+    package let lines: [BillingLine]
     /// The sum of the lines' deliveries.
-    public let deliveries: Int
+    package let deliveries: Int
     /// The sum of the lines' billable deliveries.
-    public let billableDeliveries: Int
+    package let billableDeliveries: Int
     /// The sum of the lines' segments.
-    public let segments: Int
+    package let segments: Int
     /// The sum of the lines' billable segments.
-    public let billableSegments: Int
+    package let billableSegments: Int
     /// The sum of the lines' rounded amounts: the amount due.
-    public let amount: Decimal
+    package let amount: Decimal
 
     /// An invoice of `lines` (sorted here by operator name), with its totals.
-    public init(account: String, month: LocalMonth, currency: String, lines: [BillingLine]) {
+    package init(account: String, month: LocalMonth, currency: String, lines: [BillingLine]) {
         self.account = account
         self.month = month
         self.currency = currency

@@ -2,13 +2,13 @@ import Foundation
 
 /// Amounts of money (contract §7): decimal, never binary floating point, rounded
 /// half to even to 2 places, and written with exactly 2 decimals.
-public enum Money {
+package enum Money {
     /// Decimal places of an amount.
-    public static let scale = 2
+    package static let scale = 2
 
     /// `value` rounded half to even ("banker's rounding") to 2 places:
     /// 0.125 → 0.12, 0.135 → 0.14, 2.675 → 2.68.
-    public static func rounded(_ value: Decimal) -> Decimal {
+    package static func rounded(_ value: Decimal) -> Decimal {
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, .bankers)
@@ -16,13 +16,13 @@ public enum Money {
     }
 
     /// The amount of `segments` at `price` each, rounded (a billing row's amount).
-    public static func amount(segments: Int, at price: Price) -> Decimal {
+    package static func amount(segments: Int, at price: Price) -> Decimal {
         rounded(Decimal(segments) * price.value)
     }
 
     /// `amount` with exactly 2 decimals and a `.`, such as `12.30` or `0.00`. The
     /// amount is rounded first, so the text never hides a digit.
-    public static func text(_ amount: Decimal) -> String {
+    package static func text(_ amount: Decimal) -> String {
         var value = rounded(amount)
         let plain = NSDecimalString(&value, nil)
         let isNegative = plain.hasPrefix("-")

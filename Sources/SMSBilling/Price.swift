@@ -4,16 +4,16 @@ import Foundation
 ///
 /// Money is decimal, never binary floating point: the text is parsed digit by digit
 /// into a `Decimal`, and kept as given so that reports show the rate as the card wrote it.
-public struct Price: Sendable, Equatable, CustomStringConvertible {
+package struct Price: Sendable, Equatable, CustomStringConvertible {
     /// The price as the card writes it, e.g. `0.45`.
-    public let text: String
+    package let text: String
     /// The exact decimal value of ``text``.
-    public let value: Decimal
+    package let value: Decimal
 
     /// Parses a non-negative decimal number written with digits and at most one `.`,
     /// such as `0.40`, `2` or `.5`. Signs, exponents, spaces and thousands separators
     /// are refused, so that no price is ever guessed.
-    public init(parsing text: String) throws(PriceError) {
+    package init(parsing text: String) throws(PriceError) {
         if text.hasPrefix("-") {
             throw .negative(text)
         }
@@ -28,17 +28,17 @@ public struct Price: Sendable, Equatable, CustomStringConvertible {
         self.value = value
     }
 
-    public var description: String { text }
+    package var description: String { text }
 }
 
 /// Why a rate card's price was refused.
-public enum PriceError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PriceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The text is not a plain decimal number.
     case notANumber(String)
     /// The price is below zero.
     case negative(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .notANumber(text):
             return "\"\(text)\" is not a price (write digits with an optional decimal point, e.g. \"0.45\")"

@@ -2,18 +2,18 @@ import SMSSupport
 /// What `run --config FILE --check` found: every problem, or a summary of the valid
 /// config to print. The summary names the environment variables and whether they are
 /// set, never their values.
-public struct ConfigCheck: Sendable {
+package struct ConfigCheck: Sendable {
     /// The config file as the user named it.
-    public let file: String
+    package let file: String
     /// Every problem, in file order; empty when the config is valid.
-    public let errors: [ConfigError]
+    package let errors: [ConfigError]
     /// The config, when it is valid.
-    public let config: RunConfig?
+    package let config: RunConfig?
     /// What the check required of the environment.
-    public let requirements: ConfigRequirements
+    package let requirements: ConfigRequirements
 
     /// 0 when valid, else 2 (contract §1).
-    public var exitStatus: ExitStatus { errors.isEmpty ? .success : .usageError }
+    package var exitStatus: ExitStatus { errors.isEmpty ? .success : .usageError }
 
     /// The lines to print: one per problem, or a summary of the valid config, e.g.
     ///
@@ -25,7 +25,7 @@ public struct ConfigCheck: Sendable {
     /// smtp: smtp.example.com:587 starttls, AUTH as reports@example.com, from SMS Reports <reports@example.com>
     /// environment: ACME_SMS_TOKEN set, SMTP_PASSWORD set
     /// ```
-    public var lines: [String] {
+    package var lines: [String] {
         guard let config, errors.isEmpty else {
             return errors.map(\.description)
         }

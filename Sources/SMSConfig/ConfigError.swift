@@ -7,18 +7,18 @@ import SMSBilling
 /// `config.yaml:14: accounts[1].rate_card: no rate card named "gold" (rate_cards has: standard)`.
 ///
 /// Every config problem is a usage error: exit code 2 (contract §1).
-public struct ConfigError: ToolError, Sendable, Equatable {
+package struct ConfigError: ToolError, Sendable, Equatable {
     /// The file as the user named it.
-    public let file: String
+    package let file: String
     /// The key the problem is about; the root when it is about the whole file.
-    public let keyPath: ConfigKeyPath
+    package let keyPath: ConfigKeyPath
     /// The 1-based line of the key or value, when known.
-    public let line: Int?
+    package let line: Int?
     /// What is wrong.
-    public let problem: ConfigProblem
+    package let problem: ConfigProblem
 
     /// A problem with `file` at `keyPath` on `line`.
-    public init(file: String, keyPath: ConfigKeyPath, line: Int?, problem: ConfigProblem) {
+    package init(file: String, keyPath: ConfigKeyPath, line: Int?, problem: ConfigProblem) {
         self.file = file
         self.keyPath = keyPath
         self.line = line
@@ -26,10 +26,10 @@ public struct ConfigError: ToolError, Sendable, Equatable {
     }
 
     /// The process exit code of every config error (contract §1: a usage or config error).
-    public var exitStatus: ExitStatus { .usageError }
+    package var exitStatus: ExitStatus { .usageError }
 
     /// `FILE:LINE: KEY.PATH: problem`; the line or the key path is left out when there is none.
-    public var description: String {
+    package var description: String {
         var text = file
         if let line {
             text += ":\(line)"
@@ -43,7 +43,7 @@ public struct ConfigError: ToolError, Sendable, Equatable {
 }
 
 /// What can be wrong in a config or rate-card file.
-public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
+package enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read.
     case unreadable(reason: String)
     /// The text is not valid YAML.
@@ -73,7 +73,7 @@ public enum ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     /// `--account NAME` names an account the config does not have.
     case unknownAccount(String, known: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(reason):
             return "cannot read the file: \(reason)"

@@ -10,42 +10,42 @@ import SMSCore
 ///
 /// Account names are path-safe by the config's rules (`[A-Za-z0-9_-]+`), so they are
 /// used as they are.
-public struct OutputLayout: Sendable, Equatable {
+package struct OutputLayout: Sendable, Equatable {
     /// The config's `output_dir`, as an absolute path.
-    public let outputFolder: String
+    package let outputFolder: String
 
     /// The name of each account's snapshot folder.
-    public static let snapshotsFolderName = "snapshots"
+    package static let snapshotsFolderName = "snapshots"
 
     /// The layout under `outputFolder` (an absolute path, normally ``RunConfig/outputFolder``).
-    public init(outputFolder: String) {
+    package init(outputFolder: String) {
         self.outputFolder = outputFolder
     }
 
     /// `<output_dir>/<account>`.
-    public func accountFolder(_ account: String) -> String {
+    package func accountFolder(_ account: String) -> String {
         "\(outputFolder)/\(account)"
     }
 
     /// `<output_dir>/<account>/<period>`, e.g. `reports/acme/2025-11-04`.
-    public func periodFolder(account: String, period: RunPeriod) -> String {
+    package func periodFolder(account: String, period: RunPeriod) -> String {
         "\(accountFolder(account))/\(period.folderName)"
     }
 
     /// `<output_dir>/<account>/snapshots`.
-    public func snapshotsFolder(account: String) -> String {
+    package func snapshotsFolder(account: String) -> String {
         "\(accountFolder(account))/\(Self.snapshotsFolderName)"
     }
 
     /// `<output_dir>/<account>/snapshots/<fetch time>`, e.g. `…/snapshots/20251105T011502Z`.
-    public func snapshotFolder(account: String, fetchedAt: Instant) -> String {
+    package func snapshotFolder(account: String, fetchedAt: Instant) -> String {
         "\(snapshotsFolder(account: account))/\(SnapshotFolderName.name(for: fetchedAt))"
     }
 
     /// A snapshot folder for a fetch started at `fetchedAt` that does not exist yet:
     /// when a fetch of the same second already has its folder (two quick runs in a
     /// row), the name of the next free second, so names stay fetch times and sort.
-    public func newSnapshotFolder(account: String, fetchedAt: Instant) -> String {
+    package func newSnapshotFolder(account: String, fetchedAt: Instant) -> String {
         var instant = fetchedAt
         var folder = snapshotFolder(account: account, fetchedAt: instant)
         while FileManager.default.fileExists(atPath: folder) {

@@ -3,7 +3,7 @@ import SMSCore
 /// Reads the day, month and period options of the commands (contract §1), so every
 /// command parses them alike: `DAY` is `YYYY-MM-DD` and `MONTH` is `YYYY-MM`, both in the
 /// report timezone. Errors are ``ReportError/invalidOption(option:reason:)`` (exit 2).
-public enum PeriodArguments {
+package enum PeriodArguments {
     /// The period of `run`: `--period yesterday|today|YYYY-MM-DD|YYYY-MM`, or `--from DAY
     /// --to DAY`; yesterday when neither is given. "Today" is decided in `timeZone` at `now`.
     /// - Parameters:
@@ -15,7 +15,7 @@ public enum PeriodArguments {
     /// - Throws: ``ReportError/invalidOption(option:reason:)`` (exit 2) for text that is not
     ///   a period, `--period` together with `--from`/`--to`, only one of `--from`/`--to`,
     ///   `--from` after `--to`, or a period that starts after today.
-    public static func period(period: String?, from: String?, to: String?, timeZone: ReportTimeZone,
+    package static func period(period: String?, from: String?, to: String?, timeZone: ReportTimeZone,
                               now: Instant) throws(ReportError) -> RunPeriod {
         var clock = LocalClock(timeZone: timeZone)
         let today = clock.day(of: now)
@@ -48,7 +48,7 @@ public enum PeriodArguments {
 
     /// A local day written `YYYY-MM-DD`, for an option such as `--from`.
     /// - Throws: ``ReportError/invalidOption(option:reason:)`` when `text` is not a real calendar day.
-    public static func day(_ text: String, option: String) throws(ReportError) -> LocalDay {
+    package static func day(_ text: String, option: String) throws(ReportError) -> LocalDay {
         guard let day = LocalDay(iso: text) else {
             throw .invalidOption(option: option, reason: "\(text.debugDescription) is not a day in YYYY-MM-DD form")
         }
@@ -57,7 +57,7 @@ public enum PeriodArguments {
 
     /// A month written `YYYY-MM`, for an option such as `--month`.
     /// - Throws: ``ReportError/invalidOption(option:reason:)`` when `text` is not a month.
-    public static func month(_ text: String, option: String) throws(ReportError) -> LocalMonth {
+    package static func month(_ text: String, option: String) throws(ReportError) -> LocalMonth {
         guard let month = LocalMonth(iso: text) else {
             throw .invalidOption(option: option, reason: "\(text.debugDescription) is not a month in YYYY-MM form")
         }

@@ -5,10 +5,10 @@ import SMSBilling
 /// mapping with the keys of one entry of the config's `rate_cards` (`currency`,
 /// `default`, `operators`, `billable_statuses`). The card's name is the file's name
 /// without its extension (`standard.yaml` → `standard`).
-public enum RateCardFile {
+package enum RateCardFile {
     /// Reads and validates the rate card at `path`.
     /// - Throws: the first problem in file order, naming the file, the key and the line.
-    public static func load(path: String) throws(ConfigError) -> RateCard {
+    package static func load(path: String) throws(ConfigError) -> RateCard {
         let document = try ConfigDocument.read(path: path)
         guard let root = document.root else {
             throw ConfigError(file: path, keyPath: .root, line: nil,

@@ -7,66 +7,66 @@ import SMSRender
 ///
 /// Load one with ``load(path:environment:accounts:requirements:)``; every problem in the
 /// file is a ``ConfigError`` that names the file, the key path and the line.
-public struct RunConfig: Sendable {
+package struct RunConfig: Sendable {
     /// The config file as the user named it.
-    public let file: String
+    package let file: String
     /// The absolute folder that holds the config file; relative paths in it are resolved from here.
-    public let folder: String
+    package let folder: String
     /// The report timezone (`timezone`).
-    public let timeZone: ReportTimeZone
+    package let timeZone: ReportTimeZone
     /// Where the reports and snapshots go (`output_dir`), as an absolute path.
-    public let outputFolder: String
+    package let outputFolder: String
     /// The formats each account's report is written in (`formats`), in the order given.
-    public let formats: [ReportFormat]
+    package let formats: [ReportFormat]
     /// Snapshot folders kept per account after a good run (`keep_snapshots`).
-    public let keepSnapshots: Int
+    package let keepSnapshots: Int
     /// Requests in flight per account (`concurrency`).
-    public let concurrency: Int
+    package let concurrency: Int
     /// Accounts run at the same time (`parallel_accounts`).
-    public let parallelAccounts: Int
+    package let parallelAccounts: Int
     /// Hours before the period's start fetched again for late status updates (`recheck_hours`).
-    public let recheckHours: Int
+    package let recheckHours: Int
     /// Every rate card of `rate_cards`, by name.
-    public let rateCards: [String: RateCard]
+    package let rateCards: [String: RateCard]
     /// The selected accounts, in file order: those named by the `accounts` argument of
     /// ``load(path:environment:accounts:requirements:)``, or all of them.
-    public let accounts: [AccountSettings]
+    package let accounts: [AccountSettings]
     /// The names of all the accounts in the file, in file order.
-    public let allAccountNames: [String]
+    package let allAccountNames: [String]
     /// The mail server; nil when the file has no `smtp` section.
-    public let smtp: SMTPSettings?
+    package let smtp: SMTPSettings?
     /// The status map: the contract's, extended by `status_map`.
-    public let statusMap: StatusMap
+    package let statusMap: StatusMap
     /// The operator table: the contract's, or `operator_prefixes` when given.
-    public let operators: OperatorTable
+    package let operators: OperatorTable
     /// How long one account's fetch, report and email may take (`account_timeout_minutes`);
     /// past it the account ends with exit 3 and the others go on.
-    public let accountTimeout: Duration
+    package let accountTimeout: Duration
 
     /// The defaults of the optional keys.
-    public enum Defaults {
+    package enum Defaults {
         /// `timezone`: Asia/Kathmandu (contract §1).
-        public static let timeZone = ReportTimeZone.kathmandu
+        package static let timeZone = ReportTimeZone.kathmandu
         /// `output_dir`: `reports`, beside the config file.
-        public static let outputDirectory = "reports"
+        package static let outputDirectory = "reports"
         /// `formats`: every format this build writes.
-        public static var formats: [ReportFormat] { ReportFormat.available }
+        package static var formats: [ReportFormat] { ReportFormat.available }
         /// `keep_snapshots`: two weeks of nightly snapshots.
-        public static let keepSnapshots = 14
+        package static let keepSnapshots = 14
         /// `concurrency`: as `fetch --concurrency`.
-        public static let concurrency = 4
+        package static let concurrency = 4
         /// `parallel_accounts`.
-        public static let parallelAccounts = 2
+        package static let parallelAccounts = 2
         /// `recheck_hours`: as `fetch --recheck-hours`.
-        public static let recheckHours = 48
+        package static let recheckHours = 48
         /// `smtp.max_attachments_mb`.
-        public static let maxAttachmentsMB = 10
+        package static let maxAttachmentsMB = 10
         /// `account_timeout_minutes` (contract §8).
-        public static let accountTimeoutMinutes = 120
+        package static let accountTimeoutMinutes = 120
     }
 
     /// Settings with every value given; ``load(path:environment:accounts:requirements:)`` makes them from a file.
-    public init(file: String, folder: String, timeZone: ReportTimeZone, outputFolder: String, formats: [ReportFormat],
+    package init(file: String, folder: String, timeZone: ReportTimeZone, outputFolder: String, formats: [ReportFormat],
                 keepSnapshots: Int, concurrency: Int, parallelAccounts: Int, recheckHours: Int,
                 rateCards: [String: RateCard], accounts: [AccountSettings], allAccountNames: [String],
                 smtp: SMTPSettings?, statusMap: StatusMap, operators: OperatorTable,
@@ -91,7 +91,7 @@ public struct RunConfig: Sendable {
 
     /// The warnings every run logs: each account or `smtp` section whose
     /// `allow_insecure: true` lets a secret travel in clear text (contract §8).
-    public var insecureTransportWarnings: [String] {
+    package var insecureTransportWarnings: [String] {
         var warnings = accounts.filter { $0.allowsInsecure && !$0.baseURL.protectsToken }.map { account in
             "account \(account.name): allow_insecure is set: its API token goes in clear text to \(account.baseURL)"
         }
@@ -102,13 +102,13 @@ public struct RunConfig: Sendable {
     }
 
     /// The lock file of `run` (contract §8): `<config>.lock`, beside the config.
-    public var lockFile: String { file + ".lock" }
+    package var lockFile: String { file + ".lock" }
 
     /// The output layout under ``outputFolder``.
-    public var layout: OutputLayout { OutputLayout(outputFolder: outputFolder) }
+    package var layout: OutputLayout { OutputLayout(outputFolder: outputFolder) }
 
     /// The selected account named `name` (exact match).
-    public func account(named name: String) -> AccountSettings? {
+    package func account(named name: String) -> AccountSettings? {
         accounts.first { $0.name == name }
     }
 }

@@ -11,7 +11,7 @@ extension RunConfig {
     ///     password for `run`, none for a `billing` that only needs a rate card.
     /// - Throws: the first ``ConfigError`` in file order (use ``check(path:environment:accounts:requirements:)``
     ///   to list every one).
-    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    package static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                             accounts: [String] = [], requirements: ConfigRequirements = .run) throws(ConfigError) -> RunConfig {
         let outcome = try decode(path: path, environment: environment, accounts: accounts, requirements: requirements)
         if let first = outcome.errors.first {
@@ -25,7 +25,7 @@ extension RunConfig {
 
     /// `run --config FILE --check`: validates the file and the environment without any
     /// network access, and lists every problem (not only the first) in file order.
-    public static func check(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    package static func check(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                              accounts: [String] = [], requirements: ConfigRequirements = .run) -> ConfigCheck {
         do {
             let outcome = try decode(path: path, environment: environment, accounts: accounts, requirements: requirements)

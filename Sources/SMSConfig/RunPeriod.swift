@@ -2,34 +2,34 @@ import SMSCore
 
 /// The local days a `run` (or a monthly billing) covers, first to last inclusive, in the
 /// config's timezone (contract §1, §8).
-public struct RunPeriod: Sendable, Hashable, CustomStringConvertible {
+package struct RunPeriod: Sendable, Hashable, CustomStringConvertible {
     /// The first day included.
-    public let first: LocalDay
+    package let first: LocalDay
     /// The last day included.
-    public let last: LocalDay
+    package let last: LocalDay
 
     /// The days `first` to `last`; nil when `first` is after `last`.
-    public init?(first: LocalDay, last: LocalDay) {
+    package init?(first: LocalDay, last: LocalDay) {
         guard first <= last else { return nil }
         self.first = first
         self.last = last
     }
 
     /// One day.
-    public init(day: LocalDay) {
+    package init(day: LocalDay) {
         first = day
         last = day
     }
 
     /// A whole calendar month.
-    public init(month: LocalMonth) {
+    package init(month: LocalMonth) {
         first = month.firstDay
         last = month.lastDay
     }
 
     /// Reads a period folder's name back (`2025-11-04`, `2025-11`, `2025-11-01_2025-11-15`);
     /// nil for any other name.
-    public init?(folderName name: String) {
+    package init?(folderName name: String) {
         if let day = LocalDay(iso: name) {
             self.init(day: day)
         } else if let month = LocalMonth(iso: name) {
@@ -43,24 +43,24 @@ public struct RunPeriod: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The number of days in the period (1 for a day).
-    public var dayCount: Int { Int(last.daysSinceEpoch - first.daysSinceEpoch) + 1 }
+    package var dayCount: Int { Int(last.daysSinceEpoch - first.daysSinceEpoch) + 1 }
 
     /// True when the period is one day.
-    public var isSingleDay: Bool { first == last }
+    package var isSingleDay: Bool { first == last }
 
     /// The month when the period is exactly one whole calendar month, else nil. Billing
     /// joins monthly runs on it.
-    public var month: LocalMonth? {
+    package var month: LocalMonth? {
         let month = LocalMonth(containing: first)
         return first == month.firstDay && last == month.lastDay ? month : nil
     }
 
     /// True when the period is exactly one whole calendar month.
-    public var isWholeMonth: Bool { month != nil }
+    package var isWholeMonth: Bool { month != nil }
 
     /// The name of the period's folder (contract §8): `2025-11-04` for a day, `2025-11`
     /// for a whole calendar month, `2025-11-01_2025-11-15` for any other range.
-    public var folderName: String {
+    package var folderName: String {
         if isSingleDay {
             return first.description
         }
@@ -72,11 +72,11 @@ public struct RunPeriod: Sendable, Hashable, CustomStringConvertible {
 
     /// The `fetch --since` day of a run: the period's first day (the fetch goes back a
     /// further `recheck_hours` itself).
-    public var fetchSince: LocalDay { first }
+    package var fetchSince: LocalDay { first }
 
     /// The `fetch --until` day of a run: the period's last day.
-    public var fetchUntil: LocalDay { last }
+    package var fetchUntil: LocalDay { last }
 
     /// The folder name; also how the period is shown in messages and subjects.
-    public var description: String { folderName }
+    package var description: String { folderName }
 }

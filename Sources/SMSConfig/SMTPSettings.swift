@@ -1,36 +1,36 @@
 import MailTransport
 
 /// The mail server the reports are sent through (`smtp`).
-public struct SMTPSettings: Sendable {
+package struct SMTPSettings: Sendable {
     /// The server's host name or address.
-    public let host: String
+    package let host: String
     /// The server's port; by default the ``SMTPSecurity/defaultPort`` of ``security``.
-    public let port: Int
+    package let port: Int
     /// STARTTLS, implicit TLS, or none.
-    public let security: SMTPSecurity
+    package let security: SMTPSecurity
     /// The AUTH user name; nil to send without authenticating.
-    public let username: String?
+    package let username: String?
     /// The environment variable that holds the password; set exactly when ``username`` is.
-    public let passwordVariable: String?
+    package let passwordVariable: String?
     /// The password read from ``passwordVariable``; nil unless the config was loaded with
     /// ``ConfigRequirements/email`` and has a username. It prints as `<redacted>`.
-    public let password: SMTPPassword?
+    package let password: SMTPPassword?
     /// The `From:` header as written, e.g. `SMS Reports <reports@example.com>`.
-    public let from: String
+    package let from: String
     /// The bare address of ``from``, for the envelope (`MAIL FROM`), e.g. `reports@example.com`.
-    public let fromAddress: String
+    package let fromAddress: String
     /// The attachments' size limit in bytes (`max_attachments_mb` × 1,000,000, as mail providers count).
-    public let maxAttachmentBytes: Int
+    package let maxAttachmentBytes: Int
     /// False only for a test server: certificates are then not checked (log a warning).
-    public let verifiesCertificates: Bool
+    package let verifiesCertificates: Bool
     /// A PEM file of CA certificates to trust instead of the system's, as an absolute path.
-    public let caFile: String?
+    package let caFile: String?
     /// `allow_insecure: true`: `security: none` is allowed to a host that is not
     /// loopback (and logged as a warning at every run).
-    public let allowsInsecure: Bool
+    package let allowsInsecure: Bool
 
     /// Settings with every value given (the loader makes these from `smtp`).
-    public init(host: String, port: Int, security: SMTPSecurity, username: String?, passwordVariable: String?,
+    package init(host: String, port: Int, security: SMTPSecurity, username: String?, passwordVariable: String?,
                 password: SMTPPassword?, from: String, fromAddress: String, maxAttachmentBytes: Int,
                 verifiesCertificates: Bool, caFile: String?, allowsInsecure: Bool = false) {
         self.host = host
@@ -49,7 +49,7 @@ public struct SMTPSettings: Sendable {
 
     /// `max_attachments_mb` in bytes; a megabyte is 1,000,000 bytes, as mail
     /// providers count their limits.
-    public static func attachmentBytes(megabytes: Double) -> Int {
+    package static func attachmentBytes(megabytes: Double) -> Int {
         Int((megabytes * 1_000_000).rounded(.down))
     }
 }

@@ -2,9 +2,9 @@ import SMSCore
 
 /// The name of a `run` snapshot folder: its fetch time in UTC, `YYYYMMDDTHHMMSSZ`
 /// (e.g. `20251105T011502Z`). It is safe in any file system, and names sort in time order.
-public enum SnapshotFolderName {
+package enum SnapshotFolderName {
     /// The folder name of a fetch that started at `instant` (to the second, in UTC).
-    public static func name(for instant: Instant) -> String {
+    package static func name(for instant: Instant) -> String {
         let seconds = CivilCalendar.floorDivide(instant.microseconds, 1_000_000)
         let days = CivilCalendar.floorDivide(seconds, 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
@@ -24,7 +24,7 @@ public enum SnapshotFolderName {
 
     /// The fetch time a folder name stands for; nil for any other name (such as a hidden
     /// `.NAME.partial-PID` folder of a fetch in progress), which pruning leaves alone.
-    public static func instant(of name: String) -> Instant? {
+    package static func instant(of name: String) -> Instant? {
         let bytes = Array(name.utf8)
         guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z"),
               let year = ASCIIDigits.value(bytes[0..<4]), let month = ASCIIDigits.value(bytes[4..<6]),

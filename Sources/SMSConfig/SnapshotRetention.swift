@@ -4,9 +4,9 @@ import Foundation
 /// contract §8). Only folders named like ``SnapshotFolderName`` count: anything else in
 /// the snapshots folder (a fetch in progress, a folder a person put there) is never
 /// listed, kept or removed.
-public enum SnapshotRetention {
+package enum SnapshotRetention {
     /// The snapshot folder names in `folder`, oldest first; empty when the folder does not exist.
-    public static func snapshotNames(in folder: String) -> [String] {
+    package static func snapshotNames(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { name in
             var isFolder: ObjCBool = false
@@ -19,7 +19,7 @@ public enum SnapshotRetention {
     /// `current` (the snapshot the run just used) is never removed, even when a clock
     /// that went back makes it sort among the old ones; names that are not snapshot
     /// names are ignored.
-    public static func namesToRemove(from names: [String], keep: Int, current: String? = nil) -> [String] {
+    package static func namesToRemove(from names: [String], keep: Int, current: String? = nil) -> [String] {
         let snapshots = names.filter { SnapshotFolderName.instant(of: $0) != nil }.sorted()
         var kept = Set(snapshots.suffix(max(keep, 0)))
         if let current, snapshots.contains(current), !kept.contains(current) {

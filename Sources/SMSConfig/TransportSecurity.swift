@@ -2,9 +2,9 @@ import SMSFetch
 
 /// Contract §8: a `base_url` or SMTP host that is not loopback must use TLS, unless
 /// `allow_insecure: true` says otherwise (and every run then logs a warning).
-public enum TransportSecurity {
+package enum TransportSecurity {
     /// True for `localhost`, `127.0.0.0/8` and `::1`: traffic that never leaves the machine.
-    public static func isLoopback(host: String) -> Bool {
+    package static func isLoopback(host: String) -> Bool {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         let lowered = bare.lowercased()
         if lowered == "localhost" || lowered == "::1" || lowered == "0:0:0:0:0:0:0:1" {
@@ -26,7 +26,7 @@ extension APIBaseURL {
     }
 
     /// True when the token travels encrypted (`https`) or never leaves the machine (loopback).
-    public var protectsToken: Bool {
+    package var protectsToken: Bool {
         scheme == "https" || TransportSecurity.isLoopback(host: host)
     }
 }

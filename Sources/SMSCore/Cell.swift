@@ -1,6 +1,6 @@
 /// One value of a table, typed so that each renderer can format it its own way
 /// without recomputing it.
-public enum Cell: Sendable, Equatable {
+package enum Cell: Sendable, Equatable {
     /// No value (for example the latency of a group with no latencies).
     case empty
     /// Text, written as text in every format (never as a formula).

@@ -1,5 +1,5 @@
 /// The kind of values a column holds.
-public enum ColumnKind: Sendable, Equatable {
+package enum ColumnKind: Sendable, Equatable {
     case text
     case integer
     case number
@@ -15,11 +15,11 @@ public enum ColumnKind: Sendable, Equatable {
 }
 
 /// A named, typed column of a table.
-public struct Column: Sendable, Equatable {
-    public var name: String
-    public var kind: ColumnKind
+package struct Column: Sendable, Equatable {
+    package var name: String
+    package var kind: ColumnKind
 
-    public init(_ name: String, _ kind: ColumnKind) {
+    package init(_ name: String, _ kind: ColumnKind) {
         self.name = name
         self.kind = kind
     }

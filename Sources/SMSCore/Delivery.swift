@@ -1,34 +1,34 @@
 /// One (message, recipient) pair: the unit that every count in every report counts.
-public struct Delivery: Sendable {
+package struct Delivery: Sendable {
     /// When the message was sent.
-    public var sentAt: Instant
+    package var sentAt: Instant
     /// When the gateway saw it delivered; nil when it has not been.
-    public var deliveredAt: Instant?
+    package var deliveredAt: Instant?
     /// The normalised 10-digit phone, or the phone exactly as received when invalid.
-    public var phone: String
+    package var phone: String
     /// True when ``phone`` is a valid normalised number.
-    public var phoneIsValid: Bool
+    package var phoneIsValid: Bool
     /// The first three digits of a valid phone; empty for an invalid one.
-    public var prefix: String
+    package var prefix: String
     /// The operator name from the operator table, `OTHER` or `INVALID`.
-    public var operatorName: String
+    package var operatorName: String
     /// The canonical status.
-    public var status: DeliveryStatus
+    package var status: DeliveryStatus
     /// The status exactly as the winning row gave it.
-    public var statusRaw: String
+    package var statusRaw: String
     /// Index of the message text in the snapshot's ``MessageCatalog``.
-    public var messageID: Int32
+    package var messageID: Int32
     /// The recipient's `client_name`; nil when the API gave null.
-    public var recipientName: String?
+    package var recipientName: String?
     /// The batch id; empty when no batch lists the delivery.
-    public var batchID: String
+    package var batchID: String
     /// True when two rows for this delivery gave different final statuses.
-    public var hasStatusConflict: Bool
+    package var hasStatusConflict: Bool
 
     /// How reports show an empty batch id (contract §3).
     package static let noBatchLabel = "(no batch)"
 
-    public init(sentAt: Instant, deliveredAt: Instant?, phone: String, phoneIsValid: Bool,
+    package init(sentAt: Instant, deliveredAt: Instant?, phone: String, phoneIsValid: Bool,
                 prefix: String, operatorName: String, status: DeliveryStatus, statusRaw: String,
                 messageID: Int32, recipientName: String?, batchID: String, hasStatusConflict: Bool) {
         self.sentAt = sentAt
@@ -46,7 +46,7 @@ public struct Delivery: Sendable {
     }
 
     /// `delivered_at − sent_at` in microseconds, when both are known.
-    public var latencyMicroseconds: Int64? {
+    package var latencyMicroseconds: Int64? {
         deliveredAt.map { $0.microseconds(since: sentAt) }
     }
 }

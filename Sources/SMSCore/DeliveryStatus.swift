@@ -2,7 +2,7 @@
 ///
 /// The cases are in the order the reports list them: as the group columns
 /// `delivered, sent, pending, undeliverable, failed, rejected, expired, unknown`.
-public enum DeliveryStatus: String, CaseIterable, Sendable, Comparable {
+package enum DeliveryStatus: String, CaseIterable, Sendable, Comparable {
     case delivered
     case sent
     case pending
@@ -13,7 +13,7 @@ public enum DeliveryStatus: String, CaseIterable, Sendable, Comparable {
     case unknown
 
     /// A final status ends the delivery's life: no later report will change it.
-    public var isFinal: Bool {
+    package var isFinal: Bool {
         switch self {
         case .delivered, .undeliverable, .failed, .rejected, .expired:
             return true
@@ -23,7 +23,7 @@ public enum DeliveryStatus: String, CaseIterable, Sendable, Comparable {
     }
 
     /// The position of the status in ``allCases``.
-    public var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .delivered: 0
         case .sent: 1
@@ -36,7 +36,7 @@ public enum DeliveryStatus: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: DeliveryStatus, rhs: DeliveryStatus) -> Bool {
+    package static func < (lhs: DeliveryStatus, rhs: DeliveryStatus) -> Bool {
         lhs.rawValue < rhs.rawValue
     }
 }

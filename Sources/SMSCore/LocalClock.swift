@@ -2,19 +2,19 @@
 /// the zone's offset per quarter hour (every real offset change falls on a quarter
 /// hour), so millions of conversions cost a dictionary look-up each, not a
 /// Foundation call.
-public struct LocalClock {
+package struct LocalClock {
     /// The timezone of the conversions.
-    public let timeZone: ReportTimeZone
+    package let timeZone: ReportTimeZone
     private var offsetByQuarterHour: [Int64: Int32] = [:]
     private var lastQuarterHour: Int64 = .min
     private var lastOffset: Int32 = 0
 
-    public init(timeZone: ReportTimeZone) {
+    package init(timeZone: ReportTimeZone) {
         self.timeZone = timeZone
     }
 
     /// The offset from UTC, in seconds, at `instant`.
-    public mutating func offsetSeconds(at instant: Instant) -> Int {
+    package mutating func offsetSeconds(at instant: Instant) -> Int {
         let quarterHour = instant.microseconds >= 0
             ? instant.microseconds / 900_000_000
             : (instant.microseconds - 899_999_999) / 900_000_000
@@ -34,7 +34,7 @@ public struct LocalClock {
     }
 
     /// The local calendar day of `instant`.
-    public mutating func day(of instant: Instant) -> LocalDay {
+    package mutating func day(of instant: Instant) -> LocalDay {
         let localMicroseconds = instant.microseconds + Int64(offsetSeconds(at: instant)) * 1_000_000
         let days = CivilCalendar.floorDivide(localMicroseconds, 86_400_000_000)
         return LocalDay(daysSinceEpoch: Int32(days))
@@ -42,7 +42,7 @@ public struct LocalClock {
 
     /// Appends `instant` as ISO 8601 local time with six fractional digits and the
     /// zone's offset, e.g. `2025-11-04T17:00:45.153834+05:45`.
-    public mutating func appendISO8601(_ instant: Instant, to bytes: inout [UInt8]) {
+    package mutating func appendISO8601(_ instant: Instant, to bytes: inout [UInt8]) {
         let offset = offsetSeconds(at: instant)
         let local = instant.microseconds + Int64(offset) * 1_000_000
         let days = CivilCalendar.floorDivide(local, 86_400_000_000)
@@ -70,7 +70,7 @@ public struct LocalClock {
     }
 
     /// `instant` as ISO 8601 local time (see ``appendISO8601(_:to:)``).
-    public mutating func iso8601(_ instant: Instant) -> String {
+    package mutating func iso8601(_ instant: Instant) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         appendISO8601(instant, to: &bytes)

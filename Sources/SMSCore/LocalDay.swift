@@ -1,19 +1,19 @@
 /// A calendar day in the report timezone, stored as days since 1970-01-01.
-public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before).
-    public var daysSinceEpoch: Int32
+    package var daysSinceEpoch: Int32
 
-    public init(daysSinceEpoch: Int32) {
+    package init(daysSinceEpoch: Int32) {
         self.daysSinceEpoch = daysSinceEpoch
     }
 
     /// The day with the given proleptic Gregorian year, month (1–12) and day (1–31).
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.daysSinceEpoch = Int32(CivilCalendar.daysFromCivil(year: year, month: month, day: day))
     }
 
     /// Parses `YYYY-MM-DD`; nil when the text is not a real calendar day.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = ASCIIDigits.value(bytes[0..<4]),
@@ -25,12 +25,12 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Year, month and day of this day.
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         CivilCalendar.civilFromDays(Int(daysSinceEpoch))
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         let (year, month, day) = components
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
@@ -42,7 +42,7 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible 
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
+    package static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }
 }

@@ -1,19 +1,19 @@
 /// A calendar month in the report timezone, such as `2025-11` (`--period MONTH`, `--month`).
-public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, e.g. 2025.
-    public let year: Int
+    package let year: Int
     /// The month, 1–12.
-    public let month: Int
+    package let month: Int
 
     /// The month `month` (1–12) of `year`; nil when `month` is out of range.
-    public init?(year: Int, month: Int) {
+    package init?(year: Int, month: Int) {
         guard (1...12).contains(month), (0...9999).contains(year) else { return nil }
         self.year = year
         self.month = month
     }
 
     /// Parses `YYYY-MM`; nil when the text is not a month.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
               let year = ASCIIDigits.value(bytes[0..<4]),
@@ -22,27 +22,27 @@ public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// The month that `day` falls in.
-    public init(containing day: LocalDay) {
+    package init(containing day: LocalDay) {
         let (year, month, _) = day.components
         self.year = year
         self.month = month
     }
 
     /// The month's first day.
-    public var firstDay: LocalDay { LocalDay(year: year, month: month, day: 1) }
+    package var firstDay: LocalDay { LocalDay(year: year, month: month, day: 1) }
 
     /// The month's last day (the 29th of a leap February).
-    public var lastDay: LocalDay {
+    package var lastDay: LocalDay {
         LocalDay(year: year, month: month, day: CivilCalendar.daysInMonth(year: year, month: month))
     }
 
     /// The month after this one.
-    public var next: LocalMonth {
+    package var next: LocalMonth {
         month == 12 ? LocalMonth(unchecked: year + 1, 1) : LocalMonth(unchecked: year, month + 1)
     }
 
     /// Every month from `first` to `last`, both included; empty when `last` is before `first`.
-    public static func months(from first: LocalMonth, through last: LocalMonth) -> [LocalMonth] {
+    package static func months(from first: LocalMonth, through last: LocalMonth) -> [LocalMonth] {
         var months: [LocalMonth] = []
         var month = first
         while month <= last {
@@ -53,7 +53,7 @@ public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// `YYYY-MM`.
-    public var description: String {
+    package var description: String {
         var bytes: [UInt8] = []
         ASCIIDigits.append(year, width: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
@@ -61,7 +61,7 @@ public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertibl
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func < (lhs: LocalMonth, rhs: LocalMonth) -> Bool {
+    package static func < (lhs: LocalMonth, rhs: LocalMonth) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 

@@ -1,16 +1,16 @@
 /// An exact fraction such as a delivery rate or a share: `numerator ÷ denominator`.
 /// Kept exact so that every renderer rounds it the same way.
-public struct Ratio: Sendable, Equatable {
-    public var numerator: Int
-    public var denominator: Int
+package struct Ratio: Sendable, Equatable {
+    package var numerator: Int
+    package var denominator: Int
 
-    public init(_ numerator: Int, over denominator: Int) {
+    package init(_ numerator: Int, over denominator: Int) {
         self.numerator = numerator
         self.denominator = denominator
     }
 
     /// The fraction as a binary floating-point number, for charts and spreadsheets.
-    public var value: Double {
+    package var value: Double {
         denominator == 0 ? 0 : Double(numerator) / Double(denominator)
     }
 }

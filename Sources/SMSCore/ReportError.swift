@@ -2,7 +2,7 @@ import SMSSupport
 
 /// Everything that can stop a report, as typed values. Each has a one-line
 /// description for the user and the exit code of contract §1.
-public enum ReportError: ToolError, Sendable, Equatable {
+package enum ReportError: ToolError, Sendable, Equatable {
     /// An option's value is not usable (exit 2).
     case invalidOption(option: String, reason: String)
     /// The snapshot folder does not exist or is not a folder (exit 2).
@@ -25,7 +25,7 @@ public enum ReportError: ToolError, Sendable, Equatable {
     case missingRate(rateCard: String, operatorName: String)
 
     /// The process exit code for this error (contract §1).
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .outputFailed:
             return .unexpectedError
@@ -35,7 +35,7 @@ public enum ReportError: ToolError, Sendable, Equatable {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidOption(option, reason):
             return "\(option): \(reason)"

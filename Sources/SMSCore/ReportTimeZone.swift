@@ -1,16 +1,16 @@
 import Foundation
 
 /// The timezone a report is drawn in (IANA name, default `Asia/Kathmandu`).
-public struct ReportTimeZone: Sendable, Equatable {
+package struct ReportTimeZone: Sendable, Equatable {
     /// The IANA identifier, as the user gave it.
-    public let identifier: String
+    package let identifier: String
     private let timeZone: TimeZone
 
     /// The default report timezone, Asia/Kathmandu (UTC+05:45).
-    public static let kathmandu = ReportTimeZone(validIdentifier: "Asia/Kathmandu")
+    package static let kathmandu = ReportTimeZone(validIdentifier: "Asia/Kathmandu")
 
     /// The timezone named `identifier`; nil when the name is not a known IANA zone.
-    public init?(identifier: String) {
+    package init?(identifier: String) {
         guard let timeZone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.timeZone = timeZone
@@ -23,13 +23,13 @@ public struct ReportTimeZone: Sendable, Equatable {
     }
 
     /// The zone's offset from UTC, in seconds, at `instant`.
-    public func offsetSeconds(at instant: Instant) -> Int {
+    package func offsetSeconds(at instant: Instant) -> Int {
         let seconds = Double(instant.microseconds / 1_000_000)
         return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds))
     }
 
     /// The instant at which local day `day` starts (its local midnight).
-    public func startOfDay(_ day: LocalDay) -> Instant {
+    package func startOfDay(_ day: LocalDay) -> Instant {
         let midnightUTC = Int64(day.daysSinceEpoch) * 86_400
         // The offset in force at local midnight; probing at the UTC guess twice settles
         // zones whose offset changes near midnight.
@@ -38,7 +38,7 @@ public struct ReportTimeZone: Sendable, Equatable {
         return Instant(unixSeconds: midnightUTC - Int64(offset))
     }
 
-    public static func == (lhs: ReportTimeZone, rhs: ReportTimeZone) -> Bool {
+    package static func == (lhs: ReportTimeZone, rhs: ReportTimeZone) -> Bool {
         lhs.identifier == rhs.identifier
     }
 }

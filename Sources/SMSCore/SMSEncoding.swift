@@ -1,5 +1,5 @@
 /// How an SMS is encoded on the air (contract §7).
-public enum SMSEncoding: String, Sendable {
+package enum SMSEncoding: String, Sendable {
     /// The GSM 03.38 7-bit default alphabet with its extension table.
     case gsm7 = "GSM-7"
     /// UTF-16 code units, for any text outside GSM-7.

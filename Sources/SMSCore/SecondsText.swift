@@ -1,31 +1,31 @@
 /// Plain-text forms of exact numbers, shared by the renderers (contract §4):
 /// seconds with 3 decimals and fractions with 6, rounded half to even.
-public enum SecondsText {
+package enum SecondsText {
     /// Microseconds as seconds with 3 decimals, e.g. `-3.250`.
-    public static func format(_ microseconds: Int64) -> String {
+    package static func format(_ microseconds: Int64) -> String {
         var bytes: [UInt8] = []
         append(microseconds, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends microseconds as seconds with 3 decimals.
-    public static func append(_ microseconds: Int64, to bytes: inout [UInt8]) {
+    package static func append(_ microseconds: Int64, to bytes: inout [UInt8]) {
         let milliseconds = DecimalText.roundHalfEven(Int128(microseconds), dividedBy: 1000)
         DecimalText.appendFixedPoint(milliseconds, decimals: 3, to: &bytes)
     }
 }
 
 /// Fixed-point decimal text from exact integers.
-public enum DecimalText {
+package enum DecimalText {
     /// A fraction with 6 decimals, e.g. `0.962500`; empty text for a zero denominator.
-    public static func format(_ ratio: Ratio) -> String {
+    package static func format(_ ratio: Ratio) -> String {
         var bytes: [UInt8] = []
         append(ratio, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends a fraction with 6 decimals.
-    public static func append(_ ratio: Ratio, to bytes: inout [UInt8]) {
+    package static func append(_ ratio: Ratio, to bytes: inout [UInt8]) {
         guard ratio.denominator != 0 else { return }
         let millionths = roundHalfEven(Int128(ratio.numerator) * 1_000_000, dividedBy: Int128(ratio.denominator))
         appendFixedPoint(millionths, decimals: 6, to: &bytes)

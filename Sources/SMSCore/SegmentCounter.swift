@@ -1,8 +1,8 @@
 /// Counts the SMS segments of a message text, as an encoder splits it
 /// (contract §7, 3GPP TS 23.038 §6.2.1).
-public enum SegmentCounter {
+package enum SegmentCounter {
     /// The encoding and the number of segments of `text`.
-    public static func segmentation(of text: String) -> (encoding: SMSEncoding, segments: Int) {
+    package static func segmentation(of text: String) -> (encoding: SMSEncoding, segments: Int) {
         if let septets = gsmSeptetCosts(of: text) {
             return (.gsm7, segments(costs: septets, single: 160, perPart: 153))
         }

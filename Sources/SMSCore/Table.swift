@@ -2,17 +2,17 @@
 ///
 /// Rows are produced on demand, so a table of a million deliveries is never a
 /// million arrays of cells in memory at once.
-public struct Table: Sendable {
+package struct Table: Sendable {
     /// The table's name, as in contract §4 (`by_day`, `deliveries`, …).
-    public let name: String
+    package let name: String
     /// The columns, in order.
-    public let columns: [Column]
+    package let columns: [Column]
     /// How many rows the table has.
-    public let rowCount: Int
+    package let rowCount: Int
     private let makeRow: @Sendable (Int) -> [Cell]
 
     /// A table whose row `index` is made by `makeRow(index)`.
-    public init(name: String, columns: [Column], rowCount: Int, makeRow: @escaping @Sendable (Int) -> [Cell]) {
+    package init(name: String, columns: [Column], rowCount: Int, makeRow: @escaping @Sendable (Int) -> [Cell]) {
         self.name = name
         self.columns = columns
         self.rowCount = rowCount
@@ -20,22 +20,22 @@ public struct Table: Sendable {
     }
 
     /// A table of rows already in memory.
-    public init(name: String, columns: [Column], rows: [[Cell]]) {
+    package init(name: String, columns: [Column], rows: [[Cell]]) {
         self.init(name: name, columns: columns, rowCount: rows.count) { rows[$0] }
     }
 
     /// The cells of row `index` (0-based).
-    public func row(_ index: Int) -> [Cell] {
+    package func row(_ index: Int) -> [Cell] {
         makeRow(index)
     }
 
     /// Every row, in order.
-    public var rows: LazyMapSequence<Range<Int>, [Cell]> {
+    package var rows: LazyMapSequence<Range<Int>, [Cell]> {
         (0..<rowCount).lazy.map(makeRow)
     }
 
     /// The index of the column named `name`.
-    public func columnIndex(_ name: String) -> Int? {
+    package func columnIndex(_ name: String) -> Int? {
         columns.firstIndex { $0.name == name }
     }
 }

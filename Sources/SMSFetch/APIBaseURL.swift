@@ -1,16 +1,16 @@
 /// The gateway's base URL (`--base-url`): the only origin that requests, and the
 /// token, are ever sent to.
-public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
+package struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
     /// `http` or `https`.
-    public let scheme: String
+    package let scheme: String
     /// Host and optional port, e.g. `dicesms.asia` or `127.0.0.1:8080`.
-    public let authority: String
+    package let authority: String
     /// A path prefix without a trailing slash (usually empty).
-    public let pathPrefix: String
+    package let pathPrefix: String
 
     /// Parses `text`; nil unless it is an absolute `http` or `https` URL with a host and
     /// no query or fragment.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
         guard let schemeEnd = trimmed.range(of: "://") else { return nil }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
@@ -25,7 +25,7 @@ public struct APIBaseURL: Sendable, Equatable, CustomStringConvertible {
         self.pathPrefix = slash.map { String(rest[$0...]) } ?? ""
     }
 
-    public var description: String {
+    package var description: String {
         "\(scheme)://\(authority)\(pathPrefix)"
     }
 

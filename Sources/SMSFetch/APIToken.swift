@@ -1,11 +1,11 @@
 /// The API token. Its text is reachable only through ``authorizationHeaderValue``;
 /// printing, logging or dumping the value shows `<redacted>`, so the token cannot
 /// leak into output, logs, files or errors by accident.
-public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     private let secret: String
 
     /// A token read from the environment.
-    public init(_ secret: String) {
+    package init(_ secret: String) {
         self.secret = secret
     }
 
@@ -14,7 +14,7 @@ public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConv
         "Token \(secret)"
     }
 
-    public var description: String { "<redacted>" }
-    public var debugDescription: String { "<redacted>" }
-    public var customMirror: Mirror { Mirror(self, children: []) }
+    package var description: String { "<redacted>" }
+    package var debugDescription: String { "<redacted>" }
+    package var customMirror: Mirror { Mirror(self, children: []) }
 }

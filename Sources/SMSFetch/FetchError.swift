@@ -3,7 +3,7 @@ import SMSSupport
 /// What stops a fetch before it can write a snapshot, as typed values with the exit
 /// codes of contract §1. An incomplete fetch is not an error: it writes its snapshot
 /// and reports ``FetchOutcome/isComplete`` false (exit 3).
-public enum FetchError: ToolError, Sendable, Equatable {
+package enum FetchError: ToolError, Sendable, Equatable {
     /// A usage or configuration problem (exit 2).
     case invalidOption(option: String, reason: String)
     /// The token's environment variable is not set (exit 2).
@@ -15,7 +15,7 @@ public enum FetchError: ToolError, Sendable, Equatable {
     /// The snapshot could not be written (exit 1).
     case outputFailed(path: String, reason: String)
 
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .invalidOption, .missingToken, .snapshotExists: return .usageError
         case .authenticationRefused: return .authenticationRefused
@@ -23,7 +23,7 @@ public enum FetchError: ToolError, Sendable, Equatable {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidOption(option, reason):
             return "\(option): \(reason)"

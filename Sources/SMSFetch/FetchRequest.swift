@@ -3,34 +3,34 @@ import SMSCore
 import SnapshotFormat
 
 /// Everything a fetch needs: where from, with what token, what window, how hard to try.
-public struct FetchRequest: Sendable {
+package struct FetchRequest: Sendable {
     /// The API's base URL; the only host the token is sent to.
-    public var baseURL: APIBaseURL
+    package var baseURL: APIBaseURL
     /// The API token.
-    public var token: APIToken
+    package var token: APIToken
     /// The snapshot folder to create.
-    public var outputFolder: String
+    package var outputFolder: String
     /// Rows and batches from this local day on (minus ``recheckHours``); nil for all history.
-    public var since: LocalDay?
+    package var since: LocalDay?
     /// Batches up to this local day (inclusive); nil for no upper bound.
-    public var until: LocalDay?
+    package var until: LocalDay?
     /// Hours before `since` that are fetched again, because late status updates arrive within them.
-    public var recheckHours: Int
+    package var recheckHours: Int
     /// The timezone of `since` and `until`, and of the manifest's timestamps.
-    public var timeZone: ReportTimeZone
+    package var timeZone: ReportTimeZone
     /// Requests in flight at most.
-    public var concurrency: Int
+    package var concurrency: Int
     /// When and how often to retry.
-    public var retryPolicy: RetryPolicy
+    package var retryPolicy: RetryPolicy
     /// The longest one request may take.
-    public var requestTimeout: Duration
+    package var requestTimeout: Duration
     /// The longest the whole fetch may take; requests not done by then fail and the
     /// snapshot is marked incomplete.
-    public var totalTimeout: Duration
+    package var totalTimeout: Duration
     /// The tool's name and version, for the manifest.
-    public var tool: String
+    package var tool: String
 
-    public init(baseURL: APIBaseURL, token: APIToken, outputFolder: String, since: LocalDay? = nil,
+    package init(baseURL: APIBaseURL, token: APIToken, outputFolder: String, since: LocalDay? = nil,
                 until: LocalDay? = nil, recheckHours: Int = 48, timeZone: ReportTimeZone = .kathmandu,
                 concurrency: Int = 4, retryPolicy: RetryPolicy = RetryPolicy(),
                 requestTimeout: Duration = .seconds(30), totalTimeout: Duration = .seconds(3600),
@@ -51,39 +51,39 @@ public struct FetchRequest: Sendable {
 }
 
 /// What a fetch wrote.
-public struct FetchOutcome: Sendable {
+package struct FetchOutcome: Sendable {
     /// The snapshot folder.
-    public var snapshotFolder: String
+    package var snapshotFolder: String
     /// The snapshot's manifest.
-    public var manifest: Manifest
+    package var manifest: Manifest
     /// Requests sent, counting retries.
-    public var attempts: Int
+    package var attempts: Int
 
     /// False when some pages or batches could not be fetched (exit 3).
-    public var isComplete: Bool { manifest.complete }
+    package var isComplete: Bool { manifest.complete }
 }
 
 extension FetchRequest {
     /// The values each setting may take; outside them a fetch is refused (exit 2)
     /// before anything is sent, so that no option can overflow the arithmetic on times.
-    public enum Limits {
+    package enum Limits {
         /// `--concurrency`.
-        public static let concurrency = 1...1_024
+        package static let concurrency = 1...1_024
         /// `--retries`.
-        public static let retries = RetryPolicy.retryRange
+        package static let retries = RetryPolicy.retryRange
         /// `--retry-delay-ms`, in milliseconds.
-        public static let retryDelayMilliseconds = RetryPolicy.delayMillisecondRange
+        package static let retryDelayMilliseconds = RetryPolicy.delayMillisecondRange
         /// `--recheck-hours`: up to a year.
-        public static let recheckHours = 0...8_784
+        package static let recheckHours = 0...8_784
         /// `--request-timeout`, in seconds: up to a day.
-        public static let requestTimeoutSeconds = 1...86_400
+        package static let requestTimeoutSeconds = 1...86_400
         /// `--timeout`, in seconds: up to a week.
-        public static let totalTimeoutSeconds = 1...604_800
+        package static let totalTimeoutSeconds = 1...604_800
     }
 
     /// Refuses a setting outside ``Limits``, naming its option. A time limit may also be
     /// a fraction of its unit, as long as it is more than zero.
-    public func check() throws(FetchError) {
+    package func check() throws(FetchError) {
         try Self.check("--concurrency", concurrency, within: Limits.concurrency)
         try Self.check("--retries", retryPolicy.retries, within: Limits.retries)
         try Self.check("--recheck-hours", recheckHours, within: Limits.recheckHours)

@@ -5,11 +5,11 @@ import SMSSupport
 
 /// The fetch stage (contract §2, issue 3): batch-ids, every page (following `next`),
 /// the batch reports of the window and the metrics, into a snapshot folder.
-public struct SnapshotFetcher: Sendable {
-    public let request: FetchRequest
+package struct SnapshotFetcher: Sendable {
+    package let request: FetchRequest
     private let logger: Logger
 
-    public init(request: FetchRequest, logger: Logger = Logger(label: "sms-report.fetch")) {
+    package init(request: FetchRequest, logger: Logger = Logger(label: "sms-report.fetch")) {
         self.request = request
         self.logger = logger
     }
@@ -19,7 +19,7 @@ public struct SnapshotFetcher: Sendable {
     /// its snapshot, marked incomplete. So does a fetch past its time limit, and one
     /// whose task is cancelled: it stops sending, and ends at once with the snapshot of
     /// what it has, marked incomplete with the reason.
-    public func run(progress: any ProgressSink = SilentProgress()) async throws(FetchError) -> FetchOutcome {
+    package func run(progress: any ProgressSink = SilentProgress()) async throws(FetchError) -> FetchOutcome {
         try request.check()
         let staging = try SnapshotStaging(finalPath: request.outputFolder)
         let monitor = FetchMonitor(progress: progress)

@@ -1,10 +1,10 @@
 /// An output format of `report`.
-public enum ReportFormat: String, CaseIterable, Sendable {
+package enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     case xlsx
     case html
 
     /// The formats this build writes, and the default of `--format`. `html` writes
     /// `report.html` and its plain-text alternative `report.txt`.
-    public static let available: [ReportFormat] = [.csv, .xlsx, .html]
+    package static let available: [ReportFormat] = [.csv, .xlsx, .html]
 }

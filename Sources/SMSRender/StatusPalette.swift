@@ -5,9 +5,9 @@ import SMSCore
 /// Ito's palette, told apart with the common forms of colour blindness: green for
 /// delivered, blues for on the way, orange, vermillion and purple for the failures,
 /// yellow for expired, grey for unknown.
-public enum StatusPalette {
+package enum StatusPalette {
     /// The status's colour as `0xRRGGBB`.
-    public static func rgb(of status: DeliveryStatus) -> UInt32 {
+    package static func rgb(of status: DeliveryStatus) -> UInt32 {
         switch status {
         case .delivered: 0x009E73
         case .sent: 0x0072B2
@@ -21,16 +21,16 @@ public enum StatusPalette {
     }
 
     /// The status's colour as `#RRGGBB`.
-    public static func color(of status: DeliveryStatus) -> String {
+    package static func color(of status: DeliveryStatus) -> String {
         hex(rgb(of: status))
     }
 
     /// Bars that show no status (the latency histogram), as `0xRRGGBB`.
-    public static let neutralRGB: UInt32 = 0x0072B2
+    package static let neutralRGB: UInt32 = 0x0072B2
     /// Bars that show no status, as `#RRGGBB`.
-    public static let neutral = hex(neutralRGB)
+    package static let neutral = hex(neutralRGB)
     /// The histogram's `not_delivered` bar, as `#RRGGBB`.
-    public static let notDelivered = "#999999"
+    package static let notDelivered = "#999999"
 
     private static func hex(_ rgb: UInt32) -> String {
         let digits = String(rgb, radix: 16, uppercase: true)

@@ -1,5 +1,5 @@
 /// A fault the simulator injects into one API request instead of its normal answer.
-public enum InjectedFault: Sendable, Hashable {
+package enum InjectedFault: Sendable, Hashable {
     /// 500, because the request's path and query contain a `--fail-path` substring.
     case failPath
     /// 500, drawn at `--fail-rate`.
@@ -27,31 +27,31 @@ public enum InjectedFault: Sendable, Hashable {
 /// 3. the sequence number is a multiple of ``rateLimitEvery`` → ``InjectedFault/rateLimited(retryAfterSeconds:)``;
 /// 4. a seeded draw for the sequence number is below ``failRate`` → ``InjectedFault/serverError``;
 /// 5. another, independent draw is below ``dropRate`` → ``InjectedFault/droppedConnection``.
-public struct FaultPlan: Sendable, Hashable {
+package struct FaultPlan: Sendable, Hashable {
     /// The fraction of requests answered 500, in `0...1`.
-    public let failRate: Double
+    package let failRate: Double
     /// The fraction of requests whose connection is dropped, in `0...1`.
-    public let dropRate: Double
+    package let dropRate: Double
     /// Every this many requests, one is answered 429; 0 never.
-    public let rateLimitEvery: Int
+    package let rateLimitEvery: Int
     /// The `Retry-After` of a 429, in seconds.
-    public let retryAfterSeconds: Int
+    package let retryAfterSeconds: Int
     /// Substrings of a request target that always fail with 500.
-    public let failPaths: [String]
+    package let failPaths: [String]
     /// The gap between the bytes of a trickled body; zero for no trickling.
-    public let trickleInterval: Duration
+    package let trickleInterval: Duration
     /// Substrings of a request target whose body trickles; empty for every target.
-    public let tricklePaths: [String]
+    package let tricklePaths: [String]
     /// The seed of the draws.
-    public let seed: UInt64
+    package let seed: UInt64
 
     /// No faults at all.
-    public static let none = FaultPlan(checkedFailRate: 0, dropRate: 0, rateLimitEvery: 0, retryAfterSeconds: 1,
+    package static let none = FaultPlan(checkedFailRate: 0, dropRate: 0, rateLimitEvery: 0, retryAfterSeconds: 1,
                                        failPaths: [], trickleInterval: .zero, tricklePaths: [], seed: 1)
 
     /// A plan; rates must be in `0...1`, counts, seconds and the trickle interval not
     /// negative, and fail and trickle paths not empty.
-    public init(failRate: Double = 0, dropRate: Double = 0, rateLimitEvery: Int = 0, retryAfterSeconds: Int = 1,
+    package init(failRate: Double = 0, dropRate: Double = 0, rateLimitEvery: Int = 0, retryAfterSeconds: Int = 1,
                 failPaths: [String] = [], trickleInterval: Duration = .zero, tricklePaths: [String] = [],
                 seed: UInt64 = 1) throws(SimulatorOptionError) {
         guard (0...1).contains(failRate) else {
@@ -94,7 +94,7 @@ public struct FaultPlan: Sendable, Hashable {
 
     /// The fault for the authorised API request number `sequence` (from 1) whose target
     /// is `target`, such as `/api/sms-report/?page=2`; nil to answer it normally.
-    public func fault(forRequest sequence: Int, target: String) -> InjectedFault? {
+    package func fault(forRequest sequence: Int, target: String) -> InjectedFault? {
         if failPaths.contains(where: { target.contains($0) }) {
             return .failPath
         }

@@ -3,31 +3,31 @@ import SMSWorld
 /// What the simulated gateway says that a well-behaved one would not, so that a client
 /// can be tested against a hostile or broken server. Unlike a ``FaultPlan`` these hold
 /// for every request: the world and the bodies themselves are odd.
-public struct OddityPlan: Sendable, Hashable {
+package struct OddityPlan: Sendable, Hashable {
     /// The text written as every page's `count` (`--count`), a JSON number such as
     /// `1000000000000000000` or `-5`; nil for the true count.
-    public let countLiteral: String?
+    package let countLiteral: String?
     /// True when `GET /api/batch-ids` answers 404 with Django's default body
     /// `{"detail":"Not found."}` instead of its documented `{"error": …}`
     /// (`--batch-ids-undocumented-404`).
-    public let undocumentedBatchIDsNotFound: Bool
+    package let undocumentedBatchIDsNotFound: Bool
     /// True to rename the world's first batches to ``oddBatchIDs`` (`--odd-batch-ids`).
-    public let oddBatchIDs: Bool
+    package let oddBatchIDs: Bool
     /// True to put control characters (U+0001, U+000B, U+001F) in some message texts
     /// and client names, and in every error body (`--control-characters`).
-    public let controlCharacters: Bool
+    package let controlCharacters: Bool
 
     /// Nothing odd.
-    public static let none = OddityPlan(checkedCountLiteral: nil, undocumentedBatchIDsNotFound: false,
+    package static let none = OddityPlan(checkedCountLiteral: nil, undocumentedBatchIDsNotFound: false,
                                         oddBatchIDs: false, controlCharacters: false)
 
     /// The ids that ``oddBatchIDs`` gives the world's first batches, in order: dot
     /// segments, a hidden-file name, and 120 Devanagari characters (360 bytes of UTF-8,
     /// far past a file-name limit once percent-encoded).
-    public static let oddBatchIDs = ["..", ".", ".hidden", longDevanagariID]
+    package static let oddBatchIDs = ["..", ".", ".hidden", longDevanagariID]
 
     /// 120 Devanagari characters.
-    public static let longDevanagariID: String = {
+    package static let longDevanagariID: String = {
         let letters = Array("कखगघचछजझटठडढणतथदधनपफबभमयरलवशसह".unicodeScalars)
         var id = String.UnicodeScalarView()
         for index in 0..<120 {
@@ -40,7 +40,7 @@ public struct OddityPlan: Sendable, Hashable {
     static let controlText = "\u{1}\u{B}\u{1F}"
 
     /// A plan; `countLiteral`, when given, must be a JSON number.
-    public init(countLiteral: String? = nil, undocumentedBatchIDsNotFound: Bool = false, oddBatchIDs: Bool = false,
+    package init(countLiteral: String? = nil, undocumentedBatchIDsNotFound: Bool = false, oddBatchIDs: Bool = false,
                 controlCharacters: Bool = false) throws(SimulatorOptionError) {
         if let countLiteral {
             guard (try? /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.wholeMatch(in: countLiteral)) != nil else {

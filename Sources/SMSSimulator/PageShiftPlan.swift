@@ -1,17 +1,17 @@
 /// When new messages arrive while a client reads the pages (`--shift-pages K`,
 /// `--shift-size M`): after every K-th authorised page request, M messages arrive at
 /// the top of the list, pushing every row down by M, and `count` grows by M.
-public struct PageShiftPlan: Sendable, Hashable {
+package struct PageShiftPlan: Sendable, Hashable {
     /// Page requests between arrivals; 0 for a world that never changes.
-    public let everyPages: Int
+    package let everyPages: Int
     /// Messages that arrive each time.
-    public let size: Int
+    package let size: Int
 
     /// Pages that never shift.
-    public static let none = PageShiftPlan(checkedEveryPages: 0, size: 3)
+    package static let none = PageShiftPlan(checkedEveryPages: 0, size: 3)
 
     /// A plan; `everyPages` 0 (off) or more, `size` 1 or more.
-    public init(everyPages: Int, size: Int = 3) throws(SimulatorOptionError) {
+    package init(everyPages: Int, size: Int = 3) throws(SimulatorOptionError) {
         guard everyPages >= 0 else {
             throw SimulatorOptionError("--shift-pages must be 0 (off) or more, not \(everyPages)")
         }

@@ -1,5 +1,5 @@
 /// The four documented API endpoints.
-public enum RequestKind: String, Sendable, Hashable, CaseIterable {
+package enum RequestKind: String, Sendable, Hashable, CaseIterable {
     /// `GET /api/batch-ids`.
     case batchIDs = "batch_ids"
     /// `GET /api/sms-report/?page=N`.

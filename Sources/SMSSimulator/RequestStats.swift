@@ -1,31 +1,31 @@
 /// What the simulator has seen since it started or since `POST /__sim/reset-stats`,
 /// served by `GET /__sim/stats`.
-public struct RequestStats: Sendable, Hashable {
+package struct RequestStats: Sendable, Hashable {
     /// API requests that reached one of the four endpoints, whatever their answer.
-    public var requests = 0
+    package var requests = 0
     /// Authorised requests per endpoint, faulted ones included.
-    public var byKind: [RequestKind: Int] = [:]
+    package var byKind: [RequestKind: Int] = [:]
     /// The page numbers of authorised page requests, in the order they came; a `page`
     /// that is not a number is left out.
-    public var pages: [Int] = []
+    package var pages: [Int] = []
     /// Requests answered 500 by `--fail-rate` or `--fail-path`.
-    public var failuresInjected = 0
+    package var failuresInjected = 0
     /// Requests answered 429 by `--rate-limit-every`.
-    public var rateLimited = 0
+    package var rateLimited = 0
     /// Requests whose connection was dropped by `--drop-connection-rate`.
-    public var dropped = 0
+    package var dropped = 0
     /// Requests whose body was trickled by `--trickle-ms`.
-    public var trickled = 0
+    package var trickled = 0
     /// The targets of authorised batch report requests, exactly as received
     /// (percent-encoding kept), in the order they came.
-    public var batchReportTargets: [String] = []
+    package var batchReportTargets: [String] = []
     /// Requests answered 401.
-    public var unauthorized = 0
+    package var unauthorized = 0
     /// Messages that arrived by `--shift-pages`.
-    public var arrived = 0
+    package var arrived = 0
 
     /// Counters all zero.
-    public init() {}
+    package init() {}
 
     /// Counts one fault.
     mutating func count(_ fault: InjectedFault) {
@@ -40,7 +40,7 @@ public struct RequestStats: Sendable, Hashable {
     /// The JSON object `GET /__sim/stats` answers: `requests`, `by_kind` (every kind,
     /// zero included), `pages`, `failures_injected`, `rate_limited`, `dropped`,
     /// `unauthorized`, `arrived`, `trickled` and `batch_report_targets`.
-    public var json: String {
+    package var json: String {
         let kinds = RequestKind.allCases.map { "\"\($0.rawValue)\":\(byKind[$0] ?? 0)" }.joined(separator: ",")
         let pageList = pages.map(String.init).joined(separator: ",")
         var targets: [UInt8] = []

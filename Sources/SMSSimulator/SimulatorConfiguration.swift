@@ -2,40 +2,40 @@ import SMSWorld
 
 /// Everything a simulator run is made from: the world it serves, how it pages it, who
 /// may read it, and the faults it injects.
-public struct SimulatorConfiguration: Sendable {
+package struct SimulatorConfiguration: Sendable {
     /// The address to bind; loopback unless told otherwise.
-    public var host: String
+    package var host: String
     /// The port to bind; 0 for any free port.
-    public var port: Int
+    package var port: Int
     /// The seeded world to serve.
-    public var world: WorldParameters
+    package var world: WorldParameters
     /// Rows per page of `/api/sms-report/` (see ``ReportPages/pageSizes``).
-    public var pageSize: Int
+    package var pageSize: Int
     /// The token every API request must send as `Authorization: Token <token>`.
-    public var token: String
+    package var token: String
     /// True when the token's user is staff, so that `/api/metrics/snapshot/` answers.
-    public var isStaff: Bool
+    package var isStaff: Bool
     /// Added to every response.
-    public var latency: Duration
+    package var latency: Duration
     /// The faults injected into API requests.
-    public var faults: FaultPlan
+    package var faults: FaultPlan
     /// When new messages arrive while the pages are read.
-    public var shift: PageShiftPlan
+    package var shift: PageShiftPlan
     /// What the gateway says that a well-behaved one would not.
-    public var oddities: OddityPlan
+    package var oddities: OddityPlan
     /// The path the API is served under (`--base-path`), such as `/gateway`; empty for
     /// the root. `next` links carry it, as a gateway behind a path-routing proxy writes
     /// them. The test endpoints stay at the root.
-    public var basePath: String
+    package var basePath: String
     /// True to log one line per request to stderr.
-    public var verbose: Bool
+    package var verbose: Bool
 
     /// The scheme and host that `next` and `previous` links name, whatever address the
     /// simulator listens on, as the real API does.
-    public static let publicBaseURL = SnapshotWriter.baseURL
+    package static let publicBaseURL = SnapshotWriter.baseURL
 
     /// A configuration serving `world`; every other setting has the simulator's default.
-    public init(world: WorldParameters, host: String = "127.0.0.1", port: Int = 0, pageSize: Int = 50,
+    package init(world: WorldParameters, host: String = "127.0.0.1", port: Int = 0, pageSize: Int = 50,
                 token: String = SimulatorToken.defaultToken, isStaff: Bool = false, latency: Duration = .zero,
                 faults: FaultPlan = .none, shift: PageShiftPlan = .none, oddities: OddityPlan = .none,
                 basePath: String = "", verbose: Bool = false) {
@@ -56,7 +56,7 @@ public struct SimulatorConfiguration: Sendable {
     /// Refuses a port outside `0...65535`, an empty host or token, a negative latency
     /// a page size outside ``ReportPages/pageSizes``, and a base path that is not
     /// `/` followed by segments of `A-Z a-z 0-9 . _ -` (with no trailing `/`).
-    public func check() throws(SimulatorOptionError) {
+    package func check() throws(SimulatorOptionError) {
         guard (0...65_535).contains(port) else {
             throw SimulatorOptionError("--port must be between 0 and 65535, not \(port)")
         }

@@ -5,14 +5,14 @@ import SMSWorld
 
 /// The simulator: a seeded world served over HTTP/1.1 by Hummingbird, as the gateway's
 /// API would serve it, with the faults of its ``FaultPlan``.
-public struct SimulatorServer: Sendable {
+package struct SimulatorServer: Sendable {
     /// What the server was made from.
-    public let configuration: SimulatorConfiguration
+    package let configuration: SimulatorConfiguration
     private let state: SimulatorState
 
     /// Makes the world and the server's state; refuses a configuration that
     /// ``SimulatorConfiguration/check()`` refuses.
-    public init(configuration: SimulatorConfiguration) throws(SimulatorOptionError) {
+    package init(configuration: SimulatorConfiguration) throws(SimulatorOptionError) {
         try configuration.check()
         let world: ShiftingWorld
         do {
@@ -28,23 +28,23 @@ public struct SimulatorServer: Sendable {
     }
 
     /// The ground truth CSV of the world as it stands (``TruthWriter``), arrivals included.
-    public var truth: [UInt8] {
+    package var truth: [UInt8] {
         TruthWriter.render(state.world.world)
     }
 
     /// The counters as they stand.
-    public var stats: RequestStats {
+    package var stats: RequestStats {
         state.stats
     }
 
     /// Writes the world's ground truth CSV to `url`.
-    public func writeTruth(to url: URL) throws {
+    package func writeTruth(to url: URL) throws {
         try TruthWriter.write(state.world.world, to: url)
     }
 
     /// The Hummingbird application, bound to the configured host and port. It logs to
     /// `logger` and calls `onListening` with the bound port once it accepts connections.
-    public func makeApplication(logger: Logger,
+    package func makeApplication(logger: Logger,
                                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router()
         if configuration.verbose {
@@ -68,7 +68,7 @@ public struct SimulatorServer: Sendable {
 
     /// The logger the simulator uses: stderr, warnings only, or one line per request
     /// when ``SimulatorConfiguration/verbose``.
-    public var logger: Logger {
+    package var logger: Logger {
         var logger = Logger(label: "sms-api-sim", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = configuration.verbose ? .info : .warning
         return logger
@@ -76,7 +76,7 @@ public struct SimulatorServer: Sendable {
 
     /// Runs until SIGINT or SIGTERM, then stops cleanly. Once the server accepts
     /// connections, writes ``listeningLine(port:)`` to stdout.
-    public func run() async throws {
+    package func run() async throws {
         let host = configuration.host
         let app = makeApplication(logger: logger) { port in
             FileHandle.standardOutput.write(Data((Self.listeningLine(host: host, port: port) + "\n").utf8))
@@ -85,7 +85,7 @@ public struct SimulatorServer: Sendable {
     }
 
     /// `listening on http://HOST:PORT`, with an IPv6 host in brackets.
-    public static func listeningLine(host: String, port: Int) -> String {
+    package static func listeningLine(host: String, port: Int) -> String {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         return "listening on http://\(shownHost):\(port)"
     }

@@ -1,14 +1,14 @@
 /// The token the simulator accepts, and how a request proves it has it.
-public enum SimulatorToken {
+package enum SimulatorToken {
     /// The token when none is given.
-    public static let defaultToken = "sim-token"
+    package static let defaultToken = "sim-token"
     /// The environment variable read when no other is named.
-    public static let defaultEnvironmentVariable = "SMS_SIM_TOKEN"
+    package static let defaultEnvironmentVariable = "SMS_SIM_TOKEN"
 
     /// The token to accept: `explicit` (`--token`) when given, else the value of the
     /// environment variable `variable` (`--token-env`) when set and not empty, else
     /// ``defaultToken``.
-    public static func resolve(explicit: String?, variable: String, environment: [String: String]) -> String {
+    package static func resolve(explicit: String?, variable: String, environment: [String: String]) -> String {
         if let explicit {
             return explicit
         }

@@ -1,6 +1,6 @@
 /// The process exit codes of contract §1, and the order in which a run over several
 /// accounts takes the worst of them.
-public enum ExitStatus: Int32, Sendable, Codable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, Codable, CaseIterable {
     /// 0: success.
     case success = 0
     /// 1: an unexpected error.
@@ -21,7 +21,7 @@ public enum ExitStatus: Int32, Sendable, Codable, CaseIterable {
     /// The rank of the status in the contract's order, 0 < 7 < 3 < 4 < 5 < 2 < 1. The
     /// order leaves out 6, which ends a run before any account starts and so never
     /// meets another code; it ranks just under 1.
-    public var severity: Int {
+    package var severity: Int {
         switch self {
         case .success: 0
         case .alertRaised: 1
@@ -35,12 +35,12 @@ public enum ExitStatus: Int32, Sendable, Codable, CaseIterable {
     }
 
     /// The worse of two statuses in the contract's order.
-    public func worse(_ other: ExitStatus) -> ExitStatus {
+    package func worse(_ other: ExitStatus) -> ExitStatus {
         other.severity > severity ? other : self
     }
 
     /// The worst of `statuses`; ``success`` when there are none.
-    public static func worst<Statuses: Sequence>(of statuses: Statuses) -> ExitStatus where Statuses.Element == ExitStatus {
+    package static func worst<Statuses: Sequence>(of statuses: Statuses) -> ExitStatus where Statuses.Element == ExitStatus {
         statuses.reduce(.success) { $0.worse($1) }
     }
 }

@@ -1,5 +1,5 @@
 /// Receives the progress of long operations, for a live line on a terminal.
-public protocol ProgressSink: Sendable {
+package protocol ProgressSink: Sendable {
     /// `done` of `total` `unit`s of `stage` are finished.
     func update(stage: String, done: Int, total: Int, unit: String)
     /// `stage` is finished.
@@ -7,8 +7,8 @@ public protocol ProgressSink: Sendable {
 }
 
 /// Progress that goes nowhere: for tests, and when output is not a terminal.
-public struct SilentProgress: ProgressSink {
-    public init() {}
-    public func update(stage: String, done: Int, total: Int, unit: String) {}
-    public func finish(stage: String) {}
+package struct SilentProgress: ProgressSink {
+    package init() {}
+    package func update(stage: String, done: Int, total: Int, unit: String) {}
+    package func finish(stage: String) {}
 }

@@ -3,15 +3,15 @@ import Foundation
 /// When to try a request again, and how long to wait first: exponential backoff
 /// with full jitter for 5xx, timeouts and dropped connections, and the server's
 /// `Retry-After` for 429.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Retries after the first attempt (`--retries`).
-    public var retries: Int
+    package var retries: Int
     /// The first backoff; each retry doubles it.
-    public var baseDelay: Duration
+    package var baseDelay: Duration
     /// The longest single wait.
-    public var maximumDelay: Duration
+    package var maximumDelay: Duration
 
-    public init(retries: Int = 5, baseDelay: Duration = .milliseconds(500), maximumDelay: Duration = .seconds(30)) {
+    package init(retries: Int = 5, baseDelay: Duration = .milliseconds(500), maximumDelay: Duration = .seconds(30)) {
         self.retries = retries
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay
@@ -36,18 +36,18 @@ public struct RetryPolicy: Sendable {
     }
 
     /// The retries a command may ask for: more only stretches a failing fetch out.
-    public static let retryRange = 0...100
+    package static let retryRange = 0...100
     /// The first backoffs a command may ask for, in milliseconds (up to an hour): the
     /// doubling then stays far inside `Duration`.
-    public static let delayMillisecondRange = 0...3_600_000
+    package static let delayMillisecondRange = 0...3_600_000
 
     /// Refuses a number of retries outside ``retryRange``, naming `option`.
-    public static func check(retries: Int, option: String) throws(RetryOptionError) {
+    package static func check(retries: Int, option: String) throws(RetryOptionError) {
         guard retryRange.contains(retries) else { throw RetryOptionError(option: option, value: retries, range: retryRange) }
     }
 
     /// Refuses a first backoff outside ``delayMillisecondRange``, naming `option`.
-    public static func check(delayMilliseconds: Int, option: String) throws(RetryOptionError) {
+    package static func check(delayMilliseconds: Int, option: String) throws(RetryOptionError) {
         guard delayMillisecondRange.contains(delayMilliseconds) else {
             throw RetryOptionError(option: option, value: delayMilliseconds, range: delayMillisecondRange)
         }
@@ -55,17 +55,17 @@ public struct RetryPolicy: Sendable {
 }
 
 /// A retry option outside its range (exit 2).
-public struct RetryOptionError: ToolError, Equatable {
+package struct RetryOptionError: ToolError, Equatable {
     /// The option, e.g. `--retries`.
-    public let option: String
+    package let option: String
     /// The value given.
-    public let value: Int
+    package let value: Int
     /// The values allowed.
-    public let range: ClosedRange<Int>
+    package let range: ClosedRange<Int>
 
-    public var exitStatus: ExitStatus { .usageError }
+    package var exitStatus: ExitStatus { .usageError }
 
-    public var description: String {
+    package var description: String {
         "\(option): must be from \(range.lowerBound) to \(range.upperBound), not \(value)"
     }
 }

@@ -2,34 +2,34 @@ import ArgumentParser
 
 /// The command-line options that describe a world, shared by `sms-sample` and
 /// `sms-api-sim` so that the same options give the same world in both.
-public struct WorldOptions: ParsableArguments {
+package struct WorldOptions: ParsableArguments {
     /// A value that does not describe a world, with the reason.
-    public struct Invalid: Error, CustomStringConvertible {
-        public let description: String
+    package struct Invalid: Error, CustomStringConvertible {
+        package let description: String
     }
 
     @Option(help: "Deliveries (message–recipient pairs) in the world.")
-    public var deliveries = 300
+    package var deliveries = 300
 
     @Option(help: "Local days (Asia/Kathmandu) the world covers, ending with --end-day.")
-    public var days = 7
+    package var days = 7
 
     @Option(help: ArgumentHelp("The last day the world covers.", valueName: "YYYY-MM-DD"))
-    public var endDay = "2025-11-04"
+    package var endDay = "2025-11-04"
 
     @Option(help: "Rows per page of /api/sms-report/.")
-    public var pageSize = 50
+    package var pageSize = 50
 
     @Option(help: "The seed of every random choice.")
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
     @Flag(help: "A clean world, with no odd rows.")
-    public var clean = false
+    package var clean = false
 
-    public init() {}
+    package init() {}
 
     /// The world the options describe.
-    public func parameters() throws(Invalid) -> WorldParameters {
+    package func parameters() throws(Invalid) -> WorldParameters {
         guard ReportPages.pageSizes.contains(pageSize) else {
             throw Invalid(description: "--page-size must be between \(ReportPages.pageSizes.lowerBound) and "
                           + "\(ReportPages.pageSizes.upperBound), not \(pageSize)")

@@ -11,14 +11,14 @@ import Crypto
 /// SHA-256 of the id; only the manifest's `batches` then gives the real id. `~` is
 /// always encoded in a name that is not shortened, so a shortened name is never the
 /// encoding of another id.
-public enum FileSafeName {
+package enum FileSafeName {
     /// The longest name (in bytes, without `.json`) that is kept whole.
-    public static let maximumLength = 200
+    package static let maximumLength = 200
     /// The bytes of the encoded name that a shortened name keeps, at most.
-    public static let shortenedPrefixLength = 180
+    package static let shortenedPrefixLength = 180
 
     /// The file-safe form of `id`, without any extension.
-    public static func encode(_ id: String) -> String {
+    package static func encode(_ id: String) -> String {
         let encodesDots = id.utf8.first == UInt8(ascii: ".")
         var output: [UInt8] = []
         output.reserveCapacity(id.utf8.count)
@@ -40,7 +40,7 @@ public enum FileSafeName {
     /// The id behind a file-safe name: every `%XX` is decoded, other bytes are kept.
     /// A `%` not followed by two hex digits is kept as it is. A shortened name does not
     /// decode to its id (the manifest's `batches` holds it).
-    public static func decode(_ name: String) -> String {
+    package static func decode(_ name: String) -> String {
         let bytes = Array(name.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -59,7 +59,7 @@ public enum FileSafeName {
     }
 
     /// The file name of a batch report inside `sms-report-batch/`.
-    public static func batchReportFileName(for id: String) -> String {
+    package static func batchReportFileName(for id: String) -> String {
         encode(id) + ".json"
     }
 

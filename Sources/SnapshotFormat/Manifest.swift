@@ -1,25 +1,25 @@
 /// The snapshot's `manifest.json` (contract §2): what was fetched, from where, and
 /// whether it is complete. `report` needs only ``batches`` and ``complete``; every
 /// other key is optional, and keys this version does not know are ignored.
-public struct Manifest: Codable, Sendable, Equatable {
+package struct Manifest: Codable, Sendable, Equatable {
     /// One HTTP request that the fetch made, with its final outcome.
-    public struct Request: Codable, Sendable, Equatable {
+    package struct Request: Codable, Sendable, Equatable {
         /// Path and query, relative to the base URL.
-        public var path: String
+        package var path: String
         /// The final HTTP status, or 0 when no response arrived.
-        public var status: Int
+        package var status: Int
         /// How many times the request was sent.
-        public var attempts: Int
+        package var attempts: Int
         /// Bytes of the stored body.
-        public var bytes: Int?
+        package var bytes: Int?
         /// SHA-256 of the stored body, in hex.
-        public var sha256: String?
+        package var sha256: String?
         /// The file that holds the body, relative to the snapshot folder.
-        public var file: String?
+        package var file: String?
         /// Why the request failed after its retries, when it did.
-        public var error: String?
+        package var error: String?
 
-        public init(path: String, status: Int, attempts: Int, bytes: Int? = nil,
+        package init(path: String, status: Int, attempts: Int, bytes: Int? = nil,
                     sha256: String? = nil, file: String? = nil, error: String? = nil) {
             self.path = path
             self.status = status
@@ -31,32 +31,32 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
-    public var tool: String?
-    public var baseURL: String?
-    public var fetchStarted: String?
-    public var fetchFinished: String?
+    package var tool: String?
+    package var baseURL: String?
+    package var fetchStarted: String?
+    package var fetchFinished: String?
     /// False when some pages or batches could not be fetched.
-    public var complete: Bool
+    package var complete: Bool
     /// Why the snapshot is incomplete, one line each.
-    public var reasons: [String]
-    public var pageSize: Int?
+    package var reasons: [String]
+    package var pageSize: Int?
     /// Batch report file name (in `sms-report-batch/`) → batch id.
-    public var batches: [String: String]
+    package var batches: [String: String]
     /// Batch ids that the fetch left out on purpose (outside its `--since`/`--until` window);
     /// they are not missing batch reports.
-    public var skippedBatches: [String]?
+    package var skippedBatches: [String]?
     /// True when paging stopped before the last page on purpose (`--since`), so the
     /// last page's `count` is not expected to match the rows read.
-    public var pagingStoppedEarly: Bool?
-    public var requests: [Request]?
+    package var pagingStoppedEarly: Bool?
+    package var requests: [Request]?
     /// The fetch window's first day (`--since`), when it had one.
-    public var since: String?
+    package var since: String?
     /// The fetch window's last day (`--until`), when it had one.
-    public var until: String?
+    package var until: String?
     /// Hours before `since` that were fetched again.
-    public var recheckHours: Int?
+    package var recheckHours: Int?
     /// Remarks that are not failures, e.g. that metrics were refused.
-    public var notes: [String]?
+    package var notes: [String]?
 
     package enum CodingKeys: String, CodingKey {
         case tool
@@ -74,7 +74,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case notes
     }
 
-    public init(tool: String? = nil, baseURL: String? = nil, fetchStarted: String? = nil,
+    package init(tool: String? = nil, baseURL: String? = nil, fetchStarted: String? = nil,
                 fetchFinished: String? = nil, complete: Bool = true, reasons: [String] = [],
                 pageSize: Int? = nil, batches: [String: String] = [:], skippedBatches: [String]? = nil,
                 pagingStoppedEarly: Bool? = nil, requests: [Request]? = nil) {
@@ -91,7 +91,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.requests = requests
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         tool = try container.decodeIfPresent(String.self, forKey: .tool)
         baseURL = try container.decodeIfPresent(String.self, forKey: .baseURL)

@@ -4,16 +4,16 @@ import SMSCore
 /// `YYYY-MM-DDTHH:MM:SS`, then 0 to 6 fractional digits, then `Z` or an offset
 /// `±HH:MM` (`±HHMM` and `±HH` are accepted too). A space may stand for the `T`.
 /// The instant must lie in ``Instant/supportedRange`` (years 0001–9999 in UTC).
-public enum TimestampParser {
+package enum TimestampParser {
     /// Why a text is not a usable timestamp.
-    public enum Failure: Error, Sendable, Equatable {
+    package enum Failure: Error, Sendable, Equatable {
         /// The text is not a timestamp of the accepted form.
         case malformed
         /// A well-formed timestamp whose instant is outside ``Instant/supportedRange``.
         case outOfRange
 
         /// The reason, for an error message that quotes the text after it.
-        public var reason: String {
+        package var reason: String {
             switch self {
             case .malformed: return "not an ISO 8601 timestamp"
             case .outOfRange: return "timestamp out of range (years 0001 to 9999 in UTC)"
@@ -22,23 +22,23 @@ public enum TimestampParser {
     }
 
     /// The instant that `text` names, or nil when it is not such a timestamp.
-    public static func parse(_ text: String) -> Instant? {
+    package static func parse(_ text: String) -> Instant? {
         try? read(text).get()
     }
 
     /// The instant that the UTF-8 bytes name, or nil when they are not such a timestamp.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Instant? {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) -> Instant? {
         try? read(bytes).get()
     }
 
     /// The instant that `text` names, or why it names none.
-    public static func read(_ text: String) -> Result<Instant, Failure> {
+    package static func read(_ text: String) -> Result<Instant, Failure> {
         var copy = text
         return copy.withUTF8 { read(UnsafeRawBufferPointer($0)) }
     }
 
     /// The instant that the UTF-8 bytes name, or why they name none.
-    public static func read(_ bytes: UnsafeRawBufferPointer) -> Result<Instant, Failure> {
+    package static func read(_ bytes: UnsafeRawBufferPointer) -> Result<Instant, Failure> {
         guard let instant = instant(bytes) else { return .failure(.malformed) }
         guard Instant.supportedRange.contains(instant) else { return .failure(.outOfRange) }
         return .success(instant)

@@ -5,7 +5,7 @@
 ///
 /// Cells are appended row by row, left to right. Each names its format by a slot,
 /// an index into the formats given when the batch is written.
-public struct XLSXCellBatch: Sendable {
+package struct XLSXCellBatch: Sendable {
     /// One cell of a batch.
     package enum Entry: Sendable {
         case blank
@@ -15,42 +15,42 @@ public struct XLSXCellBatch: Sendable {
     }
 
     /// Cells in a row.
-    public let columnCount: Int
+    package let columnCount: Int
     package private(set) var entries: [Entry] = []
     /// Every text cell's NUL-terminated UTF-8, one after another.
     package private(set) var textBytes: [UInt8] = []
 
     /// An empty batch of rows of `columnCount` cells.
-    public init(columnCount: Int, reservingRows rows: Int = 0) {
+    package init(columnCount: Int, reservingRows rows: Int = 0) {
         self.columnCount = columnCount
         entries.reserveCapacity(rows * columnCount)
     }
 
     /// Complete rows in the batch.
-    public var rowCount: Int {
+    package var rowCount: Int {
         columnCount == 0 ? 0 : entries.count / columnCount
     }
 
     /// Appends an empty cell.
-    public mutating func appendBlank() {
+    package mutating func appendBlank() {
         entries.append(.blank)
     }
 
     /// Appends a number cell.
-    public mutating func appendNumber(_ value: Double, slot: UInt8 = 0) {
+    package mutating func appendNumber(_ value: Double, slot: UInt8 = 0) {
         entries.append(.number(value, slot: slot))
     }
 
     /// Appends a text cell: always a string, never a formula, whatever it starts
     /// with. Text over ``XLSXLimits/charactersPerCell`` characters is cut to fit.
-    public mutating func appendText(_ text: String, slot: UInt8 = 0) {
+    package mutating func appendText(_ text: String, slot: UInt8 = 0) {
         let offset = textBytes.count
         XLSXCellText.append(text, to: &textBytes)
         entries.append(.text(offset: offset, slot: slot))
     }
 
     /// Appends a TRUE/FALSE cell.
-    public mutating func appendBoolean(_ value: Bool, slot: UInt8 = 0) {
+    package mutating func appendBoolean(_ value: Bool, slot: UInt8 = 0) {
         entries.append(.boolean(value, slot: slot))
     }
 }

@@ -2,7 +2,7 @@ import CXlsxWriter
 import SMSSupport
 
 /// The kinds of chart a workbook can hold.
-public enum XLSXChartKind: Sendable {
+package enum XLSXChartKind: Sendable {
     /// Vertical bars side by side.
     case column
     /// Vertical bars, the series stacked on one another.
@@ -17,14 +17,14 @@ public enum XLSXChartKind: Sendable {
 }
 
 /// A rectangle of cells on a named sheet, rows and columns from 0, both ends included.
-public struct XLSXCellRange: Sendable, Equatable {
-    public var sheet: String
-    public var firstRow: Int
-    public var firstColumn: Int
-    public var lastRow: Int
-    public var lastColumn: Int
+package struct XLSXCellRange: Sendable, Equatable {
+    package var sheet: String
+    package var firstRow: Int
+    package var firstColumn: Int
+    package var lastRow: Int
+    package var lastColumn: Int
 
-    public init(sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+    package init(sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
         self.sheet = sheet
         self.firstRow = firstRow
         self.firstColumn = firstColumn
@@ -33,13 +33,13 @@ public struct XLSXCellRange: Sendable, Equatable {
     }
 
     /// Rows `rows` of one column.
-    public init(sheet: String, column: Int, rows: ClosedRange<Int>) {
+    package init(sheet: String, column: Int, rows: ClosedRange<Int>) {
         self.init(sheet: sheet, firstRow: rows.lowerBound, firstColumn: column, lastRow: rows.upperBound, lastColumn: column)
     }
 }
 
 /// A chart's axes.
-public enum XLSXChartAxis: Sendable {
+package enum XLSXChartAxis: Sendable {
     /// The axis of the categories (x on a column chart).
     case category
     /// The axis of the values.
@@ -49,7 +49,7 @@ public enum XLSXChartAxis: Sendable {
 /// A native Excel chart, made by ``XLSXWorkbook/addChart(_:)`` and placed with
 /// ``XLSXWorksheet/insertChart(_:row:column:scale:)``. Its series read their data
 /// from cell ranges, so Excel draws it from the workbook's own cells.
-public struct XLSXChart {
+package struct XLSXChart {
     package let workbook: XLSXWorkbook
     private let handle: UnsafeMutablePointer<lxw_chart>
 
@@ -61,7 +61,7 @@ public struct XLSXChart {
     /// Sets the title. libxlsxwriter reads a title that starts with `=` as a cell
     /// reference, so such a title is refused rather than run; characters that XML does
     /// not allow become U+FFFD.
-    public func setTitle(_ title: String) throws(XLSXError) {
+    package func setTitle(_ title: String) throws(XLSXError) {
         let function = "chart_title_set_name"
         let chart = try liveHandle(in: workbook, function)
         try Self.refuseFormula(title, function)
@@ -70,7 +70,7 @@ public struct XLSXChart {
 
     /// Adds a series: its values, its categories, its name taken from the cell
     /// `name` (a header, typically) and its fill colour.
-    public func addSeries(values: XLSXCellRange, categories: XLSXCellRange,
+    package func addSeries(values: XLSXCellRange, categories: XLSXCellRange,
                           name: (sheet: String, row: Int, column: Int)? = nil,
                           color: XLSXColor? = nil) throws(XLSXError) {
         let function = "chart_add_series"
@@ -97,7 +97,7 @@ public struct XLSXChart {
 
     /// Sets an axis's title (cleaned as ``setTitle(_:)``), number format and bounds; nil
     /// leaves one as Excel chooses.
-    public func setAxis(_ axis: XLSXChartAxis, title: String? = nil, numberFormat: String? = nil,
+    package func setAxis(_ axis: XLSXChartAxis, title: String? = nil, numberFormat: String? = nil,
                         minimum: Double? = nil, maximum: Double? = nil) throws(XLSXError) {
         let function = "chart_axis_set_name"
         let chart = try liveHandle(in: workbook, function)
@@ -120,7 +120,7 @@ public struct XLSXChart {
     }
 
     /// Shows the legend below the plot, or hides it.
-    public func setLegend(visible: Bool) throws(XLSXError) {
+    package func setLegend(visible: Bool) throws(XLSXError) {
         let chart = try liveHandle(in: workbook, "chart_legend_set_position")
         chart_legend_set_position(chart, UInt8(visible ? LXW_CHART_LEGEND_BOTTOM.rawValue : LXW_CHART_LEGEND_NONE.rawValue))
     }

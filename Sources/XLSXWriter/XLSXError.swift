@@ -3,7 +3,7 @@ import CXlsxWriter
 /// A libxlsxwriter failure, as a typed value. Every `lxw_error` the library returns
 /// becomes ``library(function:code:message:)`` with the library's own `lxw_strerror`
 /// text, so a user sees what libxlsxwriter said.
-public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `function` returned the `lxw_error` `code`; `message` is its `lxw_strerror` text.
     case library(function: String, code: UInt32, message: String)
     /// `function` returned no object (it could not allocate memory, or create a
@@ -14,7 +14,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A format or chart of one workbook was handed to another.
     case foreignHandle(function: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .library(function, _, message):
             return "libxlsxwriter \(function): \(message)"

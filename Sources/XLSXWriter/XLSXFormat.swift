@@ -1,30 +1,30 @@
 import CXlsxWriter
 
 /// An RGB colour, `0xRRGGBB`.
-public struct XLSXColor: Sendable, Hashable {
-    public var rgb: UInt32
+package struct XLSXColor: Sendable, Hashable {
+    package var rgb: UInt32
 
-    public init(rgb: UInt32) {
+    package init(rgb: UInt32) {
         self.rgb = rgb & 0xFF_FFFF
     }
 }
 
 /// How a cell looks: what ``XLSXWorkbook/addFormat(_:)`` turns into a format.
-public struct XLSXStyle: Sendable, Hashable {
-    public var bold: Bool
+package struct XLSXStyle: Sendable, Hashable {
+    package var bold: Bool
     /// The font size in points; nil for the workbook's default (11).
-    public var fontSize: Double?
-    public var fontColor: XLSXColor?
+    package var fontSize: Double?
+    package var fontColor: XLSXColor?
     /// A solid background.
-    public var fillColor: XLSXColor?
+    package var fillColor: XLSXColor?
     /// A thin line under the cell.
-    public var bottomBorder: Bool
+    package var bottomBorder: Bool
     /// A thin line over the cell.
-    public var topBorder: Bool
+    package var topBorder: Bool
     /// An Excel number format such as `0.00%` or `yyyy-mm-dd`; nil for General.
-    public var numberFormat: String?
+    package var numberFormat: String?
 
-    public init(bold: Bool = false, fontSize: Double? = nil, fontColor: XLSXColor? = nil, fillColor: XLSXColor? = nil,
+    package init(bold: Bool = false, fontSize: Double? = nil, fontColor: XLSXColor? = nil, fillColor: XLSXColor? = nil,
                 bottomBorder: Bool = false, topBorder: Bool = false, numberFormat: String? = nil) {
         self.bold = bold
         self.fontSize = fontSize
@@ -49,7 +49,7 @@ public struct XLSXStyle: Sendable, Hashable {
 
 /// A cell format of one workbook, made by ``XLSXWorkbook/addFormat(_:)``. It is
 /// valid while its workbook is open.
-public struct XLSXFormat {
+package struct XLSXFormat {
     package let workbook: XLSXWorkbook
     private let handle: UnsafeMutablePointer<lxw_format>
 

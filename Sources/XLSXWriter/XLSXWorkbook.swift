@@ -7,14 +7,14 @@ import Darwin
 import SMSSupport
 
 /// How a workbook is written.
-public struct XLSXWorkbookOptions: Sendable {
+package struct XLSXWorkbookOptions: Sendable {
     /// Flush each row to a temporary file as soon as the next one starts, so memory
     /// stays flat however many rows are written. Rows must then be written in order.
-    public var constantMemory: Bool
+    package var constantMemory: Bool
     /// The folder of libxlsxwriter's temporary files; nil for the system's.
-    public var temporaryFolder: String?
+    package var temporaryFolder: String?
 
-    public init(constantMemory: Bool = true, temporaryFolder: String? = nil) {
+    package init(constantMemory: Bool = true, temporaryFolder: String? = nil) {
         self.constantMemory = constantMemory
         self.temporaryFolder = temporaryFolder
     }
@@ -29,15 +29,15 @@ public struct XLSXWorkbookOptions: Sendable {
 /// are freed and no file is written.
 ///
 /// Not `Sendable`: use a workbook and its handles from one task.
-public final class XLSXWorkbook {
+package final class XLSXWorkbook {
     /// The file the workbook is written to.
-    public let path: String
+    package let path: String
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     /// Every worksheet made, so that an abandoned workbook can close their temporary files.
     private var worksheetHandles: [UnsafeMutablePointer<lxw_worksheet>] = []
 
     /// Starts a workbook that ``close()`` will write to `path`.
-    public init(path: String, options: XLSXWorkbookOptions = XLSXWorkbookOptions()) throws(XLSXError) {
+    package init(path: String, options: XLSXWorkbookOptions = XLSXWorkbookOptions()) throws(XLSXError) {
         self.path = path
         var settings = lxw_workbook_options()
         settings.constant_memory = options.constantMemory ? 1 : 0
@@ -53,13 +53,13 @@ public final class XLSXWorkbook {
     }
 
     /// True until the workbook is closed or abandoned.
-    public var isOpen: Bool {
+    package var isOpen: Bool {
         handle != nil
     }
 
     /// Adds a worksheet named `name` after the others. Characters that XML does not
     /// allow in the name become U+FFFD (``XMLText/replacingDisallowedCharacters(_:)``).
-    public func addWorksheet(named requestedName: String) throws(XLSXError) -> XLSXWorksheet {
+    package func addWorksheet(named requestedName: String) throws(XLSXError) -> XLSXWorksheet {
         let workbook = try liveHandle("workbook_add_worksheet")
         let name = XMLText.replacingDisallowedCharacters(requestedName)
         try XLSXError.check(workbook_validate_sheet_name(workbook, name), "workbook_validate_sheet_name")
@@ -73,7 +73,7 @@ public final class XLSXWorkbook {
     }
 
     /// Adds a cell format with `style`.
-    public func addFormat(_ style: XLSXStyle) throws(XLSXError) -> XLSXFormat {
+    package func addFormat(_ style: XLSXStyle) throws(XLSXError) -> XLSXFormat {
         let workbook = try liveHandle("workbook_add_format")
         if let numberFormat = style.numberFormat, numberFormat.utf8.count > XLSXLimits.numberFormatBytes {
             throw XLSXError(LXW_ERROR_128_STRING_LENGTH_EXCEEDED, function: "format_set_num_format")
@@ -86,7 +86,7 @@ public final class XLSXWorkbook {
     }
 
     /// Adds a chart of `kind`, to be placed with ``XLSXWorksheet/insertChart(_:row:column:scale:)``.
-    public func addChart(_ kind: XLSXChartKind) throws(XLSXError) -> XLSXChart {
+    package func addChart(_ kind: XLSXChartKind) throws(XLSXError) -> XLSXChart {
         let workbook = try liveHandle("workbook_add_chart")
         guard let chart = workbook_add_chart(workbook, kind.libraryType) else {
             throw .notCreated(function: "workbook_add_chart", reason: "could not allocate a chart")
@@ -96,7 +96,7 @@ public final class XLSXWorkbook {
 
     /// Sets the document properties (File › Info in Excel). libxlsxwriter escapes only
     /// `& < >` in them, so characters that XML does not allow become U+FFFD first.
-    public func setProperties(_ properties: XLSXDocumentProperties) throws(XLSXError) {
+    package func setProperties(_ properties: XLSXDocumentProperties) throws(XLSXError) {
         let workbook = try liveHandle("workbook_set_properties")
         var copies: [UnsafeMutablePointer<CChar>?] = []
         defer { copies.forEach { free($0) } }
@@ -119,7 +119,7 @@ public final class XLSXWorkbook {
 
     /// Writes the file and frees the workbook. Every handle is dead afterwards, even
     /// when writing fails.
-    public func close() throws(XLSXError) {
+    package func close() throws(XLSXError) {
         let workbook = try liveHandle("workbook_close")
         handle = nil
         worksheetHandles = []
@@ -127,7 +127,7 @@ public final class XLSXWorkbook {
     }
 
     /// Frees the workbook without writing it. Safe to call more than once.
-    public func abandon() {
+    package func abandon() {
         guard let workbook = handle else { return }
         handle = nil
         // lxw_workbook_free leaves the worksheets' temporary files open; close them

@@ -6,11 +6,11 @@ import CXlsxWriter
 ///
 /// Every call checks that the workbook is still open; every libxlsxwriter error
 /// is thrown as an ``XLSXError``. Not `Sendable`, like its workbook.
-public struct XLSXWorksheet {
+package struct XLSXWorksheet {
     package let workbook: XLSXWorkbook
     private let handle: UnsafeMutablePointer<lxw_worksheet>
     /// The sheet's name.
-    public let name: String
+    package let name: String
 
     package init(workbook: XLSXWorkbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
         self.workbook = workbook
@@ -20,7 +20,7 @@ public struct XLSXWorksheet {
 
     /// Writes text: always as a string, never as a formula, whatever it starts with.
     /// Text over ``XLSXLimits/charactersPerCell`` characters is cut to fit.
-    public func writeText(_ text: String, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXError) {
+    package func writeText(_ text: String, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXError) {
         let function = "worksheet_write_string"
         let sheet = try liveHandle(function)
         let (row, column) = try Self.cell(row, column, function)
@@ -34,7 +34,7 @@ public struct XLSXWorksheet {
     }
 
     /// Writes a number.
-    public func writeNumber(_ value: Double, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXError) {
+    package func writeNumber(_ value: Double, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXError) {
         let function = "worksheet_write_number"
         let sheet = try liveHandle(function)
         let (row, column) = try Self.cell(row, column, function)
@@ -43,7 +43,7 @@ public struct XLSXWorksheet {
     }
 
     /// Writes TRUE or FALSE.
-    public func writeBoolean(_ value: Bool, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXError) {
+    package func writeBoolean(_ value: Bool, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXError) {
         let function = "worksheet_write_boolean"
         let sheet = try liveHandle(function)
         let (row, column) = try Self.cell(row, column, function)
@@ -54,7 +54,7 @@ public struct XLSXWorksheet {
 
     /// Writes rows `rows` of `batch` from row `firstRow` down, from column 0. A cell
     /// whose slot is `s` gets `formats[s]`.
-    public func write(_ batch: XLSXCellBatch, rows: Range<Int>, toRow firstRow: Int,
+    package func write(_ batch: XLSXCellBatch, rows: Range<Int>, toRow firstRow: Int,
                       formats: [XLSXFormat?]) throws(XLSXError) {
         let function = "worksheet_write_*"
         let sheet = try liveHandle(function)
@@ -76,7 +76,7 @@ public struct XLSXWorksheet {
     }
 
     /// Sets the width of columns `columns`, in Excel's character units.
-    public func setColumnWidth(_ width: Double, columns: ClosedRange<Int>) throws(XLSXError) {
+    package func setColumnWidth(_ width: Double, columns: ClosedRange<Int>) throws(XLSXError) {
         let function = "worksheet_set_column"
         let sheet = try liveHandle(function)
         let (_, first) = try Self.cell(0, columns.lowerBound, function)
@@ -85,7 +85,7 @@ public struct XLSXWorksheet {
     }
 
     /// Keeps the rows above `row` and the columns left of `column` in view while scrolling.
-    public func freezePanes(row: Int, column: Int) throws(XLSXError) {
+    package func freezePanes(row: Int, column: Int) throws(XLSXError) {
         let function = "worksheet_freeze_panes"
         let sheet = try liveHandle(function)
         let (row, column) = try Self.cell(row, column, function)
@@ -93,7 +93,7 @@ public struct XLSXWorksheet {
     }
 
     /// Puts filter buttons on `firstRow` over the given range.
-    public func setAutofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
+    package func setAutofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
         let function = "worksheet_autofilter"
         let sheet = try liveHandle(function)
         let (top, left) = try Self.cell(firstRow, firstColumn, function)
@@ -102,13 +102,13 @@ public struct XLSXWorksheet {
     }
 
     /// Colours the sheet's tab.
-    public func setTabColor(_ color: XLSXColor) throws(XLSXError) {
+    package func setTabColor(_ color: XLSXColor) throws(XLSXError) {
         worksheet_set_tab_color(try liveHandle("worksheet_set_tab_color"), color.rgb)
     }
 
     /// Places `chart` with its top-left corner on cell (`row`, `column`), scaled from
     /// Excel's default 480 × 288 pixels. A chart can be placed once.
-    public func insertChart(_ chart: XLSXChart, row: Int, column: Int,
+    package func insertChart(_ chart: XLSXChart, row: Int, column: Int,
                             scale: (x: Double, y: Double) = (1, 1)) throws(XLSXError) {
         let function = "worksheet_insert_chart_opt"
         let sheet = try liveHandle(function)

@@ -4,7 +4,7 @@ import Synchronization
 
 /// A live progress line on standard error, redrawn at most ten times a second.
 /// Use it only when standard error is a terminal (``isStandardErrorATerminal``).
-public final class TerminalProgress: ProgressSink {
+final class TerminalProgress: ProgressSink {
     private struct State {
         var lastDraw = ContinuousClock.now - .seconds(1)
         var lineIsOpen = false
@@ -12,20 +12,20 @@ public final class TerminalProgress: ProgressSink {
 
     private let state = Mutex(State())
 
-    public init() {}
+    init() {}
 
     /// The progress line of a command: on standard error when it is a terminal and
     /// the command is not `--quiet`, else nowhere.
-    public static func unlessQuiet(_ quiet: Bool) -> any ProgressSink {
+    static func unlessQuiet(_ quiet: Bool) -> any ProgressSink {
         !quiet && isStandardErrorATerminal ? TerminalProgress() : SilentProgress()
     }
 
     /// True when standard error is a terminal.
-    public static var isStandardErrorATerminal: Bool {
+    static var isStandardErrorATerminal: Bool {
         isatty(STDERR_FILENO) == 1
     }
 
-    public func update(stage: String, done: Int, total: Int, unit: String) {
+    func update(stage: String, done: Int, total: Int, unit: String) {
         state.withLock { state in
             let now = ContinuousClock.now
             guard now - state.lastDraw >= .milliseconds(100) else { return }
@@ -36,7 +36,7 @@ public final class TerminalProgress: ProgressSink {
         }
     }
 
-    public func finish(stage: String) {
+    func finish(stage: String) {
         state.withLock { state in
             guard state.lineIsOpen else { return }
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

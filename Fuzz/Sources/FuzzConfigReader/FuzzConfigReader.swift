@@ -13,7 +13,7 @@ public func fuzzConfigReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         let errors = ConfigError.inFileOrder(decoder.reader.errors)
         _ = ConfigCheck(file: "fuzz.yaml", errors: errors, config: config, requirements: .run).lines
     } catch {
-        precondition(error.exitCode == 2, "a bad config must be exit 2: \(error)")
+        precondition(error.exitStatus == .usageError, "a bad config must be exit 2: \(error)")
         _ = error.description
     }
     return 0

@@ -18,7 +18,7 @@ public func fuzzReportFileParser(_ start: UnsafeRawPointer, _ count: Int) -> CIn
                 precondition(pageCount >= 0, "a negative count was accepted")
             }
         } catch {
-            precondition(error.exitCode == 2, "a bad snapshot file must be exit 2: \(error)")
+            precondition(error.exitStatus == .usageError, "a bad snapshot file must be exit 2: \(error)")
             _ = error.description
         }
     }

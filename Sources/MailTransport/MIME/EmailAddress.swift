@@ -2,14 +2,14 @@ import Foundation
 
 /// A mailbox: an address with an optional display name, as in
 /// `SMS Reports <reports@example.com>` or `ops@acme.example` (RFC 5322 §3.4).
-public struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
+package struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
     /// The display name, e.g. `SMS Reports`; nil when there is none.
-    public let displayName: String?
+    package let displayName: String?
     /// The bare address, `local@domain`, as used in the SMTP envelope.
-    public let address: String
+    package let address: String
 
     /// A mailbox from its parts; the address is checked as in ``init(parsing:)``.
-    public init(displayName: String?, address: String) throws(EmailAddressError) {
+    package init(displayName: String?, address: String) throws(EmailAddressError) {
         guard Self.isPlainAddress(address) else {
             throw .invalid(address, reason: Self.addressRule)
         }
@@ -19,7 +19,7 @@ public struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses `Name <local@domain>`, `"Name, Inc." <local@domain>` or `local@domain`.
-    public init(parsing text: String) throws(EmailAddressError) {
+    package init(parsing text: String) throws(EmailAddressError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var name: String?
         var address = trimmed
@@ -43,7 +43,7 @@ public struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
     package static let addressRule = "an address must be local@domain in printable ASCII, without spaces, quotes, commas or angle brackets"
 
     /// The domain after the `@`.
-    public var domain: String {
+    package var domain: String {
         String(address[address.index(after: address.lastIndex(of: "@")!)...])
     }
 
@@ -55,7 +55,7 @@ public struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `Name <address>` or the bare address.
-    public var description: String {
+    package var description: String {
         displayName.map { "\($0) <\(address)>" } ?? address
     }
 
@@ -68,10 +68,10 @@ public struct EmailAddress: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// An address that cannot be used (a config error, exit 2, when it comes from the config).
-public enum EmailAddressError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum EmailAddressError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalid(text, reason): return "not a usable email address: \(text.debugDescription) (\(reason))"
         }

@@ -17,18 +17,18 @@ import Foundation
 /// boundaries start with `=_`, which neither encoding can produce at the start of
 /// a line (quoted-printable writes `=` as `=3D`; base64 has no `_`), and carry a
 /// random part, so they cannot occur in the content.
-public enum MIMEMessage {
+package enum MIMEMessage {
     /// A rendered message with its Message-ID.
-    public struct Rendered: Sendable {
+    package struct Rendered: Sendable {
         /// The whole message, headers and body, with CRLF line endings.
-        public let bytes: [UInt8]
+        package let bytes: [UInt8]
         /// The Message-ID header's value, `<…@domain>`.
-        public let messageID: String
+        package let messageID: String
     }
 
     /// Renders `message`, dated `date` in `timeZone`, with random boundaries and
     /// Message-ID.
-    public static func render(_ message: EmailMessage, date: Date = Date(), timeZone: TimeZone = .current) -> Rendered {
+    package static func render(_ message: EmailMessage, date: Date = Date(), timeZone: TimeZone = .current) -> Rendered {
         var generator = SystemRandomNumberGenerator()
         return render(message, date: date, timeZone: timeZone, using: &generator)
     }

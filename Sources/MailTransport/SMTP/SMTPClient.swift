@@ -8,20 +8,20 @@ import NIOSSL
 /// The protocol lives in ``SMTPSession``; this type opens the connection, sets up
 /// TLS and waits for the session's outcome. One call is one attempt: retries are
 /// ``EmailDelivery``'s job.
-public struct SMTPClient: Sendable {
+package struct SMTPClient: Sendable {
     /// The server and how to reach it.
-    public let settings: SMTPServerSettings
+    package let settings: SMTPServerSettings
     private let logger: Logger
 
     /// A client for `settings`, logging steps at debug level (never a password).
-    public init(settings: SMTPServerSettings, logger: Logger = Logger(label: "sms-report.smtp")) {
+    package init(settings: SMTPServerSettings, logger: Logger = Logger(label: "sms-report.smtp")) {
         self.settings = settings
         self.logger = logger
     }
 
     /// Sends `message` (an RFC 5322 message with CRLF line endings, e.g. from
     /// ``MIMEMessage/render(_:date:timeZone:)``) to the envelope's recipients.
-    public func send(_ message: [UInt8], envelope: SMTPEnvelope) async throws(SMTPError) {
+    package func send(_ message: [UInt8], envelope: SMTPEnvelope) async throws(SMTPError) {
         let tlsContext = try makeTLSContext()
         let settings = self.settings
         let logger = self.logger

@@ -1,15 +1,15 @@
 /// The SMTP envelope: the `MAIL FROM` address and the `RCPT TO` addresses (bare
 /// addresses, `user@example.com`, without display names).
-public struct SMTPEnvelope: Sendable, Equatable {
+package struct SMTPEnvelope: Sendable, Equatable {
     /// The sender address for `MAIL FROM`.
-    public let sender: String
+    package let sender: String
     /// The recipient addresses, one `RCPT TO` each.
-    public let recipients: [String]
+    package let recipients: [String]
 
     /// An envelope; every address must be non-empty, printable ASCII without spaces
     /// or angle brackets (so it cannot break the command line), and there must be
     /// at least one recipient.
-    public init(sender: String, recipients: [String]) throws(SMTPError) {
+    package init(sender: String, recipients: [String]) throws(SMTPError) {
         for address in [sender] + recipients where !Self.isUsable(address) {
             throw .invalidAddress(address)
         }

@@ -1,6 +1,6 @@
 /// Why one SMTP attempt failed, as typed values. A reply from the server is quoted
 /// with its code and text; the password and the encoded credentials never appear.
-public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The TCP connection could not be opened (server down, refused, name unknown).
     case connectionFailed(host: String, port: Int, reason: String)
     /// The server closed the connection before the session was done.
@@ -27,7 +27,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     /// fail the same way again, so they are not retried. Nor is a connection lost or
     /// a reply not received after the whole message was sent: the server may have
     /// accepted it, and a retry could deliver it twice.
-    public var isTransient: Bool {
+    package var isTransient: Bool {
         switch self {
         case .connectionClosed(.message), .timedOut(.message, _):
             return false
@@ -40,7 +40,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .connectionFailed(host, port, reason):
             return "cannot connect to the SMTP server \(host):\(port): \(reason)"

@@ -1,27 +1,27 @@
 /// One reply from an SMTP server (RFC 5321 §4.2): a three-digit code and its text
 /// lines. A multi-line reply (`250-…` lines, then `250 …`) is one value.
-public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
+package struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
     /// The reply code, e.g. 250 or 550.
-    public let code: Int
+    package let code: Int
     /// The text after the code on each line, without the separator.
-    public let lines: [String]
+    package let lines: [String]
 
     /// A reply with `code` and its text `lines`.
-    public init(code: Int, lines: [String]) {
+    package init(code: Int, lines: [String]) {
         self.code = code
         self.lines = lines
     }
 
     /// 2xx: the command was done.
-    public var isPositiveCompletion: Bool { (200..<300).contains(code) }
+    package var isPositiveCompletion: Bool { (200..<300).contains(code) }
     /// 4xx: a temporary failure; the same command may work later.
-    public var isTransientFailure: Bool { (400..<500).contains(code) }
+    package var isTransientFailure: Bool { (400..<500).contains(code) }
     /// 5xx: a permanent failure; the same command will fail again.
-    public var isPermanentFailure: Bool { (500..<600).contains(code) }
+    package var isPermanentFailure: Bool { (500..<600).contains(code) }
 
     /// The text of all lines joined by a space, as it is quoted in errors. Control
     /// characters from the server are shown as spaces.
-    public var text: String {
+    package var text: String {
         let scalars = lines.joined(separator: " ").unicodeScalars.map { scalar -> Unicode.Scalar in
             scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar
         }
@@ -29,7 +29,7 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `550 5.1.1 mailbox unavailable`: the code and the text, as quoted in errors.
-    public var description: String {
+    package var description: String {
         text.isEmpty ? "\(code)" : "\(code) \(text)"
     }
 }

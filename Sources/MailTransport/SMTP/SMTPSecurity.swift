@@ -1,5 +1,5 @@
 /// How the connection to the SMTP server is secured (`smtp.security`).
-public enum SMTPSecurity: String, Sendable, CaseIterable {
+package enum SMTPSecurity: String, Sendable, CaseIterable {
     /// Plain connection upgraded with STARTTLS before AUTH (the default; usually port 587).
     /// A server that does not offer STARTTLS is an error: the client never falls back
     /// to clear text.
@@ -10,7 +10,7 @@ public enum SMTPSecurity: String, Sendable, CaseIterable {
     case none
 
     /// The port used when `smtp.port` is not given.
-    public var defaultPort: Int {
+    package var defaultPort: Int {
         switch self {
         case .starttls: 587
         case .tls: 465

@@ -2,17 +2,17 @@ import Foundation
 
 /// How long each step may take before the attempt fails with
 /// ``SMTPError/timedOut(step:after:)``.
-public struct SMTPTimeouts: Sendable, Equatable {
+package struct SMTPTimeouts: Sendable, Equatable {
     /// Opening the TCP connection.
-    public var connect: Duration
+    package var connect: Duration
     /// Each reply to a command, the greeting and the TLS handshake.
-    public var command: Duration
+    package var command: Duration
     /// The reply after the whole message was sent (RFC 5321 §4.5.3.2.6 suggests
     /// 10 minutes; servers scan the message before they answer).
-    public var messageAccepted: Duration
+    package var messageAccepted: Duration
 
     /// Timeouts; the defaults suit a real server over the internet.
-    public init(connect: Duration = .seconds(15), command: Duration = .seconds(60),
+    package init(connect: Duration = .seconds(15), command: Duration = .seconds(60),
                 messageAccepted: Duration = .seconds(300)) {
         self.connect = connect
         self.command = command
@@ -22,34 +22,34 @@ public struct SMTPTimeouts: Sendable, Equatable {
 
 /// Where and how to send email (config `smtp`, without `from` and
 /// `max_attachments_mb`, which belong to the message).
-public struct SMTPServerSettings: Sendable {
+package struct SMTPServerSettings: Sendable {
     /// The server's host name or IP address.
-    public var host: String
+    package var host: String
     /// The server's port, e.g. 587 (STARTTLS), 465 (TLS) or 25.
-    public var port: Int
+    package var port: Int
     /// STARTTLS, TLS or none.
-    public var security: SMTPSecurity
+    package var security: SMTPSecurity
     /// AUTH credentials; nil sends without AUTH.
-    public var credentials: SMTPCredentials?
+    package var credentials: SMTPCredentials?
     /// Whether the server's certificate and host name are checked. Off only for a
     /// test server; the client logs a warning when it is off.
-    public var tlsVerify: Bool
+    package var tlsVerify: Bool
     /// A PEM file of trusted certificates that replaces the system's trust store.
-    public var caFile: String?
+    package var caFile: String?
     /// The step timeouts.
-    public var timeouts: SMTPTimeouts
+    package var timeouts: SMTPTimeouts
     /// The name the client gives in EHLO/HELO.
-    public var helloName: String
+    package var helloName: String
 
     /// This machine's host name when it is a plain domain name, else `localhost`.
-    public static var defaultHelloName: String {
+    package static var defaultHelloName: String {
         let name = ProcessInfo.processInfo.hostName
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.".utf8)
         return !name.isEmpty && name.utf8.allSatisfy(allowed.contains) ? name : "localhost"
     }
 
     /// Settings for one server.
-    public init(host: String, port: Int, security: SMTPSecurity, credentials: SMTPCredentials? = nil,
+    package init(host: String, port: Int, security: SMTPSecurity, credentials: SMTPCredentials? = nil,
                 tlsVerify: Bool = true, caFile: String? = nil, timeouts: SMTPTimeouts = SMTPTimeouts(),
                 helloName: String = SMTPServerSettings.defaultHelloName) {
         self.host = host

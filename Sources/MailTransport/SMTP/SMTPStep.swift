@@ -1,5 +1,5 @@
 /// A step of an SMTP session, named in errors and logs.
-public enum SMTPStep: Sendable, Equatable, CustomStringConvertible {
+package enum SMTPStep: Sendable, Equatable, CustomStringConvertible {
     case connect
     case greeting
     case hello
@@ -13,7 +13,7 @@ public enum SMTPStep: Sendable, Equatable, CustomStringConvertible {
     case quit
 
     /// The step as the user reads it, e.g. `RCPT TO:<ops@acme.example>`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .connect: return "connect"
         case .greeting: return "greeting"

@@ -15,9 +15,9 @@ private let systemWrite = Darwin.write
 /// following symbolic links (`O_CREAT | O_EXCL | O_NOFOLLOW`), so a link planted at
 /// a guessed name is never written through. ``commit()`` syncs the file and then
 /// its folder: a renamed file is on disk whole.
-public struct AtomicFileWriter: ~Copyable {
+package struct AtomicFileWriter: ~Copyable {
     /// The final path.
-    public let path: String
+    package let path: String
     private let temporaryPath: String
     private let descriptor: Int32
     private var buffer: [UInt8] = []
@@ -25,7 +25,7 @@ public struct AtomicFileWriter: ~Copyable {
     private static let flushThreshold = 1 << 20
 
     /// Opens a temporary file beside `path`.
-    public init(path: String) throws(ReportError) {
+    package init(path: String) throws(ReportError) {
         self.path = path
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
@@ -39,7 +39,7 @@ public struct AtomicFileWriter: ~Copyable {
     }
 
     /// Appends bytes built by `body` to the buffer, flushing it when it is large.
-    public mutating func write(_ body: (inout [UInt8]) -> Void) throws(ReportError) {
+    package mutating func write(_ body: (inout [UInt8]) -> Void) throws(ReportError) {
         body(&buffer)
         if buffer.count >= Self.flushThreshold {
             try flush()
@@ -51,7 +51,7 @@ public struct AtomicFileWriter: ~Copyable {
     /// - Parameter syncingFolder: false for a file in a staging folder that is synced
     ///   once before it is renamed into place (a snapshot's pages): the file's data is
     ///   still synced here, and one folder sync then covers every rename in it.
-    public consuming func commit(syncingFolder: Bool = true) throws(ReportError) {
+    package consuming func commit(syncingFolder: Bool = true) throws(ReportError) {
         do {
             try flush()
             try FileDurability.sync(descriptor: descriptor, path: path)
@@ -74,7 +74,7 @@ public struct AtomicFileWriter: ~Copyable {
     }
 
     /// Closes and removes the temporary file.
-    public consuming func abandon() {
+    package consuming func abandon() {
         abandonFile()
     }
 

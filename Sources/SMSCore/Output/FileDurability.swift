@@ -6,9 +6,9 @@ import Darwin
 
 /// `fsync` of what was written, so that a rename counts as done only once the data
 /// and the folder entry are on disk: a power cut never leaves a renamed, empty file.
-public enum FileDurability {
+package enum FileDurability {
     /// Flushes the file or folder at `path` to disk (symbolic links are not followed).
-    public static func sync(_ path: String) throws(ReportError) {
+    package static func sync(_ path: String) throws(ReportError) {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw .outputFailed(path: path, reason: String(cString: strerror(errno)))
@@ -18,7 +18,7 @@ public enum FileDurability {
     }
 
     /// Flushes an open descriptor; `path` names it in the error.
-    public static func sync(descriptor: Int32, path: String) throws(ReportError) {
+    package static func sync(descriptor: Int32, path: String) throws(ReportError) {
         while fsync(descriptor) != 0 {
             // A folder on a file system that cannot sync folders answers EINVAL: nothing more can be done.
             if errno == EINTR { continue }
@@ -28,14 +28,14 @@ public enum FileDurability {
     }
 
     /// The folder that holds `path` (`.` for a bare name).
-    public static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Renames `source` to `destination` and syncs their folder, so the rename survives
     /// a power cut; without `syncingFolder` the caller syncs the folder later, once for many renames.
-    public static func rename(_ source: String, to destination: String, syncingFolder: Bool = true) throws(ReportError) {
+    package static func rename(_ source: String, to destination: String, syncingFolder: Bool = true) throws(ReportError) {
         guard systemRename(source, destination) == 0 else {
             throw .outputFailed(path: destination, reason: String(cString: strerror(errno)))
         }

@@ -6,11 +6,11 @@ import Foundation
 /// another, is never touched. A finished folder that a dead process had moved aside
 /// (`.NAME.old-…`) while swapping in its successor is put back when NAME is missing,
 /// and removed otherwise.
-public enum LeftoverCleanup {
+package enum LeftoverCleanup {
     /// Cleans `folder` (not its subfolders); returns what was removed or restored,
     /// as lines for the log. A folder that does not exist has nothing to clean.
     @discardableResult
-    public static func clean(_ folder: String) -> [String] {
+    package static func clean(_ folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var done: [String] = []
         for name in names.sorted() {

@@ -3,14 +3,14 @@ import Foundation
 /// A folder filled under a hidden temporary name beside its final place
 /// (`.NAME.partial-…`, ``TemporaryName``) and then put in place whole, so the final
 /// folder always holds exactly one complete set of files.
-public struct StagingFolder: Sendable {
+package struct StagingFolder: Sendable {
     /// The final folder.
-    public let finalPath: String
+    package let finalPath: String
     /// The folder being filled.
-    public let path: String
+    package let path: String
 
     /// Creates an empty staging folder for `finalPath` (its parent is created as needed).
-    public init(finalPath: String) throws(ReportError) {
+    package init(finalPath: String) throws(ReportError) {
         let trimmed = finalPath.count > 1 && finalPath.hasSuffix("/") ? String(finalPath.dropLast()) : finalPath
         self.finalPath = trimmed
         let parent = FileDurability.folder(of: trimmed)
@@ -27,7 +27,7 @@ public struct StagingFolder: Sendable {
 
     /// A staging folder inside `folder` for files that ``publish(files:)`` then moves
     /// into `folder` itself (`report --out`: the folder may hold files of the user's).
-    public static func forFiles(in folder: String) throws(ReportError) -> StagingFolder {
+    package static func forFiles(in folder: String) throws(ReportError) -> StagingFolder {
         try StagingFolder(finalPath: folder + "/report")
     }
 
@@ -35,7 +35,7 @@ public struct StagingFolder: Sendable {
     /// final folder is moved aside, replaced and then removed whole. Returns the
     /// paths of `files` (which are in the staging folder) at their final place.
     @discardableResult
-    public func replaceFinal(files: [String] = []) throws(ReportError) -> [String] {
+    package func replaceFinal(files: [String] = []) throws(ReportError) -> [String] {
         try FileDurability.sync(path)
         let parent = FileDurability.folder(of: finalPath)
         let name = URL(fileURLWithPath: finalPath).lastPathComponent
@@ -63,7 +63,7 @@ public struct StagingFolder: Sendable {
     /// staging folder) into the folder, each replacing the file of its name, and
     /// removes the staging folder. Other files in
     /// the final folder are left as they are. Returns the files' final paths.
-    public func publish(files: [String]) throws(ReportError) -> [String] {
+    package func publish(files: [String]) throws(ReportError) -> [String] {
         let folder = FileDurability.folder(of: finalPath)
         var published: [String] = []
         for file in files {
@@ -76,7 +76,7 @@ public struct StagingFolder: Sendable {
     }
 
     /// Removes the staging folder and whatever it holds.
-    public func abandon() {
+    package func abandon() {
         try? FileManager.default.removeItem(atPath: path)
     }
 

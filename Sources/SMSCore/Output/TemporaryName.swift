@@ -12,9 +12,9 @@ import Darwin
 /// the leftovers of a process that died (removed by ``LeftoverCleanup``) from the
 /// work of a process that is still running, on this machine or another one that
 /// shares the folder.
-public struct TemporaryName: Sendable, Equatable {
+package struct TemporaryName: Sendable, Equatable {
     /// What the temporary name is for.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         /// A file being written (``AtomicFileWriter``, the workbook).
         case file = "tmp"
         /// A folder being filled (a snapshot, a report period).
@@ -24,20 +24,20 @@ public struct TemporaryName: Sendable, Equatable {
     }
 
     /// What it is for.
-    public let kind: Kind
+    package let kind: Kind
     /// The process that made it.
-    public let processID: Int32
+    package let processID: Int32
     /// The host tag of the machine that made it; nil in names of older versions.
-    public let host: String?
+    package let host: String?
 
     /// A fresh, unique temporary name for `finalName`, owned by this process.
-    public static func make(for finalName: String, kind: Kind) -> String {
+    package static func make(for finalName: String, kind: Kind) -> String {
         let random = String(UInt32.random(in: .min ... .max), radix: 16)
         return ".\(finalName).\(kind.rawValue)-\(getpid()).\(thisHost).\(random)"
     }
 
     /// The owner of `name`, when it is a temporary name (of this or an older version); nil otherwise.
-    public static func parse(_ name: String) -> TemporaryName? {
+    package static func parse(_ name: String) -> TemporaryName? {
         guard name.hasPrefix(".") else { return nil }
         for kind in Kind.allCases {
             guard let marker = name.range(of: ".\(kind.rawValue)-", options: .backwards),
@@ -54,7 +54,7 @@ public struct TemporaryName: Sendable, Equatable {
     }
 
     /// The final name that a temporary name stands for, e.g. `2025-11-04` for `.2025-11-04.old-7.h.1f`.
-    public static func finalName(of name: String) -> String? {
+    package static func finalName(of name: String) -> String? {
         guard let owner = parse(name), let marker = name.range(of: ".\(owner.kind.rawValue)-", options: .backwards) else {
             return nil
         }
@@ -64,14 +64,14 @@ public struct TemporaryName: Sendable, Equatable {
     /// True when the owner is known to be gone: it was made on this host (or by an
     /// older version, which did not record the host) and no process has its id.
     /// A process of another user still counts as alive.
-    public var ownerIsGone: Bool {
+    package var ownerIsGone: Bool {
         guard host == nil || host == Self.thisHost else { return false }
         return kill(processID, 0) != 0 && errno == ESRCH
     }
 
     /// This machine's host name reduced to `[A-Za-z0-9-]`, at most 16 characters
     /// (names stay short enough beside long snapshot file names).
-    public static let thisHost: String = {
+    package static let thisHost: String = {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "host" }
         let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

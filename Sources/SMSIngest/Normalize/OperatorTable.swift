@@ -1,15 +1,15 @@
 /// Maps the first three digits of a valid phone to its operator (contract §3).
-public struct OperatorTable: Sendable, Equatable {
+package struct OperatorTable: Sendable, Equatable {
     /// The operator of a valid number whose prefix the table does not list.
-    public static let other = "OTHER"
+    package static let other = "OTHER"
     /// The operator of a number that is not valid.
-    public static let invalid = "INVALID"
+    package static let invalid = "INVALID"
 
     /// Three-digit prefix → operator name.
-    public private(set) var operatorByPrefix: [String: String]
+    package private(set) var operatorByPrefix: [String: String]
 
     /// The contract's default table.
-    public static let standard = OperatorTable(operators: [
+    package static let standard = OperatorTable(operators: [
         "NTC": ["984", "985", "986", "974", "975", "976"],
         "NCELL": ["980", "981", "982", "970"],
         "SMART": ["961", "962", "988"],
@@ -18,7 +18,7 @@ public struct OperatorTable: Sendable, Equatable {
 
     /// A table from operator name → its prefixes. A prefix listed twice belongs to the
     /// operator whose name sorts first, so the table never depends on dictionary order.
-    public init(operators: [String: [String]]) {
+    package init(operators: [String: [String]]) {
         var table: [String: String] = [:]
         for name in operators.keys.sorted().reversed() {
             for prefix in operators[name] ?? [] {
@@ -29,12 +29,12 @@ public struct OperatorTable: Sendable, Equatable {
     }
 
     /// True when `text` is a prefix the table can hold: exactly three ASCII digits.
-    public static func isPrefix(_ text: String) -> Bool {
+    package static func isPrefix(_ text: String) -> Bool {
         text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// The operator of a valid number with the given three-digit prefix.
-    public func operatorName(forPrefix prefix: String) -> String {
+    package func operatorName(forPrefix prefix: String) -> String {
         operatorByPrefix[prefix] ?? Self.other
     }
 }

@@ -1,24 +1,24 @@
 /// A phone after normalisation (contract §3).
-public struct NormalizedPhone: Sendable, Equatable {
+package struct NormalizedPhone: Sendable, Equatable {
     /// The 10-digit number when valid; otherwise the phone exactly as received.
-    public var text: String
+    package var text: String
     /// True when the number is 10 digits starting with 9.
-    public var isValid: Bool
+    package var isValid: Bool
     /// The first three digits of a valid number; empty otherwise.
-    public var prefix: String
+    package var prefix: String
     /// The valid number's 10 digits as an integer; nil when invalid.
-    public var numericValue: Int64?
+    package var numericValue: Int64?
 }
 
 /// Normalises the API's `client_phone` values (contract §3).
-public enum PhoneNormalizer {
+package enum PhoneNormalizer {
     /// Normalises `raw`, the phone as received (a JSON number's literal, or a string):
     /// 1. remove spaces, dashes, dots and brackets, and map Devanagari digits to ASCII;
     /// 2. strip the first prefix rule that matches: `+977`, else `977` on a 13-digit
     ///    number, else `0` on an 11-digit number.
     ///
     /// What is left is valid when it is 10 ASCII digits starting with 9.
-    public static func normalize(_ raw: String) -> NormalizedPhone {
+    package static func normalize(_ raw: String) -> NormalizedPhone {
         var cleaned: [UInt8] = []
         cleaned.reserveCapacity(16)
         for scalar in raw.unicodeScalars {

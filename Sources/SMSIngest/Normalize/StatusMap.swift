@@ -5,12 +5,12 @@ import SMSCore
 ///
 /// Raw values are trimmed and compared case-insensitively. Anything the map does not
 /// list is ``DeliveryStatus/unknown``.
-public struct StatusMap: Sendable, Equatable {
+package struct StatusMap: Sendable, Equatable {
     /// Upper-cased, trimmed raw value → canonical status.
-    public private(set) var entries: [String: DeliveryStatus]
+    package private(set) var entries: [String: DeliveryStatus]
 
     /// The contract's default map.
-    public static let standard = StatusMap(entries: [
+    package static let standard = StatusMap(entries: [
         "DELIVERED": .delivered, "DELIVRD": .delivered, "1": .delivered,
         "SENT": .sent, "SUBMITTED": .sent, "ACCEPTED": .sent, "ACCEPTD": .sent, "ENROUTE": .sent,
         "PENDING": .pending, "QUEUED": .pending, "SCHEDULED": .pending, "BUFFERED": .pending,
@@ -25,7 +25,7 @@ public struct StatusMap: Sendable, Equatable {
     }
 
     /// This map with `overrides` (raw value → status) added, replacing what they name.
-    public func extended(with overrides: [String: DeliveryStatus]) -> StatusMap {
+    package func extended(with overrides: [String: DeliveryStatus]) -> StatusMap {
         var copy = self
         for (raw, status) in overrides {
             copy.entries[Self.canonicalKey(raw)] = status
@@ -34,7 +34,7 @@ public struct StatusMap: Sendable, Equatable {
     }
 
     /// The canonical status of `raw`.
-    public func status(forRaw raw: String) -> DeliveryStatus {
+    package func status(forRaw raw: String) -> DeliveryStatus {
         entries[Self.canonicalKey(raw)] ?? .unknown
     }
 

@@ -1,19 +1,19 @@
 import SMSCore
 
 /// What a report covers and how it is drawn.
-public struct ReportOptions: Sendable {
+package struct ReportOptions: Sendable {
     /// The timezone of days and printed timestamps.
-    public var timeZone: ReportTimeZone
+    package var timeZone: ReportTimeZone
     /// The first local day included (inclusive); nil for no lower bound.
-    public var from: LocalDay?
+    package var from: LocalDay?
     /// The last local day included (inclusive); nil for no upper bound.
-    public var to: LocalDay?
+    package var to: LocalDay?
     /// Only deliveries of these batch ids; empty for every batch.
-    public var batchIDs: Set<String>
+    package var batchIDs: Set<String>
     /// The `generated_at` instant (now, or `SOURCE_DATE_EPOCH`).
-    public var generatedAt: Instant
+    package var generatedAt: Instant
 
-    public init(timeZone: ReportTimeZone = .kathmandu, from: LocalDay? = nil, to: LocalDay? = nil,
+    package init(timeZone: ReportTimeZone = .kathmandu, from: LocalDay? = nil, to: LocalDay? = nil,
                 batchIDs: Set<String> = [], generatedAt: Instant) {
         self.timeZone = timeZone
         self.from = from

@@ -4,19 +4,19 @@ import SMSSupport
 import SnapshotFormat
 
 /// Reads a snapshot folder (contract §2) into deliveries.
-public struct SnapshotReader: Sendable {
+package struct SnapshotReader: Sendable {
     /// The status map rows are read with.
-    public var statusMap: StatusMap
+    package var statusMap: StatusMap
     /// The operator table phones are read with.
-    public var operators: OperatorTable
+    package var operators: OperatorTable
 
-    public init(statusMap: StatusMap = .standard, operators: OperatorTable = .standard) {
+    package init(statusMap: StatusMap = .standard, operators: OperatorTable = .standard) {
         self.statusMap = statusMap
         self.operators = operators
     }
 
     /// Reads the snapshot at `folder`, reporting files read to `progress`.
-    public func read(folder: String, progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> LoadedSnapshot {
+    package func read(folder: String, progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> LoadedSnapshot {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .snapshotNotFound(path: folder)

@@ -4,16 +4,16 @@ import SMSAggregate
 
 /// Writes each table as `<name>.csv` in the output folder (contract §5): UTF-8, a
 /// header row, RFC 4180 quoting, LF line endings.
-public struct CSVRenderer: Sendable {
+package struct CSVRenderer: Sendable {
     /// True (the default) to guard text cells against formula injection.
-    public var guardsFormulas: Bool
+    package var guardsFormulas: Bool
 
-    public init(guardsFormulas: Bool = true) {
+    package init(guardsFormulas: Bool = true) {
         self.guardsFormulas = guardsFormulas
     }
 
     /// Writes every table of `tables` into `folder`; returns the paths written.
-    public func render(_ tables: ReportTables, into folder: String,
+    package func render(_ tables: ReportTables, into folder: String,
                        progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> [String] {
         var paths: [String] = []
         for table in tables.all {
@@ -26,7 +26,7 @@ public struct CSVRenderer: Sendable {
 
     /// Writes one table to `path`. Rows are formatted on every core, in chunks, and
     /// written in order.
-    public func write(_ table: Table, timeZone: ReportTimeZone, to path: String,
+    package func write(_ table: Table, timeZone: ReportTimeZone, to path: String,
                       progress: any ProgressSink = SilentProgress()) async throws(ReportError) {
         let guardsFormulas = guardsFormulas
         var file = try AtomicFileWriter(path: path)

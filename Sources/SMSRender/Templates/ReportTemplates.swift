@@ -10,27 +10,27 @@ import SMSCore
 /// Templates whose name ends in `.txt` render as plain text; all others escape
 /// every `{{value}}` for HTML. Templates hold no logic: they place the fields of
 /// a view model whose values are already formatted.
-public struct ReportTemplates: Sendable {
+package struct ReportTemplates: Sendable {
     /// Where the templates come from: a folder path, or ``bundledOrigin``.
-    public let origin: String
+    package let origin: String
     private let library: MustacheLibrary
     /// Template name → the partials it includes.
     private let partials: [String: [String]]
 
     /// The ``origin`` of the templates compiled into the tool.
-    public static let bundledOrigin = "bundled templates"
+    package static let bundledOrigin = "bundled templates"
 
     /// The templates compiled into the tool: a copy of the repository's `templates/`
     /// folder, made by `scripts/embed-templates.py`, so that the tool needs no file
     /// beside it wherever it is run from.
-    public static func bundled() throws(ReportError) -> ReportTemplates {
+    package static func bundled() throws(ReportError) -> ReportTemplates {
         try ReportTemplates(origin: bundledOrigin, files: BundledTemplates.files)
     }
 
     /// Every `*.mustache` file of `folder` and its subfolders (a file `mail/subject.txt.mustache`
     /// is the template `mail/subject.txt`). Exit 2 when the folder is missing or a
     /// template does not parse.
-    public static func load(folder: String) throws(ReportError) -> ReportTemplates {
+    package static func load(folder: String) throws(ReportError) -> ReportTemplates {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .invalidTemplate(file: folder, reason: "templates folder not found")
@@ -52,7 +52,7 @@ public struct ReportTemplates: Sendable {
     }
 
     /// Templates from (name, text) pairs; `origin` names them in errors.
-    public init(origin: String, files: [(name: String, text: String)]) throws(ReportError) {
+    package init(origin: String, files: [(name: String, text: String)]) throws(ReportError) {
         var library = MustacheLibrary()
         var partials: [String: [String]] = [:]
         for file in files {
@@ -76,14 +76,14 @@ public struct ReportTemplates: Sendable {
     }
 
     /// The names of the templates in the set, sorted.
-    public var names: [String] {
+    package var names: [String] {
         partials.keys.sorted()
     }
 
     /// Checks that each of `names` exists, with every partial it includes (at any
     /// depth), so that a replacement folder that lacks one fails before anything is
     /// written (exit 2).
-    public func require(_ names: [String]) throws(ReportError) {
+    package func require(_ names: [String]) throws(ReportError) {
         var pending = names.map { (name: $0, includedBy: String?.none) }
         var seen: Set<String> = []
         while let next = pending.popLast() {
@@ -100,7 +100,7 @@ public struct ReportTemplates: Sendable {
     }
 
     /// `view` rendered with the template `name` (checked with ``require(_:)``).
-    public func render(_ name: String, _ view: Any) throws(ReportError) -> String {
+    package func render(_ name: String, _ view: Any) throws(ReportError) -> String {
         try require([name])
         guard let text = library.render(view, withTemplate: name) else {
             throw .invalidTemplate(file: Self.fileName(name, origin: origin), reason: "template not found")

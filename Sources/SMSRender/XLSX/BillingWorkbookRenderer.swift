@@ -7,16 +7,16 @@ import SMSBilling
 /// ``BillingStatement`` (`invoice YYYY-MM`), then the `billing` table as a sheet
 /// like the report's, amounts as numbers in a currency format. The file is renamed
 /// into place only when complete.
-public struct BillingWorkbookRenderer: Sendable {
+package struct BillingWorkbookRenderer: Sendable {
     /// The file name inside the output folder.
-    public static let fileName = "billing.xlsx"
+    package static let fileName = "billing.xlsx"
 
     /// A renderer of `billing.xlsx`.
-    public init() {}
+    package init() {}
 
     /// Writes `billing.xlsx` into `folder`; returns its path. `isComplete` and
     /// `incompleteReasons` describe the snapshot the statement comes from.
-    public func render(_ statement: BillingStatement, isComplete: Bool, incompleteReasons: [String],
+    package func render(_ statement: BillingStatement, isComplete: Bool, incompleteReasons: [String],
                        into folder: String) async throws(ReportError) -> String {
         let output = XLSXOutputFile(folder: folder, name: Self.fileName)
         try output.reserve()

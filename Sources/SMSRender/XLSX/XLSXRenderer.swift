@@ -11,22 +11,22 @@ import SMSAggregate
 ///
 /// The workbook is written in constant-memory mode, rows in order, so a million
 /// deliveries never sit in memory at once.
-public struct XLSXRenderer: Sendable {
+package struct XLSXRenderer: Sendable {
     /// The file name inside the output folder.
-    public static let fileName = "report.xlsx"
+    package static let fileName = "report.xlsx"
 
     /// Data rows on one sheet before a table continues on the next sheet.
-    public let rowsPerSheet: Int
+    package let rowsPerSheet: Int
 
     /// A renderer that puts at most `rowsPerSheet` data rows on a sheet: Excel's
     /// 1,048,575 unless a test lowers it. Values outside 1…1,048,575 are clamped.
-    public init(rowsPerSheet: Int = XLSXLimits.dataRowsPerSheet) {
+    package init(rowsPerSheet: Int = XLSXLimits.dataRowsPerSheet) {
         self.rowsPerSheet = min(max(rowsPerSheet, 1), XLSXLimits.dataRowsPerSheet)
     }
 
     /// Writes `report.xlsx` into `folder`; returns its path. `snapshotName` is named
     /// in the document's comments.
-    public func render(_ tables: ReportTables, snapshotName: String, into folder: String,
+    package func render(_ tables: ReportTables, snapshotName: String, into folder: String,
                        progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> String {
         let otherRows = tables.all.filter { $0.name != tables.deliveries.name }.map(\.rowCount).max() ?? 0
         return try await render(deliveries: tables.deliveriesWithBillableFlag ?? tables.deliveries, otherTablesRowBound: otherRows, timeZone: tables.timeZone,
@@ -40,7 +40,7 @@ public struct XLSXRenderer: Sendable {
     /// table can need a second sheet (`otherTablesRowBound` rows at most, a bound the
     /// aggregation guarantees); otherwise the workbook waits for `tables`. Timestamps
     /// are drawn in `timeZone`, the tables' own.
-    public func render(deliveries: Table, otherTablesRowBound: Int, timeZone: ReportTimeZone,
+    package func render(deliveries: Table, otherTablesRowBound: Int, timeZone: ReportTimeZone,
                        tables: @escaping @Sendable () async -> ReportTables,
                        snapshotName: String, into folder: String,
                        progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> String {

@@ -1,24 +1,24 @@
 import SMSSupport
 /// A file that may be attached to the report email.
-public struct AttachmentCandidate: Sendable, Equatable {
+package struct AttachmentCandidate: Sendable, Equatable {
     /// What the file is; the size guard leaves the CSV archive out before the workbook.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case workbook
         case csvArchive
     }
 
     /// Workbook or CSV archive.
-    public var kind: Kind
+    package var kind: Kind
     /// The attachment's name, e.g. `report.xlsx`.
-    public var fileName: String
+    package var fileName: String
     /// Its size in bytes, as attached (before base64).
-    public var byteCount: Int
+    package var byteCount: Int
     /// Where the content is on disk, told in the body when it is left out: the
     /// workbook's path, or the folder of the CSV files.
-    public var location: String
+    package var location: String
 
     /// A candidate attachment.
-    public init(kind: Kind, fileName: String, byteCount: Int, location: String) {
+    package init(kind: Kind, fileName: String, byteCount: Int, location: String) {
         self.kind = kind
         self.fileName = fileName
         self.byteCount = byteCount
@@ -29,19 +29,19 @@ public struct AttachmentCandidate: Sendable, Equatable {
 /// The size guard's decision (contract §8): which files are attached and which are
 /// left out. Past the limit the CSV archive is left out first, then the workbook;
 /// the body then says what was left out and where it is (``leftOutNote``).
-public struct AttachmentPlan: Sendable, Equatable {
+package struct AttachmentPlan: Sendable, Equatable {
     /// The files to attach, workbook first.
-    public let attached: [AttachmentCandidate]
+    package let attached: [AttachmentCandidate]
     /// The files left out, in the order they were dropped.
-    public let leftOut: [AttachmentCandidate]
+    package let leftOut: [AttachmentCandidate]
     /// The limit on the attachments' total size in bytes; nil for none.
-    public let maximumBytes: Int?
+    package let maximumBytes: Int?
 
     /// Plans the attachments: all of them when their total is within
     /// `maximumBytes` (nil: no limit); otherwise without the CSV archive; if still
     /// over, without the workbook too. Limits are on the files' sizes, before the
     /// base64 encoding, which adds about a third in the message.
-    public static func plan(workbook: AttachmentCandidate?, csvArchive: AttachmentCandidate?,
+    package static func plan(workbook: AttachmentCandidate?, csvArchive: AttachmentCandidate?,
                             maximumBytes: Int?) -> AttachmentPlan {
         var attached = [workbook, csvArchive].compactMap { $0 }
         var leftOut: [AttachmentCandidate] = []
@@ -56,7 +56,7 @@ public struct AttachmentPlan: Sendable, Equatable {
 
     /// `10 MB`: a size in megabytes of 1,000,000 bytes, with one decimal below 10
     /// (`340 kB` below 0.1 MB).
-    public static func megabytesText(_ bytes: Int) -> String {
+    package static func megabytesText(_ bytes: Int) -> String {
         if bytes < 100_000 {
             return "\(max(1, (bytes + 500) / 1000)) kB"
         }
@@ -69,7 +69,7 @@ public struct AttachmentPlan: Sendable, Equatable {
     }
 
     /// The note that opens the text body when files were left out; nil when none were.
-    public var leftOutNote: String? {
+    package var leftOutNote: String? {
         guard !leftOut.isEmpty else { return nil }
         var lines = [noteHeading]
         for file in leftOut {
@@ -79,7 +79,7 @@ public struct AttachmentPlan: Sendable, Equatable {
     }
 
     /// The same note as an HTML block with inline styles; nil when nothing was left out.
-    public var leftOutNoteHTML: String? {
+    package var leftOutNoteHTML: String? {
         guard !leftOut.isEmpty else { return nil }
         let items = leftOut.map { "<li>\(XMLText.escape(noteItem($0)))</li>" }.joined()
         return "<table role=\"presentation\" width=\"100%\" cellpadding=\"12\" cellspacing=\"0\" "

@@ -9,25 +9,25 @@ import SMSSupport
 /// failure stops at once, since the next attempt would fail the same way (and
 /// repeated bad logins can lock the account). The message is rendered once, so
 /// every attempt carries the same Message-ID.
-public struct EmailDelivery: Sendable {
+package struct EmailDelivery: Sendable {
     /// What a delivery did.
-    public struct Receipt: Sendable, Equatable {
+    package struct Receipt: Sendable, Equatable {
         /// The Message-ID of the sent message.
-        public let messageID: String
+        package let messageID: String
         /// The attempts it took, 1 when the first one succeeded.
-        public let attempts: Int
+        package let attempts: Int
     }
 
     /// The default for email: 3 retries after 5 s, 10 s, 20 s (with jitter), at
     /// most a minute apart.
-    public static let defaultRetryPolicy = RetryPolicy(retries: 3, baseDelay: .seconds(5), maximumDelay: .seconds(60))
+    package static let defaultRetryPolicy = RetryPolicy(retries: 3, baseDelay: .seconds(5), maximumDelay: .seconds(60))
 
     private let client: SMTPClient
     private let retry: RetryPolicy
     private let logger: Logger
 
     /// A delivery through the server of `settings`.
-    public init(settings: SMTPServerSettings, retry: RetryPolicy = EmailDelivery.defaultRetryPolicy,
+    package init(settings: SMTPServerSettings, retry: RetryPolicy = EmailDelivery.defaultRetryPolicy,
                 logger: Logger = Logger(label: "sms-report.email")) {
         self.client = SMTPClient(settings: settings, logger: logger)
         self.retry = retry
@@ -37,7 +37,7 @@ public struct EmailDelivery: Sendable {
     /// Renders `message` (dated now in `timeZone`) and sends it, with retries.
     /// Throws ``EmailDeliveryError/sendFailed(attempts:lastError:)`` (exit 4) when
     /// every attempt failed or a failure is permanent.
-    public func deliver(_ message: EmailMessage, timeZone: TimeZone = .current) async throws(EmailDeliveryError) -> Receipt {
+    package func deliver(_ message: EmailMessage, timeZone: TimeZone = .current) async throws(EmailDeliveryError) -> Receipt {
         let envelope: SMTPEnvelope
         do {
             envelope = try message.envelope()

@@ -3,7 +3,7 @@ import SMSSupport
 
 /// Why a report email was not delivered, as typed values. Every case is exit code 4
 /// (contract §1, "delivery failed"); the report files stay on disk.
-public enum EmailDeliveryError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum EmailDeliveryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A report file could not be read or the message could not be built.
     case composeFailed(path: String, reason: String)
     /// Sending failed after `attempts` attempts; `lastError` is the last one's.
@@ -12,9 +12,9 @@ public enum EmailDeliveryError: Error, Sendable, Equatable, CustomStringConverti
     case dryRunFailed(path: String, reason: String)
 
     /// 4: delivery failed.
-    public var exitStatus: ExitStatus { .deliveryFailed }
+    package var exitStatus: ExitStatus { .deliveryFailed }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .composeFailed(path, reason):
             return "cannot build the report email from \(path): \(reason)"

@@ -6,18 +6,18 @@ import SnapshotFormat
 /// `run --email-dry-run DIR`: writes each message as an `.eml` file instead of
 /// sending it. The file opens in any mail client and is exactly what would have
 /// been sent.
-public enum EmailDryRun {
+package enum EmailDryRun {
     /// The file name for an account and period: `<account>_<period>.eml`, each part
     /// made file-safe as in contract §2 (`A-Z a-z 0-9 . _ -` kept, other bytes
     /// percent-encoded).
-    public static func fileName(account: String, period: String) -> String {
+    package static func fileName(account: String, period: String) -> String {
         "\(FileSafeName.encode(account))_\(FileSafeName.encode(period)).eml"
     }
 
     /// Renders `message` and writes it atomically into `folder` (created when
     /// missing) under ``fileName(account:period:)``; returns the file's path.
     @discardableResult
-    public static func write(_ message: EmailMessage, folder: String, account: String, period: String,
+    package static func write(_ message: EmailMessage, folder: String, account: String, period: String,
                              timeZone: TimeZone = .current) throws(EmailDeliveryError) -> String {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(fileName(account: account, period: period)).path
         do {

@@ -5,22 +5,22 @@ import MailTransport
 /// that the run wrote into the report folder: `report.txt` as the text part, `report.html` as the HTML
 /// part, and as attachments `report.xlsx` and the CSV files zipped into
 /// `report-csv.zip`, within `max_attachments_mb` (``AttachmentPlan``).
-public enum ReportEmail {
+package enum ReportEmail {
     /// The text part's file.
-    public static let textFileName = "report.txt"
+    package static let textFileName = "report.txt"
     /// The HTML part's file.
-    public static let htmlFileName = "report.html"
+    package static let htmlFileName = "report.html"
     /// The workbook attachment's file.
-    public static let workbookFileName = "report.xlsx"
+    package static let workbookFileName = "report.xlsx"
     /// The name of the attached zip of the CSV files.
-    public static let csvArchiveFileName = "report-csv.zip"
+    package static let csvArchiveFileName = "report-csv.zip"
 
     /// A composed email and the size guard's decision, for the run's log and `run.json`.
-    public struct Composed: Sendable {
+    package struct Composed: Sendable {
         /// The message to send or to write as `.eml`.
-        public let message: EmailMessage
+        package let message: EmailMessage
         /// What was attached and what was left out.
-        public let plan: AttachmentPlan
+        package let plan: AttachmentPlan
     }
 
     /// Builds the email from `files`, the paths a report run wrote into `folder`:
@@ -30,7 +30,7 @@ public enum ReportEmail {
     /// both bodies start with a note naming them and where they are on disk.
     /// - Parameter maximumAttachmentBytes: `max_attachments_mb` in bytes (see
     ///   `SMTPSettings.attachmentBytes(megabytes:)`), nil for no limit.
-    public static func compose(folder: String, files: [String], from: EmailAddress, to: [EmailAddress], subject: String,
+    package static func compose(folder: String, files: [String], from: EmailAddress, to: [EmailAddress], subject: String,
                                maximumAttachmentBytes: Int?) throws(EmailDeliveryError) -> Composed {
         let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
         let written = Dictionary(files.map { (URL(fileURLWithPath: $0).lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })

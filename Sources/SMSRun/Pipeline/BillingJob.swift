@@ -6,13 +6,13 @@ import SMSRender
 
 /// The `billing` pipeline: snapshot → the month's deliveries → a billing statement →
 /// `billing.csv` and `billing.xlsx` (contract §7).
-public enum BillingJob {
+package enum BillingJob {
     /// Reads the snapshot, bills the month's deliveries and writes both files.
     ///
     /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` (exit 2) when an
     /// operator with deliveries has no price and the card has no default; nothing is
     /// written then. A month without deliveries gives a zero invoice.
-    public static func run(_ request: BillingRequest,
+    package static func run(_ request: BillingRequest,
                            progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> BillingOutcome {
         let reader = SnapshotReader(statusMap: request.statusMap, operators: request.operators)
         progress.update(stage: "reading snapshot", done: 0, total: 0, unit: "files")

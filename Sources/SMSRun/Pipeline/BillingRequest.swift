@@ -4,30 +4,30 @@ import SMSBilling
 
 /// Everything a `billing` run needs: the snapshot, the month, the account and its
 /// rate card, and where to write.
-public struct BillingRequest: Sendable {
+package struct BillingRequest: Sendable {
     /// The snapshot folder to read.
-    public var snapshotFolder: String
+    package var snapshotFolder: String
     /// The folder `billing.csv` and `billing.xlsx` go to; created when missing.
-    public var outputFolder: String
+    package var outputFolder: String
     /// The month billed, in the report timezone.
-    public var month: LocalMonth
+    package var month: LocalMonth
     /// The account billed: the config's account name, else `--account`, else `default`.
-    public var account: String
+    package var account: String
     /// The prices, currency and billable statuses.
-    public var rateCard: RateCard
+    package var rateCard: RateCard
     /// The timezone whose local days put deliveries in months.
-    public var timeZone: ReportTimeZone
+    package var timeZone: ReportTimeZone
     /// The `generated_at` instant (now, or `SOURCE_DATE_EPOCH`).
-    public var generatedAt: Instant
+    package var generatedAt: Instant
     /// False to write CSV text cells without the formula guard.
-    public var csvGuardsFormulas: Bool
+    package var csvGuardsFormulas: Bool
     /// The status map (config overrides included).
-    public var statusMap: StatusMap
+    package var statusMap: StatusMap
     /// The operator table (config overrides included).
-    public var operators: OperatorTable
+    package var operators: OperatorTable
 
     /// A request to bill `account` for `month` of the snapshot in `snapshotFolder`.
-    public init(snapshotFolder: String, outputFolder: String, month: LocalMonth,
+    package init(snapshotFolder: String, outputFolder: String, month: LocalMonth,
                 account: String = BillingOptions.defaultAccount, rateCard: RateCard,
                 timeZone: ReportTimeZone = .kathmandu, generatedAt: Instant, csvGuardsFormulas: Bool = true,
                 statusMap: StatusMap = .standard, operators: OperatorTable = .standard) {
@@ -50,13 +50,13 @@ public struct BillingRequest: Sendable {
 }
 
 /// What a `billing` run produced.
-public struct BillingOutcome: Sendable {
+package struct BillingOutcome: Sendable {
     /// The files written: `billing.csv`, then `billing.xlsx`.
-    public var files: [String]
+    package var files: [String]
     /// The statement the files show.
-    public var statement: BillingStatement
+    package var statement: BillingStatement
     /// False when the snapshot is incomplete (exit code 3).
-    public var isComplete: Bool
+    package var isComplete: Bool
     /// Why the snapshot is incomplete.
-    public var incompleteReasons: [String]
+    package var incompleteReasons: [String]
 }

@@ -6,10 +6,10 @@ import SnapshotFormat
 
 /// Reads the files that override the status map (`--status-map`) and the operator
 /// table (`--operators`). Both are JSON objects.
-public enum OverrideFiles {
+package enum OverrideFiles {
     /// A status map file: `{"DLVRD": "delivered", "NACK": "rejected"}`, raw value →
     /// canonical status. It extends the default map and replaces the values it names.
-    public static func statusMap(at path: String, option: String = "--status-map") throws(ReportError) -> StatusMap {
+    package static func statusMap(at path: String, option: String = "--status-map") throws(ReportError) -> StatusMap {
         var overrides: [String: DeliveryStatus] = [:]
         for (raw, value) in try object(at: path, option: option) {
             guard case .string(let name) = value, let status = RateCard.status(named: name) else {
@@ -22,7 +22,7 @@ public enum OverrideFiles {
 
     /// An operator table file: `{"NTC": ["984", "985"], "NCELL": ["980"]}`, operator →
     /// its three-digit prefixes. It replaces the default table.
-    public static func operatorTable(at path: String, option: String = "--operators") throws(ReportError) -> OperatorTable {
+    package static func operatorTable(at path: String, option: String = "--operators") throws(ReportError) -> OperatorTable {
         var operators: [String: [String]] = [:]
         for (name, value) in try object(at: path, option: option) {
             guard case .array(let items) = value else {

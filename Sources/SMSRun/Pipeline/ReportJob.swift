@@ -7,9 +7,9 @@ import SMSRender
 import SMSSupport
 
 /// The `report` pipeline: snapshot → deliveries → tables → files.
-public enum ReportJob {
+package enum ReportJob {
     /// Reads the snapshot, aggregates it and writes the requested formats.
-    public static func run(_ request: ReportRequest,
+    package static func run(_ request: ReportRequest,
                            progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> ReportOutcome {
         if let unavailable = request.formats.first(where: { !ReportFormat.available.contains($0) }) {
             throw .invalidOption(option: "--format", reason: "\(unavailable.rawValue) is not available in this version (available: \(ReportFormat.available.map(\.rawValue).joined(separator: ",")))")

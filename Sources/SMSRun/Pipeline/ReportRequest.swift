@@ -5,30 +5,30 @@ import SMSRender
 import SMSAggregate
 
 /// Everything a `report` run needs: where to read, where to write, and how.
-public struct ReportRequest: Sendable {
+package struct ReportRequest: Sendable {
     /// The snapshot folder to read.
-    public var snapshotFolder: String
+    package var snapshotFolder: String
     /// The folder the report files go to; created when missing.
-    public var outputFolder: String
+    package var outputFolder: String
     /// Period, batches, timezone and generation time.
-    public var options: ReportOptions
+    package var options: ReportOptions
     /// The formats to write.
-    public var formats: [ReportFormat]
+    package var formats: [ReportFormat]
     /// False for `--csv-raw`.
-    public var csvGuardsFormulas: Bool
+    package var csvGuardsFormulas: Bool
     /// The status map, with any `--status-map` overrides.
-    public var statusMap: StatusMap
+    package var statusMap: StatusMap
     /// The operator table, or its `--operators` replacement.
-    public var operators: OperatorTable
+    package var operators: OperatorTable
     /// The folder of templates that replaces the bundled ones (`--templates`); nil for the bundled ones.
-    public var templatesFolder: String?
+    package var templatesFolder: String?
     /// The account and rate card to bill with (`--rate-card`): the reports then carry the
     /// `billing` table (contract §7). Nil for no billing.
-    public var billing: BillingOptions?
+    package var billing: BillingOptions?
     /// The account the report is for, named in the HTML header; nil names the API's base URL.
-    public var account: String?
+    package var account: String?
 
-    public init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
+    package init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
                 formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
                 statusMap: StatusMap = .standard, operators: OperatorTable = .standard,
                 templatesFolder: String? = nil, billing: BillingOptions? = nil, account: String? = nil) {
@@ -46,18 +46,18 @@ public struct ReportRequest: Sendable {
 }
 
 /// What a `report` run produced.
-public struct ReportOutcome: Sendable {
+package struct ReportOutcome: Sendable {
     /// The files written, in order.
-    public var files: [String]
+    package var files: [String]
     /// How many deliveries the report covers.
-    public var deliveries: Int
+    package var deliveries: Int
     /// False when the snapshot is incomplete (exit code 3).
-    public var isComplete: Bool
+    package var isComplete: Bool
     /// Why the snapshot is incomplete.
-    public var incompleteReasons: [String]
+    package var incompleteReasons: [String]
     /// The report's summary figures, for callers that quote them (the nightly run's
     /// email subject and `run.json`).
-    public var summary: ReportSummary
+    package var summary: ReportSummary
     /// The billing written with the report; nil without a rate card.
-    public var billing: BillingStatement? = nil
+    package var billing: BillingStatement? = nil
 }

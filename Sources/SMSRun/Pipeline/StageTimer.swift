@@ -5,16 +5,16 @@ import Synchronization
 
 /// Prints how long each stage took to standard error, for `--verbose`, and passes
 /// every update on to another sink (the terminal's progress line, or nothing).
-public final class StageTimer: ProgressSink {
+package final class StageTimer: ProgressSink {
     private let next: any ProgressSink
     private let started = Mutex<[String: ContinuousClock.Instant]>([:])
     private let origin = ContinuousClock.now
 
-    public init(passingTo next: any ProgressSink) {
+    package init(passingTo next: any ProgressSink) {
         self.next = next
     }
 
-    public func update(stage: String, done: Int, total: Int, unit: String) {
+    package func update(stage: String, done: Int, total: Int, unit: String) {
         started.withLock { started in
             if started[stage] == nil {
                 started[stage] = ContinuousClock.now
@@ -23,7 +23,7 @@ public final class StageTimer: ProgressSink {
         next.update(stage: stage, done: done, total: total, unit: unit)
     }
 
-    public func finish(stage: String) {
+    package func finish(stage: String) {
         next.finish(stage: stage)
         let now = ContinuousClock.now
         let start = started.withLock { $0.removeValue(forKey: stage) } ?? now

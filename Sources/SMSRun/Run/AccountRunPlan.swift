@@ -4,22 +4,22 @@ import SMSCore
 
 /// One account's share of a `run`, fully resolved from the config: what to fetch and
 /// where, what to report and where, and which snapshots to keep.
-public struct AccountRunPlan: Sendable {
+package struct AccountRunPlan: Sendable {
     /// The account's name from the config (path-safe).
-    public var account: String
+    package var account: String
     /// The days the run covers.
-    public var period: RunPeriod
+    package var period: RunPeriod
     /// The fetch; its `outputFolder` is the new snapshot folder.
-    public var fetch: FetchRequest
+    package var fetch: FetchRequest
     /// The report; its `snapshotFolder` is the fetch's output and its `outputFolder`
     /// the period folder.
-    public var report: ReportRequest
+    package var report: ReportRequest
     /// Where the account's email goes.
-    public var recipients: [String]
+    package var recipients: [String]
     /// The account's snapshot folders, of which a good run keeps the newest `keep_snapshots`.
-    public var snapshotsFolder: String
+    package var snapshotsFolder: String
 
-    public init(account: String, period: RunPeriod, fetch: FetchRequest, report: ReportRequest, recipients: [String],
+    package init(account: String, period: RunPeriod, fetch: FetchRequest, report: ReportRequest, recipients: [String],
                 snapshotsFolder: String) {
         self.account = account
         self.period = period
@@ -32,7 +32,7 @@ public struct AccountRunPlan: Sendable {
     /// The folders whose leftovers of dead processes are removed before the account
     /// runs (``LeftoverCleanup``): the account's folder (period staging), its
     /// snapshots folder and the period folder (temporary files).
-    public var foldersToClean: [String] {
+    package var foldersToClean: [String] {
         [FileDurability.folder(of: snapshotsFolder), snapshotsFolder, report.outputFolder]
     }
 }

@@ -4,9 +4,9 @@ import SMSSupport
 
 /// What one account's part of a `run` did: written as `run.json` in the account's
 /// period folder (contract §8), and summed up in one line at the end of the run.
-public struct AccountRunRecord: Codable, Sendable, Equatable {
+package struct AccountRunRecord: Codable, Sendable, Equatable {
     /// How an account's run ended.
-    public enum Outcome: String, Codable, Sendable {
+    package enum Outcome: String, Codable, Sendable {
         /// Fetched, reported and delivered (exit 0).
         case ok
         /// Reported and delivered, but the data is incomplete (exit 3).
@@ -24,7 +24,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     }
 
     /// What became of the email.
-    public enum EmailStatus: String, Codable, Sendable {
+    package enum EmailStatus: String, Codable, Sendable {
         /// Accepted by the SMTP server.
         case sent
         /// Written as an `.eml` file by `--email-dry-run`.
@@ -36,17 +36,17 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     }
 
     /// The email part of the record.
-    public struct Email: Codable, Sendable, Equatable {
-        public var status: EmailStatus
-        public var recipients: [String]
-        public var subject: String?
+    package struct Email: Codable, Sendable, Equatable {
+        package var status: EmailStatus
+        package var recipients: [String]
+        package var subject: String?
         /// Attachments left out by the size guard.
-        public var leftOut: [String]
+        package var leftOut: [String]
         /// The `.eml` file written by a dry run.
-        public var file: String?
-        public var error: String?
+        package var file: String?
+        package var error: String?
 
-        public init(status: EmailStatus, recipients: [String], subject: String? = nil, leftOut: [String] = [],
+        package init(status: EmailStatus, recipients: [String], subject: String? = nil, leftOut: [String] = [],
                     file: String? = nil, error: String? = nil) {
             self.status = status
             self.recipients = recipients
@@ -62,35 +62,35 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
         }
     }
 
-    public var account: String
+    package var account: String
     /// The period's folder name: `2025-11-04`, `2025-11` or `2025-11-01_2025-11-15`.
-    public var period: String
-    public var periodFrom: String
-    public var periodTo: String
-    public var startedAt: String
-    public var finishedAt: String
-    public var outcome: Outcome
-    public var exitStatus: ExitStatus
+    package var period: String
+    package var periodFrom: String
+    package var periodTo: String
+    package var startedAt: String
+    package var finishedAt: String
+    package var outcome: Outcome
+    package var exitStatus: ExitStatus
     /// The one-line error that ended the account's run, if any.
-    public var error: String?
+    package var error: String?
     /// The snapshot the report was made from.
-    public var snapshot: String?
-    public var complete: Bool?
-    public var incompleteReasons: [String]
+    package var snapshot: String?
+    package var complete: Bool?
+    package var incompleteReasons: [String]
     /// What the user should know that is not an error, e.g. operators billed at the
     /// rate card's default price.
-    public var notices: [String]
-    public var deliveries: Int?
-    public var delivered: Int?
+    package var notices: [String]
+    package var deliveries: Int?
+    package var delivered: Int?
     /// Delivered over deliveries, 0–1; absent when there are no deliveries.
-    public var deliveryRate: Double?
+    package var deliveryRate: Double?
     /// The report files written, as paths.
-    public var files: [String]
-    public var email: Email?
+    package var files: [String]
+    package var email: Email?
     /// Seconds spent in each step: `fetch`, `report`, `deliver`, `total`.
-    public var durations: [String: Double]
+    package var durations: [String: Double]
 
-    public init(account: String, period: String, periodFrom: String, periodTo: String, startedAt: String,
+    package init(account: String, period: String, periodFrom: String, periodTo: String, startedAt: String,
                 finishedAt: String, outcome: Outcome, exitStatus: ExitStatus, error: String? = nil, snapshot: String? = nil,
                 complete: Bool? = nil, incompleteReasons: [String] = [], notices: [String] = [], deliveries: Int? = nil, delivered: Int? = nil,
                 deliveryRate: Double? = nil, files: [String] = [], email: Email? = nil, durations: [String: Double] = [:]) {
@@ -127,7 +127,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
     }
 
     /// The record as `run.json` text: pretty, keys sorted.
-    public func json() -> Data {
+    package func json() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding a record of strings, numbers and arrays cannot fail.
@@ -136,7 +136,7 @@ public struct AccountRunRecord: Codable, Sendable, Equatable {
 
     /// The line the run prints for this account, e.g.
     /// `acme 2025-11-04: 1,234 deliveries, 96.2% delivered; fetch 3.1 s, report 0.4 s, deliver 0.8 s; ok`.
-    public var summaryLine: String {
+    package var summaryLine: String {
         var counts = "no report"
         if let deliveries {
             counts = "\(DisplayFormat.count(deliveries)) deliveries"

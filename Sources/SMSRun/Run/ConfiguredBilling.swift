@@ -8,25 +8,25 @@ import SMSConfig
 /// timezone, status map and operator table come from the config, and without
 /// `--snapshot` the month is fetched first, into the account's snapshots folder as
 /// `run` would.
-public struct ConfiguredBilling: Sendable {
+package struct ConfiguredBilling: Sendable {
     /// The config, loaded with just the billed account selected.
-    public var config: RunConfig
+    package var config: RunConfig
     /// The month billed.
-    public var month: LocalMonth
+    package var month: LocalMonth
 
-    public init(config: RunConfig, month: LocalMonth) {
+    package init(config: RunConfig, month: LocalMonth) {
         self.config = config
         self.month = month
     }
 
     /// The billed account: the config's only selected one.
-    public var account: AccountSettings? {
+    package var account: AccountSettings? {
         config.accounts.first
     }
 
     /// The fetch of the whole month for the account, into a new snapshot folder named
     /// after `startedAt`; nil when the account's token was not loaded.
-    public func fetchRequest(startedAt: Instant, retryPolicy: RetryPolicy, tool: String) -> FetchRequest? {
+    package func fetchRequest(startedAt: Instant, retryPolicy: RetryPolicy, tool: String) -> FetchRequest? {
         guard let account, let token = account.token else { return nil }
         return FetchRequest(
             baseURL: account.baseURL, token: token,
@@ -37,7 +37,7 @@ public struct ConfiguredBilling: Sendable {
 
     /// The card to bill with: `replacement` (`--rate-card FILE`) when given, else the
     /// account's `rate_card`. Exit 2 when there is neither, before anything is fetched.
-    public func rateCard(replacedBy replacement: RateCard?) throws(ReportError) -> RateCard {
+    package func rateCard(replacedBy replacement: RateCard?) throws(ReportError) -> RateCard {
         if let replacement {
             return replacement
         }
@@ -52,7 +52,7 @@ public struct ConfiguredBilling: Sendable {
     }
 
     /// The billing of `snapshotFolder` with `rateCard`; `timeZone` overrides the config's.
-    public func request(snapshotFolder: String, outputFolder: String, rateCard: RateCard, timeZone: ReportTimeZone?,
+    package func request(snapshotFolder: String, outputFolder: String, rateCard: RateCard, timeZone: ReportTimeZone?,
                         generatedAt: Instant, csvGuardsFormulas: Bool) -> BillingRequest {
         BillingRequest(
             snapshotFolder: snapshotFolder, outputFolder: outputFolder, month: month,

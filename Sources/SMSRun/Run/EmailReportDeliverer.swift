@@ -9,7 +9,7 @@ import SMSSupport
 /// Delivers each account's finished report by email through the config's SMTP
 /// server (contract §8 "Email"), or writes it as an `.eml` file for
 /// `run --email-dry-run DIR`.
-public struct EmailReportDeliverer: ReportDeliverer {
+package struct EmailReportDeliverer: ReportDeliverer {
     private let smtp: SMTPSettings?
     private let timeZone: ReportTimeZone
     private let dryRunFolder: String?
@@ -22,7 +22,7 @@ public struct EmailReportDeliverer: ReportDeliverer {
 
     /// A deliverer for `config`'s `smtp` section; with `dryRunFolder`, messages are
     /// written there instead of sent. The subject comes from `templates`' `subject.txt`.
-    public init(config: RunConfig, dryRunFolder: String?, retry: RetryPolicy = EmailDelivery.defaultRetryPolicy,
+    package init(config: RunConfig, dryRunFolder: String?, retry: RetryPolicy = EmailDelivery.defaultRetryPolicy,
                 templates: ReportTemplates, logger: Logger) {
         smtp = config.smtp
         self.templates = templates
@@ -32,7 +32,7 @@ public struct EmailReportDeliverer: ReportDeliverer {
         self.logger = logger
     }
 
-    public func deliver(_ report: FinishedReport) async -> AccountRunRecord.Email {
+    package func deliver(_ report: FinishedReport) async -> AccountRunRecord.Email {
         guard !report.recipients.isEmpty else {
             return AccountRunRecord.Email(status: .skipped, recipients: [])
         }

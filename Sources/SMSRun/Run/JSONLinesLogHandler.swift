@@ -4,31 +4,31 @@ import Logging
 /// A swift-log handler that writes one JSON object per line, for log shippers
 /// (`--log-format json`): `{"time":…,"level":…,"label":…,"message":…}` plus the
 /// metadata as string fields, keys sorted so that lines are stable.
-public struct JSONLinesLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level = .info
+package struct JSONLinesLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level = .info
     private let label: String
     private let write: @Sendable (String) -> Void
 
     /// A handler that writes to standard error.
-    public static func standardError(label: String) -> JSONLinesLogHandler {
+    package static func standardError(label: String) -> JSONLinesLogHandler {
         JSONLinesLogHandler(label: label) { line in
             FileHandle.standardError.write(Data(line.utf8))
         }
     }
 
     /// A handler that hands each finished line (with its newline) to `write`.
-    public init(label: String, write: @escaping @Sendable (String) -> Void) {
+    package init(label: String, write: @escaping @Sendable (String) -> Void) {
         self.label = label
         self.write = write
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var fields: [String: String] = [:]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
             fields[key] = "\(value)"

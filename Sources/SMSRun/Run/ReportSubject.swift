@@ -5,9 +5,9 @@ import SMSRender
 /// The subject of a report email (contract §8), from the template `subject.txt`:
 /// `SMS report · <account> · <period> · <rate>% delivered`, with `[INCOMPLETE] ` in
 /// front when the data is incomplete.
-public enum ReportSubject {
+package enum ReportSubject {
     /// The template's name.
-    public static let template = "subject.txt"
+    package static let template = "subject.txt"
 
     /// The subject line for `report`, on one line whatever the template's line breaks.
     package static func line(for report: FinishedReport, templates: ReportTemplates) throws(ReportError) -> String {

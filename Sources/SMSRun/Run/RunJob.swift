@@ -9,22 +9,22 @@ import SMSAggregate
 /// The nightly job (contract §8): for every account, fetch the period, report it and
 /// deliver it; accounts run side by side up to a limit, and one account's failure
 /// never stops the others.
-public struct RunJob: Sendable {
+package struct RunJob: Sendable {
     /// The accounts to run, in the config's order.
-    public var plans: [AccountRunPlan]
+    package var plans: [AccountRunPlan]
     /// Accounts in progress at once.
-    public var parallelAccounts: Int
+    package var parallelAccounts: Int
     /// Sends (or writes, or skips) each finished report.
-    public var deliverer: any ReportDeliverer
+    package var deliverer: any ReportDeliverer
     /// Snapshots kept per account after a good run (contract §8 `keep_snapshots`).
-    public var keepSnapshots: Int
+    package var keepSnapshots: Int
     /// How long one account may take (`account_timeout_minutes`); past it the
     /// account ends with exit 3.
-    public var accountTimeout: Duration
+    package var accountTimeout: Duration
     /// Progress and problems, one line per step.
-    public var logger: Logger
+    package var logger: Logger
 
-    public init(plans: [AccountRunPlan], parallelAccounts: Int, deliverer: any ReportDeliverer, keepSnapshots: Int,
+    package init(plans: [AccountRunPlan], parallelAccounts: Int, deliverer: any ReportDeliverer, keepSnapshots: Int,
                 accountTimeout: Duration = .seconds(RunConfig.Defaults.accountTimeoutMinutes * 60), logger: Logger) {
         self.plans = plans
         self.parallelAccounts = max(1, parallelAccounts)
@@ -36,7 +36,7 @@ public struct RunJob: Sendable {
 
     /// Runs every account and returns their records, in the plans' order. Each
     /// record is also written as `run.json` in the account's period folder.
-    public func run() async -> [AccountRunRecord] {
+    package func run() async -> [AccountRunRecord] {
         let job = self
         return await BoundedConcurrency.map(plans, limit: parallelAccounts) { plan in
             await job.run(plan)

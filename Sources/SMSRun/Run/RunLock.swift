@@ -7,16 +7,16 @@ import SMSSupport
 /// The kernel drops a `flock` when its holder's last descriptor closes, including
 /// when the process dies, so a lock file left behind by a crashed run never blocks
 /// the next night: only a living process holds the lock.
-public final class RunLock: Sendable {
+package final class RunLock: Sendable {
     /// The lock file's path.
-    public let path: String
+    package let path: String
     private let descriptor: Int32
 
     /// Takes the lock at once or throws ``RunLockError/held(path:holder:)``; never waits.
     /// The holder's process id is written over the file's first line, for the message
     /// of the run that is refused; the file is never truncated, and a symbolic link
     /// at `path` is refused.
-    public init(path: String) throws(RunLockError) {
+    package init(path: String) throws(RunLockError) {
         self.path = path
         // Never O_TRUNC and never through a symbolic link: the lock file is only ever
         // locked, and its first line overwritten with the holder's id.
@@ -68,21 +68,21 @@ public final class RunLock: Sendable {
 }
 
 /// Why `run` could not take its lock.
-public enum RunLockError: ToolError, Sendable, Equatable {
+package enum RunLockError: ToolError, Sendable, Equatable {
     /// Another living process holds the lock (exit 6).
     case held(path: String, holder: Int32?)
     /// The lock file cannot be opened or locked (exit 1).
     case unusable(path: String, reason: String)
 
     /// The process exit code (contract §1).
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .held: .lockHeld
         case .unusable: .unexpectedError
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .held(path, holder):
             let who = holder.map { " (process \($0))" } ?? ""

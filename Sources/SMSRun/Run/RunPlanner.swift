@@ -8,23 +8,23 @@ import SMSConfig
 
 /// Turns a loaded config and a period into one resolved plan per selected account
 /// (contract §8): where its snapshot and reports go, what is fetched, and how.
-public struct RunPlanner: Sendable {
+package struct RunPlanner: Sendable {
     /// The validated config, loaded with the API tokens.
-    public var config: RunConfig
+    package var config: RunConfig
     /// The days to report.
-    public var period: RunPeriod
+    package var period: RunPeriod
     /// When the run started: it names the snapshot folders.
-    public var startedAt: Instant
+    package var startedAt: Instant
     /// The reports' `generated_at`.
-    public var generatedAt: Instant
+    package var generatedAt: Instant
     /// How failed requests are retried.
-    public var retryPolicy: RetryPolicy
+    package var retryPolicy: RetryPolicy
     /// The tool's name and version, for the manifests.
-    public var tool: String
+    package var tool: String
     /// A folder of templates that replaces the bundled ones, or nil.
-    public var templatesFolder: String?
+    package var templatesFolder: String?
 
-    public init(config: RunConfig, period: RunPeriod, startedAt: Instant, generatedAt: Instant,
+    package init(config: RunConfig, period: RunPeriod, startedAt: Instant, generatedAt: Instant,
                 retryPolicy: RetryPolicy = RetryPolicy(), tool: String = "sms-report", templatesFolder: String? = nil) {
         self.config = config
         self.period = period
@@ -41,7 +41,7 @@ public struct RunPlanner: Sendable {
     /// the email's body, whatever `formats` says.
     /// - Throws: ``ConfigError`` when an account's token was not loaded (the config
     ///   must be loaded with ``ConfigRequirements/apiTokens``).
-    public func plans() throws(ConfigError) -> [AccountRunPlan] {
+    package func plans() throws(ConfigError) -> [AccountRunPlan] {
         var plans: [AccountRunPlan] = []
         for account in config.accounts {
             guard let token = account.token else {

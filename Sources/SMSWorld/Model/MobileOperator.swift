@@ -1,5 +1,5 @@
 /// The mobile operator a number belongs to, as the world assigns it (contract §3).
-public enum MobileOperator: String, Sendable, Hashable, CaseIterable {
+package enum MobileOperator: String, Sendable, Hashable, CaseIterable {
     case ntc = "NTC"
     case ncell = "NCELL"
     case smart = "SMART"
@@ -10,7 +10,7 @@ public enum MobileOperator: String, Sendable, Hashable, CaseIterable {
     case invalid = "INVALID"
 
     /// The three-digit prefixes the world gives this operator's numbers.
-    public var prefixes: [Int] {
+    package var prefixes: [Int] {
         switch self {
         case .ntc: [984, 985, 986, 974, 975, 976]
         case .ncell: [980, 981, 982, 970]

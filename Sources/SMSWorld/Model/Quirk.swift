@@ -1,6 +1,6 @@
 /// An odd case the world plants when ``WorldParameters/quirks`` is on. A clean world
 /// has none of them.
-public enum Quirk: String, Sendable, Hashable, CaseIterable {
+package enum Quirk: String, Sendable, Hashable, CaseIterable {
     /// `client_phone` as `"+977-984-1234567"`.
     case phoneWithCountryCodeAndDashes
     /// `client_phone` as `"977 9841234567"`: 13 digits once the space is gone.
@@ -51,19 +51,19 @@ public enum Quirk: String, Sendable, Hashable, CaseIterable {
 }
 
 /// How many times the world planted each quirk.
-public struct QuirkLedger: Sendable, Hashable {
+package struct QuirkLedger: Sendable, Hashable {
     private var counts: [Quirk: Int] = [:]
 
     /// An empty ledger: a clean world's.
-    public init() {}
+    package init() {}
 
     /// How many times `quirk` was planted (messages, recipients or batches).
-    public func count(of quirk: Quirk) -> Int {
+    package func count(of quirk: Quirk) -> Int {
         counts[quirk] ?? 0
     }
 
     /// True when no quirk was planted.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         counts.values.allSatisfy { $0 == 0 }
     }
 

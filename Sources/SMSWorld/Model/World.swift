@@ -3,18 +3,18 @@
 ///
 /// The same ``WorldParameters`` always make the same world, on every platform. The
 /// world with quirks is the clean world of the same seed with some messages changed.
-public struct World: Sendable {
+package struct World: Sendable {
     /// What the world was made from.
-    public let parameters: WorldParameters
+    package let parameters: WorldParameters
     /// Every message, oldest first; each has a unique `sent_at` instant.
-    public let messages: [WorldMessage]
+    package let messages: [WorldMessage]
     /// Every batch, ordered by its first message.
-    public let batches: [WorldBatch]
+    package let batches: [WorldBatch]
     /// The odd cases planted, all zero in a clean world.
-    public let quirks: QuirkLedger
+    package let quirks: QuirkLedger
 
     /// Makes the world that `parameters` describe.
-    public init(parameters: WorldParameters) {
+    package init(parameters: WorldParameters) {
         var generator = BaseWorldGenerator(parameters: parameters)
         var messages: [WorldMessage]
         let batchIDs: [String]
@@ -41,7 +41,7 @@ public struct World: Sendable {
     /// `sent_at`; they are kept oldest first like every message. An arrival may join an
     /// existing batch or start one (with a report). ``deliveryCount`` then exceeds
     /// ``WorldParameters/deliveries`` by the arrivals' recipients.
-    public func adding(arrivals: [WorldMessage]) -> World {
+    package func adding(arrivals: [WorldMessage]) -> World {
         let combined = messages + arrivals.sorted { $0.sentAt.microseconds < $1.sentAt.microseconds }
         let withoutReport = Set(batches.lazy.filter { !$0.hasReport }.map(\.id))
         return World(parameters: parameters, messages: combined, quirks: quirks,
@@ -51,7 +51,7 @@ public struct World: Sendable {
     /// The same world with each message changed by `edit` (given its index), as the
     /// API simulator does to serve odd batch ids or texts. A renamed batch keeps
     /// whether it has a report; the messages must keep their order and `sent_at`.
-    public func editing(_ edit: (Int, inout WorldMessage) -> Void) -> World {
+    package func editing(_ edit: (Int, inout WorldMessage) -> Void) -> World {
         var edited = messages
         var withoutReport: Set<String> = []
         let oldWithoutReport = Set(batches.lazy.filter { !$0.hasReport }.map(\.id))
@@ -75,7 +75,7 @@ public struct World: Sendable {
 
     /// The number of deliveries: recipients over all messages. Equals
     /// ``WorldParameters/deliveries`` (until ``adding(arrivals:)``).
-    public var deliveryCount: Int {
+    package var deliveryCount: Int {
         messages.reduce(0) { $0 + $1.recipients.count }
     }
 

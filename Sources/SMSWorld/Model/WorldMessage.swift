@@ -5,26 +5,26 @@
 /// the status: ``reportRow`` on the pages, ``batchReportRow`` in its batch report and
 /// ``batchIDsRow`` in `/api/batch-ids`. They agree except where a quirk says otherwise;
 /// ``outcome`` is what the reports must conclude.
-public struct WorldMessage: Sendable, Hashable {
+package struct WorldMessage: Sendable, Hashable {
     /// `message`.
-    public var text: String
+    package var text: String
     /// `recipients`, each a distinct delivery.
-    public var recipients: [WorldRecipient]
+    package var recipients: [WorldRecipient]
     /// `sent_at`; unique to this message across the world.
-    public var sentAt: APITimestamp
+    package var sentAt: APITimestamp
     /// The batch the message belongs to, or nil when it was sent on its own.
-    public var batchID: String?
+    package var batchID: String?
     /// `status` and `delivered_at` on the `/api/sms-report/` pages.
-    public var reportRow: RowStatus
+    package var reportRow: RowStatus
     /// `status` and `delivered_at` in `/api/sms-report/{batch_id}/`.
-    public var batchReportRow: RowStatus
+    package var batchReportRow: RowStatus
     /// `status` and `delivered_at` in `/api/batch-ids`, where the status may be a code.
-    public var batchIDsRow: RowStatus
+    package var batchIDsRow: RowStatus
     /// What the reports must conclude for every recipient.
-    public var outcome: IntendedOutcome
+    package var outcome: IntendedOutcome
 
     /// A message with every field given.
-    public init(text: String, recipients: [WorldRecipient], sentAt: APITimestamp, batchID: String?,
+    package init(text: String, recipients: [WorldRecipient], sentAt: APITimestamp, batchID: String?,
                 reportRow: RowStatus, batchReportRow: RowStatus, batchIDsRow: RowStatus, outcome: IntendedOutcome) {
         self.text = text
         self.recipients = recipients
@@ -38,17 +38,17 @@ public struct WorldMessage: Sendable, Hashable {
 }
 
 /// A batch: its id and its messages.
-public struct WorldBatch: Sendable, Hashable {
+package struct WorldBatch: Sendable, Hashable {
     /// The batch id, such as `881127472383-4566` or `campaign/2025-11 A`.
-    public var id: String
+    package var id: String
     /// Indices into ``World/messages``, oldest first.
-    public var messageIndices: [Int]
+    package var messageIndices: [Int]
     /// False when the gateway has no report for the batch (quirk
     /// ``Quirk/missingBatchReport``): the batch is in `/api/batch-ids` only.
-    public var hasReport: Bool
+    package var hasReport: Bool
 
     /// A batch with every field given.
-    public init(id: String, messageIndices: [Int], hasReport: Bool) {
+    package init(id: String, messageIndices: [Int], hasReport: Bool) {
         self.id = id
         self.messageIndices = messageIndices
         self.hasReport = hasReport

@@ -1,27 +1,27 @@
 /// What a world is made from. The same parameters always make the same world.
-public struct WorldParameters: Sendable, Hashable {
+package struct WorldParameters: Sendable, Hashable {
     /// Why parameters were refused.
-    public struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
         /// One line naming the parameter and the allowed values.
-        public let description: String
+        package let description: String
     }
 
     /// The number of deliveries (message–recipient pairs) to make, exactly.
-    public let deliveries: Int
+    package let deliveries: Int
     /// How many local days the world covers.
-    public let days: Int
+    package let days: Int
     /// The last local day (Asia/Kathmandu) the world covers.
-    public let endDay: CalendarDay
+    package let endDay: CalendarDay
     /// The seed of every random choice.
-    public let seed: UInt64
+    package let seed: UInt64
     /// True to plant the odd cases of ``Quirk``; false for a clean world.
-    public let quirks: Bool
+    package let quirks: Bool
 
     /// The default last day, 2025-11-04.
-    public static let defaultEndDay = CalendarDay(daysSinceEpoch: 20_396)
+    package static let defaultEndDay = CalendarDay(daysSinceEpoch: 20_396)
 
     /// Checked parameters: `deliveries` in 0...50,000,000 and `days` in 1...3660.
-    public init(deliveries: Int = 300, days: Int = 7, endDay: CalendarDay = WorldParameters.defaultEndDay,
+    package init(deliveries: Int = 300, days: Int = 7, endDay: CalendarDay = WorldParameters.defaultEndDay,
                 seed: UInt64 = 1, quirks: Bool = true) throws(Invalid) {
         guard (0...50_000_000).contains(deliveries) else {
             throw Invalid(description: "deliveries must be between 0 and 50000000, not \(deliveries)")
@@ -37,28 +37,28 @@ public struct WorldParameters: Sendable, Hashable {
     }
 
     /// The first local day the world covers.
-    public var firstDay: CalendarDay {
+    package var firstDay: CalendarDay {
         endDay.adding(days: -(days - 1))
     }
 
     /// The instant the first day starts (microseconds since the epoch).
-    public var windowStart: Int64 {
+    package var windowStart: Int64 {
         KathmanduTime.startOfDay(firstDay)
     }
 
     /// The instant just after the last day ends (microseconds since the epoch).
-    public var windowEnd: Int64 {
+    package var windowEnd: Int64 {
         KathmanduTime.startOfDay(endDay.adding(days: 1))
     }
 
     /// When the simulated fetch started: 01:00 local on the day after ``endDay``.
     /// Nothing in the world is delivered later than this.
-    public var fetchStarted: APITimestamp {
+    package var fetchStarted: APITimestamp {
         APITimestamp(microseconds: windowEnd + 3_600_000_000)
     }
 
     /// When the simulated fetch finished: 2 min 13.512 s after ``fetchStarted``.
-    public var fetchFinished: APITimestamp {
+    package var fetchFinished: APITimestamp {
         APITimestamp(microseconds: fetchStarted.microseconds + 133_512_000)
     }
 }

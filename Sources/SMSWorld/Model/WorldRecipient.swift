@@ -1,5 +1,5 @@
 /// A phone number as the API writes it in `client_phone`.
-public enum PhoneAsSent: Sendable, Hashable {
+package enum PhoneAsSent: Sendable, Hashable {
     /// A JSON number, such as `9841234567`.
     case number(Int64)
     /// A JSON string, such as `"+977-984-1234567"`.
@@ -7,7 +7,7 @@ public enum PhoneAsSent: Sendable, Hashable {
 
     /// The value as a report must show it when it is invalid: the digits of a number,
     /// or the string exactly as received.
-    public var asReceived: String {
+    package var asReceived: String {
         switch self {
         case .number(let value): String(value)
         case .text(let value): value
@@ -16,18 +16,18 @@ public enum PhoneAsSent: Sendable, Hashable {
 }
 
 /// One recipient of a message: what the API row says, and what the world meant.
-public struct WorldRecipient: Sendable, Hashable {
+package struct WorldRecipient: Sendable, Hashable {
     /// `client_name`, or nil for JSON `null`.
-    public var clientName: String?
+    package var clientName: String?
     /// `client_phone` as the API writes it.
-    public var phone: PhoneAsSent
+    package var phone: PhoneAsSent
     /// The 10-digit number the world meant, or nil when the phone is invalid.
-    public var intendedNumber: String?
+    package var intendedNumber: String?
     /// The operator of ``intendedNumber``, or ``MobileOperator/invalid``.
-    public var mobileOperator: MobileOperator
+    package var mobileOperator: MobileOperator
 
     /// A recipient with every field given.
-    public init(clientName: String?, phone: PhoneAsSent, intendedNumber: String?, mobileOperator: MobileOperator) {
+    package init(clientName: String?, phone: PhoneAsSent, intendedNumber: String?, mobileOperator: MobileOperator) {
         self.clientName = clientName
         self.phone = phone
         self.intendedNumber = intendedNumber
@@ -35,7 +35,7 @@ public struct WorldRecipient: Sendable, Hashable {
     }
 
     /// The phone a report shows: the normalised number, or the phone as received when invalid.
-    public var reportedPhone: String {
+    package var reportedPhone: String {
         intendedNumber ?? phone.asReceived
     }
 }

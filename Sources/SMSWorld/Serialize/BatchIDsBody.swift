@@ -2,12 +2,12 @@
 /// `{"sent_at":…,"delivered_at":…,"status":…,"batch_id":…}`, with the status as a
 /// code (`"1"` delivered, `"4"` undeliverable) or a name. Batches without a batch
 /// report are listed too.
-public enum BatchIDsBody {
+package enum BatchIDsBody {
     /// The API path.
-    public static let path = "/api/batch-ids"
+    package static let path = "/api/batch-ids"
 
     /// The body for `world`.
-    public static func render(_ world: World) -> [UInt8] {
+    package static func render(_ world: World) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.append(UInt8(ascii: "["))
         var isFirst = true

@@ -2,21 +2,21 @@ import SnapshotFormat
 
 /// The body of `GET /api/sms-report/{batch_id}/`: the batch's rows, newest first, as
 /// the batch report sees their status.
-public enum BatchReportBody {
+package enum BatchReportBody {
     /// The API path of a batch's report, with the id percent-encoded.
-    public static func path(for batchID: String) -> String {
+    package static func path(for batchID: String) -> String {
         "/api/sms-report/\(FileSafeName.encode(batchID))/"
     }
 
     /// The body for `batch`, whose indices point into `world`'s messages.
-    public static func render(_ batch: WorldBatch, in world: World) -> [UInt8] {
+    package static func render(_ batch: WorldBatch, in world: World) -> [UInt8] {
         var bytes: [UInt8] = []
         append(batch, in: world, to: &bytes)
         return bytes
     }
 
     /// Appends the body for `batch` to `bytes`, so that one buffer can serve every batch.
-    public static func append(_ batch: WorldBatch, in world: World, to bytes: inout [UInt8]) {
+    package static func append(_ batch: WorldBatch, in world: World, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
         for (offset, index) in batch.messageIndices.reversed().enumerated() {
             if offset > 0 {

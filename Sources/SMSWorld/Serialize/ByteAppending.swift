@@ -34,7 +34,7 @@ extension [UInt8] {
 
     /// Appends `text` as a JSON string literal: quotes, backslash and every control
     /// character are escaped; everything else, non-ASCII included, is written as UTF-8.
-    public mutating func appendJSONString(_ text: String) {
+    package mutating func appendJSONString(_ text: String) {
         append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

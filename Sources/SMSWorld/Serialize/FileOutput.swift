@@ -60,9 +60,9 @@ struct OutputFile {
 }
 
 /// Why a file could not be written: one line with the path and the system's reason.
-public struct OutputFileError: Error, Sendable, CustomStringConvertible {
+package struct OutputFileError: Error, Sendable, CustomStringConvertible {
     /// The action, the path and the reason, such as `cannot create /x/y: Permission denied`.
-    public let description: String
+    package let description: String
 }
 
 /// A long file written in chunks from a reused byte buffer, so that it never sits in

@@ -4,9 +4,9 @@ import SnapshotFormat
 /// Writes a ``Manifest`` as `manifest.json` with a fixed key order and layout, so that
 /// the same manifest gives the same bytes on every platform (Foundation's encoder
 /// does not promise that). Batches are sorted by file name; each request is one line.
-public enum ManifestJSON {
+package enum ManifestJSON {
     /// The manifest's JSON text, ending in a newline.
-    public static func render(_ manifest: Manifest) -> [UInt8] {
+    package static func render(_ manifest: Manifest) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.appendASCII("{\n")
         var fields = FieldList()

@@ -2,12 +2,12 @@
 /// `sms:metrics:<metric>[:op:<OPERATOR>][:d:<YYYYMMDD>]`, for the metrics `enqueue`
 /// (every delivery) and `delivered` (the deliveries whose outcome is delivered), by the
 /// Kathmandu day of `sent_at`. Keys are sorted.
-public enum MetricsBody {
+package enum MetricsBody {
     /// The API path.
-    public static let path = "/api/metrics/snapshot/"
+    package static let path = "/api/metrics/snapshot/"
 
     /// Every key and its count, sorted by key.
-    public static func counts(_ world: World) -> [(key: String, count: Int)] {
+    package static func counts(_ world: World) -> [(key: String, count: Int)] {
         var tallies: [MetricCell: Int] = [:]
         for message in world.messages {
             let day = KathmanduTime.dayNumber(of: message.sentAt.microseconds)
@@ -32,7 +32,7 @@ public enum MetricsBody {
     }
 
     /// The body for `world`.
-    public static func render(_ world: World) -> [UInt8] {
+    package static func render(_ world: World) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (index, entry) in counts(world).enumerated() {
             if index > 0 {

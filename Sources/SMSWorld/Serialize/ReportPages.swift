@@ -5,38 +5,38 @@
 /// top of the next page, as when a new message arrives while the pages are read, and
 /// every later row moves down by one. `count` stays the number of distinct rows, so
 /// the rows served are one more than `count` (and may need one more page).
-public struct ReportPages: Sendable {
+package struct ReportPages: Sendable {
     /// Why a page size was refused.
-    public struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
         /// One line naming the problem.
-        public let description: String
+        package let description: String
     }
 
     /// The row served twice: last on one page and first on the next.
-    public struct RepeatedRow: Sendable, Hashable {
+    package struct RepeatedRow: Sendable, Hashable {
         /// The page whose first row repeats the previous page's last row.
-        public let page: Int
+        package let page: Int
         /// The repeated message's index in ``World/messages``.
-        public let messageIndex: Int
+        package let messageIndex: Int
     }
 
     /// The page sizes accepted.
-    public static let pageSizes = 1...10_000
+    package static let pageSizes = 1...10_000
 
     /// The world the pages show.
-    public let world: World
+    package let world: World
     /// Rows per page.
-    public let pageSize: Int
+    package let pageSize: Int
     /// The scheme and host the links name, such as `https://dicesms.asia`.
-    public let baseURL: String
+    package let baseURL: String
     /// The repeated row, when the world has ``Quirk/pageShift`` and more than one page.
-    public let repeatedRow: RepeatedRow?
+    package let repeatedRow: RepeatedRow?
 
     /// The position, in serving order, of the repeated copy.
     private let repeatedPosition: Int?
 
     /// Pages of `pageSize` rows (see ``pageSizes``) with links under `baseURL`.
-    public init(world: World, pageSize: Int, baseURL: String = SnapshotWriter.baseURL) throws(Invalid) {
+    package init(world: World, pageSize: Int, baseURL: String = SnapshotWriter.baseURL) throws(Invalid) {
         guard Self.pageSizes.contains(pageSize) else {
             throw Invalid(description: "page size must be between 1 and 10000, not \(pageSize)")
         }
@@ -57,22 +57,22 @@ public struct ReportPages: Sendable {
     }
 
     /// `count` in every page: the number of distinct rows.
-    public var count: Int {
+    package var count: Int {
         world.messages.count
     }
 
     /// How many pages there are; at least 1, even for an empty world.
-    public var pageCount: Int {
+    package var pageCount: Int {
         max(1, (servedRowCount + pageSize - 1) / pageSize)
     }
 
     /// The API path of page `number`, such as `/api/sms-report/?page=2`.
-    public static func path(ofPage number: Int) -> String {
+    package static func path(ofPage number: Int) -> String {
         "/api/sms-report/?page=\(number)"
     }
 
     /// The indices into ``World/messages`` of the rows on page `number` (1-based), in order.
-    public func messageIndices(onPage number: Int) -> [Int] {
+    package func messageIndices(onPage number: Int) -> [Int] {
         guard (1...pageCount).contains(number) else { return [] }
         let start = (number - 1) * pageSize
         let end = min(start + pageSize, servedRowCount)
@@ -81,14 +81,14 @@ public struct ReportPages: Sendable {
 
     /// The body of page `number`; for a page past the last, the 404 body
     /// `{"detail":"Invalid page."}` that the API answers.
-    public func body(ofPage number: Int) -> [UInt8] {
+    package func body(ofPage number: Int) -> [UInt8] {
         var bytes: [UInt8] = []
         appendBody(ofPage: number, to: &bytes)
         return bytes
     }
 
     /// Appends the body of page `number` to `bytes`, so that one buffer can serve every page.
-    public func appendBody(ofPage number: Int, to bytes: inout [UInt8]) {
+    package func appendBody(ofPage number: Int, to bytes: inout [UInt8]) {
         guard (1...pageCount).contains(number) else {
             bytes.appendASCII("{\"detail\":\"Invalid page.\"}")
             return

@@ -2,23 +2,23 @@ import Foundation
 import SnapshotFormat
 
 /// How far ``SnapshotWriter/write(to:progress:)`` has got.
-public struct SnapshotProgress: Sendable, Hashable {
+package struct SnapshotProgress: Sendable, Hashable {
     /// Body files written so far.
-    public let filesWritten: Int
+    package let filesWritten: Int
     /// Body files to write in all.
-    public let totalFiles: Int
+    package let totalFiles: Int
 }
 
 /// What ``SnapshotWriter/write(to:progress:)`` wrote.
-public struct SnapshotSummary: Sendable, Hashable {
+package struct SnapshotSummary: Sendable, Hashable {
     /// Page files in `sms-report/`.
-    public let pages: Int
+    package let pages: Int
     /// Batch report files in `sms-report-batch/`.
-    public let batchReports: Int
+    package let batchReports: Int
     /// Every file written, `manifest.json` included.
-    public let files: Int
+    package let files: Int
     /// Bytes of every file written.
-    public let bytes: Int
+    package let bytes: Int
 }
 
 /// Writes a world as a snapshot folder, laid out as contract §2 describes, as though
@@ -30,32 +30,32 @@ public struct SnapshotSummary: Sendable, Hashable {
 /// the requests without `sha256`. Its fetch times follow from the world's end day, so
 /// the same world always gives the same bytes. A batch without a report
 /// (``Quirk/missingBatchReport``) has neither a file nor a request.
-public struct SnapshotWriter: Sendable {
+package struct SnapshotWriter: Sendable {
     /// The base URL that the manifest and the page links name.
-    public static let baseURL = "https://dicesms.asia"
+    package static let baseURL = "https://dicesms.asia"
     /// The manifest's `tool`.
-    public static let tool = "sms-sample 0.1.0"
+    package static let tool = "sms-sample 0.1.0"
 
     /// The world to write.
-    public let world: World
+    package let world: World
     /// Its pages.
-    public let pages: ReportPages
+    package let pages: ReportPages
 
     /// A writer for `world` with `pageSize` rows a page (see ``ReportPages/pageSizes``).
-    public init(world: World, pageSize: Int) throws(ReportPages.Invalid) {
+    package init(world: World, pageSize: Int) throws(ReportPages.Invalid) {
         self.world = world
         pages = try ReportPages(world: world, pageSize: pageSize)
     }
 
     /// The number of body files a snapshot holds (everything but the manifest).
-    public var bodyFileCount: Int {
+    package var bodyFileCount: Int {
         2 + pages.pageCount + world.batches.count(where: \.hasReport)
     }
 
     /// Writes the snapshot into `folder`, creating it and its subfolders; files of the
     /// same names are replaced. `progress` is called after every body file.
     @discardableResult
-    public func write(to folder: URL, progress: (SnapshotProgress) -> Void = { _ in }) throws -> SnapshotSummary {
+    package func write(to folder: URL, progress: (SnapshotProgress) -> Void = { _ in }) throws -> SnapshotSummary {
         var output = try SnapshotOutput(folder: folder, totalFiles: bodyFileCount)
         try output.write(BatchIDsBody.render(world), path: BatchIDsBody.path, file: SnapshotLayout.batchIDs,
                          progress: progress)

@@ -12,12 +12,12 @@ import Foundation
 ///
 /// Every value comes from the world's own intent (``WorldRecipient/intendedNumber``,
 /// ``WorldMessage/outcome``), never from parsing what the API rows say.
-public enum TruthWriter {
+package enum TruthWriter {
     /// The header line, without its line feed.
-    public static let header = "sent_at,phone_as_sent,phone_normalized,operator,message,status_canonical,delivered_at,batch_id"
+    package static let header = "sent_at,phone_as_sent,phone_normalized,operator,message,status_canonical,delivered_at,batch_id"
 
     /// The whole file in memory; for small worlds and tests.
-    public static func render(_ world: World) -> [UInt8] {
+    package static func render(_ world: World) -> [UInt8] {
         var bytes: [UInt8] = []
         appendHeader(to: &bytes)
         for message in world.messages {
@@ -27,7 +27,7 @@ public enum TruthWriter {
     }
 
     /// Writes the file to `url` in chunks, so a large world's truth never sits in memory whole.
-    public static func write(_ world: World, to url: URL) throws {
+    package static func write(_ world: World, to url: URL) throws {
         var file = try ChunkedFile(url: url)
         appendHeader(to: &file.buffer)
         for message in world.messages {

@@ -2,7 +2,7 @@ import SMSCore
 
 
 /// How many fractional second digits a timestamp is written with.
-public enum FractionDigits: Int, Sendable, Hashable, CaseIterable {
+package enum FractionDigits: Int, Sendable, Hashable, CaseIterable {
     /// Whole seconds: `2025-11-04T17:00:45+05:45`.
     case none = 0
     /// Milliseconds: `2025-11-04T17:00:45.153+05:45`.
@@ -11,7 +11,7 @@ public enum FractionDigits: Int, Sendable, Hashable, CaseIterable {
     case microseconds = 6
 
     /// The smallest step, in microseconds, that this precision can write.
-    public var stepMicroseconds: Int64 {
+    package var stepMicroseconds: Int64 {
         switch self {
         case .none: 1_000_000
         case .milliseconds: 1_000
@@ -21,7 +21,7 @@ public enum FractionDigits: Int, Sendable, Hashable, CaseIterable {
 }
 
 /// The UTC offset a timestamp is written with.
-public enum TimestampOffset: Sendable, Hashable, CaseIterable {
+package enum TimestampOffset: Sendable, Hashable, CaseIterable {
     /// Nepal's `+05:45`, as the API usually writes.
     case kathmandu
     /// UTC written as `Z`.
@@ -30,7 +30,7 @@ public enum TimestampOffset: Sendable, Hashable, CaseIterable {
     case utcNumeric
 
     /// The offset from UTC in seconds.
-    public var seconds: Int64 {
+    package var seconds: Int64 {
         switch self {
         case .kathmandu: KathmanduTime.offsetSeconds
         case .zulu, .utcNumeric: 0
@@ -39,18 +39,18 @@ public enum TimestampOffset: Sendable, Hashable, CaseIterable {
 }
 
 /// How a timestamp is written: its precision and its offset.
-public struct TimestampStyle: Sendable, Hashable {
+package struct TimestampStyle: Sendable, Hashable {
     /// The fractional second digits.
-    public var fractionDigits: FractionDigits
+    package var fractionDigits: FractionDigits
     /// The UTC offset.
-    public var offset: TimestampOffset
+    package var offset: TimestampOffset
 
     /// The style the API writes almost always, and the ground truth always:
     /// six fractional digits and `+05:45`.
-    public static let standard = TimestampStyle(fractionDigits: .microseconds, offset: .kathmandu)
+    package static let standard = TimestampStyle(fractionDigits: .microseconds, offset: .kathmandu)
 
     /// The style with `fractionDigits` and `offset`.
-    public init(fractionDigits: FractionDigits, offset: TimestampOffset) {
+    package init(fractionDigits: FractionDigits, offset: TimestampOffset) {
         self.fractionDigits = fractionDigits
         self.offset = offset
     }
@@ -58,53 +58,53 @@ public struct TimestampStyle: Sendable, Hashable {
 
 /// A timestamp as an API row carries it: an instant, exact to the microsecond, and the
 /// style it is written in. The instant is always representable in the style's precision.
-public struct APITimestamp: Sendable, Hashable, Comparable {
+package struct APITimestamp: Sendable, Hashable, Comparable {
     /// Microseconds since 1970-01-01T00:00:00Z.
-    public var microseconds: Int64
+    package var microseconds: Int64
     /// How the timestamp is written.
-    public var style: TimestampStyle
+    package var style: TimestampStyle
 
     /// The instant `microseconds` after the epoch, written in `style`.
-    public init(microseconds: Int64, style: TimestampStyle = .standard) {
+    package init(microseconds: Int64, style: TimestampStyle = .standard) {
         self.microseconds = microseconds
         self.style = style
     }
 
     /// The same instant written in another style.
-    public func written(as style: TimestampStyle) -> APITimestamp {
+    package func written(as style: TimestampStyle) -> APITimestamp {
         APITimestamp(microseconds: microseconds, style: style)
     }
 
     /// The calendar day of the instant in Asia/Kathmandu.
-    public var kathmanduDay: CalendarDay {
+    package var kathmanduDay: CalendarDay {
         KathmanduTime.day(of: microseconds)
     }
 
     /// The ISO 8601 text, such as `2025-11-04T17:00:45.153834+05:45`.
-    public var iso8601: String {
+    package var iso8601: String {
         var bytes: [UInt8] = []
         bytes.appendISO8601(self)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Ordered by instant; the style does not take part.
-    public static func < (lhs: APITimestamp, rhs: APITimestamp) -> Bool {
+    package static func < (lhs: APITimestamp, rhs: APITimestamp) -> Bool {
         lhs.microseconds < rhs.microseconds
     }
 }
 
 /// Asia/Kathmandu, which has kept UTC+05:45 without daylight saving since 1986.
-public enum KathmanduTime {
+package enum KathmanduTime {
     /// UTC+05:45 in seconds.
-    public static let offsetSeconds: Int64 = 5 * 3600 + 45 * 60
+    package static let offsetSeconds: Int64 = 5 * 3600 + 45 * 60
 
     /// The instant (microseconds since the epoch) at which `day` starts in Kathmandu.
-    public static func startOfDay(_ day: CalendarDay) -> Int64 {
+    package static func startOfDay(_ day: CalendarDay) -> Int64 {
         (Int64(day.daysSinceEpoch) * 86_400 - offsetSeconds) * 1_000_000
     }
 
     /// The calendar day in Kathmandu of an instant (microseconds since the epoch).
-    public static func day(of microseconds: Int64) -> CalendarDay {
+    package static func day(of microseconds: Int64) -> CalendarDay {
         CalendarDay(daysSinceEpoch: dayNumber(of: microseconds))
     }
 }

@@ -2,16 +2,16 @@ import SMSCore
 
 
 /// A calendar date without a time zone, such as the world's last day `2025-11-04`.
-public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, 1 through 9999.
-    public let year: Int
+    package let year: Int
     /// The month, 1 through 12.
-    public let month: Int
+    package let month: Int
     /// The day of the month, starting at 1.
-    public let day: Int
+    package let day: Int
 
     /// The date, or nil when it does not exist (such as 2025-02-30).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month)
         else { return nil }
@@ -21,7 +21,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// The date written as `YYYY-MM-DD`, or nil when `text` is not such a date.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
@@ -39,31 +39,31 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         CivilCalendar.daysFromCivil(year: year, month: month, day: day)
     }
 
     /// The date `count` days later (earlier when negative).
-    public func adding(days count: Int) -> CalendarDay {
+    package func adding(days count: Int) -> CalendarDay {
         CalendarDay(daysSinceEpoch: daysSinceEpoch + count)
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         var bytes: [UInt8] = []
         bytes.appendDate(self, separator: UInt8(ascii: "-"))
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `YYYYMMDD`, as the metrics keys write a day.
-    public var compactDescription: String {
+    package var compactDescription: String {
         var bytes: [UInt8] = []
         bytes.appendDate(self, separator: nil)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Earlier days come first.
-    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+    package static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

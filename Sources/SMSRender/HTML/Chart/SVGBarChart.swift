@@ -5,9 +5,9 @@ import SMSSupport
 /// they fit, and a legend. Every text is XML-escaped; the markup uses only
 /// attributes (no CSS, no script, no outside reference), so mail clients that show
 /// SVG show it as drawn.
-public enum SVGBarChart {
+package enum SVGBarChart {
     /// The `<svg>` element of `chart`.
-    public static func svg(_ chart: BarChart) -> String {
+    package static func svg(_ chart: BarChart) -> String {
         let layout = BarChartLayout(chart)
         var svg = SVGMarkup()
         let width = BarChartLayout.width

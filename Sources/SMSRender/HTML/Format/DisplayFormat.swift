@@ -3,12 +3,12 @@ import SMSCore
 /// How the summary page (HTML and text) writes numbers for people: thousands
 /// separators, percentages with one decimal, durations in the largest useful unit.
 /// Every function formats a value that aggregation computed; none computes one.
-public enum DisplayFormat {
+package enum DisplayFormat {
     /// What an empty cell shows (a group with no latencies, a rate of nothing).
-    public static let missing = "—"
+    package static let missing = "—"
 
     /// A count with thousands separators: `1,234,567`.
-    public static func count(_ value: Int) -> String {
+    package static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var grouped = ""
         grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
@@ -22,13 +22,13 @@ public enum DisplayFormat {
     }
 
     /// A count and its noun, singular for one: `1 batch`, `6 batches`, `1,234 messages`.
-    public static func counted(_ value: Int, _ singular: String, _ plural: String) -> String {
+    package static func counted(_ value: Int, _ singular: String, _ plural: String) -> String {
         "\(count(value)) \(value == 1 ? singular : plural)"
     }
 
     /// A fraction as a percentage with one decimal, rounded half to even: `77.3%`.
     /// A fraction of nothing (zero denominator) is ``missing``.
-    public static func percent(_ ratio: Ratio) -> String {
+    package static func percent(_ ratio: Ratio) -> String {
         guard ratio.denominator != 0 else { return missing }
         let tenthsOfPercent = DecimalText.roundHalfEven(Int128(ratio.numerator) * 1000, dividedBy: Int128(ratio.denominator))
         var bytes: [UInt8] = []
@@ -39,7 +39,7 @@ public enum DisplayFormat {
     /// A duration in the largest unit that keeps it readable, each step rounded half
     /// to even: `850 ms`, `12.4 s`, `3 m 05 s`, `2 h 14 m`. A value that rounds up to
     /// the next unit is written in that unit (999.7 ms is `1.0 s`).
-    public static func duration(microseconds: Int64) -> String {
+    package static func duration(microseconds: Int64) -> String {
         let sign = microseconds < 0 ? "-" : ""
         let magnitude = Int128(microseconds.magnitude)
         let milliseconds = DecimalText.roundHalfEven(magnitude, dividedBy: 1000)
@@ -60,7 +60,7 @@ public enum DisplayFormat {
 
     /// An instant as local date and time to the second with the zone's offset:
     /// `2025-11-05 01:02:13 +05:45` (the fraction of the second is dropped).
-    public static func timestamp(_ instant: Instant, timeZone: ReportTimeZone) -> String {
+    package static func timestamp(_ instant: Instant, timeZone: ReportTimeZone) -> String {
         var clock = LocalClock(timeZone: timeZone)
         let iso = clock.iso8601(instant)
         // ISO form: 2025-11-05T01:02:13.512000+05:45
@@ -71,7 +71,7 @@ public enum DisplayFormat {
     }
 
     /// Any cell, as the page shows it.
-    public static func cell(_ cell: Cell, timeZone: ReportTimeZone) -> String {
+    package static func cell(_ cell: Cell, timeZone: ReportTimeZone) -> String {
         switch cell {
         case .empty: return missing
         case .text(let text): return text

@@ -1,13 +1,13 @@
 /// Where a report's data came from, as the page's header names it.
-public struct ReportSource: Sendable, Equatable {
+package struct ReportSource: Sendable, Equatable {
     /// The account name of a nightly run (config), when there is one.
-    public var account: String?
+    package var account: String?
     /// The API's base URL, from the snapshot's manifest.
-    public var baseURL: String?
+    package var baseURL: String?
     /// The snapshot folder's name, shown when neither of the above is known.
-    public var snapshotName: String
+    package var snapshotName: String
 
-    public init(account: String? = nil, baseURL: String? = nil, snapshotName: String) {
+    package init(account: String? = nil, baseURL: String? = nil, snapshotName: String) {
         self.account = account
         self.baseURL = baseURL
         self.snapshotName = snapshotName
