@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "sms-report", targets: ["sms-report"]),
         .executable(name: "sms-api-sim", targets: ["sms-api-sim"]),
         /// The modules that read outside input, for the fuzz targets of `Fuzz/` (a separate package).
-        .library(name: "SMSReportParsers", targets: ["SnapshotFormat", "SMSIngest", "SMSFetch", "SMSConfig"]),
+        .library(name: "SMSReportParsers", targets: ["SMSSupport", "SMSCore", "SnapshotFormat", "SMSIngest", "SMSFetch", "SMSConfig"]),
             ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -59,9 +59,9 @@ package struct BatchIDList: Sendable {
             } else if scanner.matches(key, "delivered_at") {
                 _ = try readTimestamp(&scanner)
             } else if scanner.matches(key, "status") {
-                _ = try readScalarText(&scanner)
+                _ = try scanner.readScalarText()
             } else if scanner.matches(key, "batch_id") {
-                batchID = try readScalarText(&scanner) ?? ""
+                batchID = try scanner.readScalarText() ?? ""
             } else {
                 try scanner.skipValue()
             }
@@ -82,22 +82,5 @@ package struct BatchIDList: Sendable {
         }
         guard let instant = scanner.withBytes(of: value, { TimestampParser.parse($0) }) else { throw Refused() }
         return instant
-    }
-
-    /// A string, or a number's or a boolean's literal text; nil for null. Other values are refused.
-    private static func readScalarText(_ scanner: inout JSONScanner) throws -> String? {
-        switch try scanner.peek() {
-        case UInt8(ascii: "\""):
-            return try scanner.readString()
-        case UInt8(ascii: "n"):
-            _ = try scanner.consumeNull()
-            return nil
-        case UInt8(ascii: "t"), UInt8(ascii: "f"):
-            return String(try scanner.readBool())
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try scanner.readNumberLiteral()
-        default:
-            throw Refused()
-        }
     }
 }

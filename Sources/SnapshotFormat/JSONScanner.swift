@@ -157,6 +157,24 @@ package struct JSONScanner {
         return false
     }
 
+    /// Reads a string, or a number's or a boolean's literal text, as the API sends ids,
+    /// phones and statuses; nil for null. Any other value is an error.
+    package mutating func readScalarText() throws(JSONSyntaxError) -> String? {
+        switch try peek() {
+        case UInt8(ascii: "\""):
+            return try readString()
+        case UInt8(ascii: "n"):
+            _ = try consumeNull()
+            return nil
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            return String(try readBool())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try readNumberLiteral()
+        default:
+            throw error("expected a string or a number")
+        }
+    }
+
     // MARK: Whole values
 
     /// Reads any value into a ``JSONValue``.

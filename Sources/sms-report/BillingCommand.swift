@@ -64,17 +64,16 @@ struct BillingCommand: AsyncParsableCommand {
     @Flag(help: "Write CSV text cells without the formula guard (a leading ').")
     var csvRaw = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors and warnings.")
-    var quiet = false
+    @OptionGroup var output: QuietOption
 
     func run() async throws {
         let request = try await makeRequest()
-        let progress = TerminalProgress.unlessQuiet(quiet)
+        let progress = output.progress
         let outcome = try await BillingJob.run(request, progress: progress)
         for line in outcome.statement.notices {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
-        if !quiet, let invoice = outcome.statement.invoices.first {
+        if !output.quiet, let invoice = outcome.statement.invoices.first {
             print("billed \(invoice.billableSegments) segments of \(invoice.deliveries) deliveries for \(invoice.account) "
                   + "in \(invoice.month): \(Money.text(invoice.amount)) \(invoice.currency); wrote \(outcome.files.count) files to \(out)")
         }
@@ -128,9 +127,9 @@ struct BillingCommand: AsyncParsableCommand {
             tool: "sms-report \(SMSReportCommand.configuration.version)") else {
             throw ReportError.invalidOption(option: "--account", reason: "the account's token was not read")
         }
-        let progress = TerminalProgress.unlessQuiet(quiet)
+        let progress = output.progress
         let outcome = try await SnapshotFetcher(request: fetch).run(progress: progress)
-        if !quiet {
+        if !output.quiet {
             print("fetched \(billing.month) into \(outcome.snapshotFolder)")
         }
         return outcome.snapshotFolder

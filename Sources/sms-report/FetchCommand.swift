@@ -60,8 +60,7 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(help: "Allow a plain http:// --base-url to a host that is not loopback (the token then travels in clear text).")
     var allowInsecure = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: QuietOption
 
     @Flag(name: .shortAndLong, help: "Log every request (path, status, attempt, duration) to standard error.")
     var verbose = false
@@ -69,10 +68,10 @@ struct FetchCommand: AsyncParsableCommand {
     func run() async throws {
         let request = try makeRequest()
         let logger = makeLogger()
-        let progress = TerminalProgress.unlessQuiet(quiet)
+        let progress = output.progress
         let outcome = try await SnapshotFetcher(request: request, logger: logger).run(progress: progress)
         let manifest = outcome.manifest
-        if !quiet {
+        if !output.quiet {
             let pages = (manifest.requests ?? []).filter { $0.file?.hasPrefix(SnapshotLayout.pagesFolder + "/") == true }.count
             print("fetched \(pages) pages and \(manifest.batches.count) batch reports into \(outcome.snapshotFolder) "
                   + "(\(outcome.attempts) requests)" + (outcome.isComplete ? "" : ", INCOMPLETE"))

@@ -66,21 +66,20 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The account the billing table names (with --rate-card).", valueName: "name"))
     var account = BillingOptions.defaultAccount
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: QuietOption
 
     @Flag(name: .shortAndLong, help: "Also print how long each stage took.")
     var verbose = false
 
     func run() async throws {
         let request = try makeRequest()
-        let terminal = TerminalProgress.unlessQuiet(quiet)
+        let terminal = output.progress
         let progress: any ProgressSink = verbose ? StageTimer(passingTo: terminal) : terminal
         let outcome = try await ReportJob.run(request, progress: progress)
         for line in outcome.billing?.notices ?? [] {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
-        if !quiet {
+        if !output.quiet {
             print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")
         }
         if !outcome.isComplete {

@@ -70,8 +70,7 @@ struct RunCommand: AsyncParsableCommand {
                                valueName: "ms"))
     var emailRetryDelayMs = 5000
 
-    @Flag(name: .shortAndLong, help: "Print nothing but warnings, errors and the final lines.")
-    var quiet = false
+    @OptionGroup var output: QuietOption
 
     @Flag(name: .shortAndLong, help: "Also log every API request.")
     var verbose = false
@@ -143,7 +142,7 @@ struct RunCommand: AsyncParsableCommand {
             case .json: JSONLinesLogHandler.standardError(label: label)
             }
         }
-        logger.logLevel = verbose ? .debug : quiet ? .warning : .info
+        logger.logLevel = verbose ? .debug : output.quiet ? .warning : .info
         return logger
     }
 }

@@ -1,4 +1,5 @@
 @testable import SMSConfig
+@testable import SMSSupport
 
 /// libFuzzer's entry point: reads the input as a config file (YAML → `RunConfig`), with
 /// every variable it may name set, and renders what `run --check` would print.

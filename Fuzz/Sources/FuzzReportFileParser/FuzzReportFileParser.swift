@@ -1,5 +1,6 @@
 @testable import SMSCore
 @testable import SMSIngest
+@testable import SMSSupport
 
 /// libFuzzer's entry point: parses the input as each kind of snapshot body. Any
 /// outcome but a crash is fine; a parsed file must only point at texts it holds.

@@ -119,7 +119,7 @@ package struct ReportFileParser {
             } else if scanner.matches(key, "delivered_at") {
                 deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
             } else if scanner.matches(key, "status") {
-                statusRaw = try readScalarText(&scanner) ?? ""
+                statusRaw = try scanner.readScalarText() ?? ""
             } else if scanner.matches(key, "message") {
                 textID = try readText(&scanner, into: &file)
             } else if scanner.matches(key, "recipients") {
@@ -169,9 +169,9 @@ package struct ReportFileParser {
             while let key = try scanner.nextKey(&recipientCursor) {
                 if scanner.matches(key, "client_phone") {
                     sawPhone = true
-                    phone = try readScalarText(&scanner)
+                    phone = try scanner.readScalarText()
                 } else if scanner.matches(key, "client_name") {
-                    name = try readScalarText(&scanner)
+                    name = try scanner.readScalarText()
                 } else {
                     try scanner.skipValue()
                 }
@@ -198,9 +198,9 @@ package struct ReportFileParser {
                 } else if scanner.matches(key, "delivered_at") {
                     deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
                 } else if scanner.matches(key, "status") {
-                    statusRaw = try readScalarText(&scanner) ?? ""
+                    statusRaw = try scanner.readScalarText() ?? ""
                 } else if scanner.matches(key, "batch_id") {
-                    batchID = try readScalarText(&scanner) ?? ""
+                    batchID = try scanner.readScalarText() ?? ""
                 } else {
                     try scanner.skipValue()
                 }
@@ -244,23 +244,6 @@ package struct ReportFileParser {
         }
     }
 
-    /// A string, or a number's literal text; nil for null. Other values are an error.
-    private func readScalarText(_ scanner: inout JSONScanner) throws -> String? {
-        switch try scanner.peek() {
-        case UInt8(ascii: "\""):
-            return try scanner.readString()
-        case UInt8(ascii: "n"):
-            _ = try scanner.consumeNull()
-            return nil
-        case UInt8(ascii: "t"), UInt8(ascii: "f"):
-            return String(try scanner.readBool())
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try scanner.readNumberLiteral()
-        default:
-            throw scanner.error("expected a string or a number")
-        }
-    }
-
     private mutating func status(forRaw raw: String) -> DeliveryStatus {
         if let cached = statusCache[raw] {
             return cached
@@ -274,7 +257,7 @@ package struct ReportFileParser {
     /// message sit side by side, so the bytes are first compared with the last text.
     private mutating func readText(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int32 {
         guard try scanner.peek() == UInt8(ascii: "\"") else {
-            return internText(Array((try readScalarText(&scanner) ?? "").utf8), into: &file)
+            return internText(Array((try scanner.readScalarText() ?? "").utf8), into: &file)
         }
         let value = try scanner.readStringValue()
         if let lastText, scanner.withBytes(of: value, { $0.elementsEqual(lastText.bytes) }) {
