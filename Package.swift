@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         /// libxlsxwriter, the C library behind the XLSX renderer (Debian: libxlsxwriter-dev).
@@ -50,6 +54,9 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
+        /// A mergeable quantile sketch with a bounded relative error (DDSketch).
+        /// It knows nothing of reports.
+        .target(name: "QuantileSketch"),
         /// The report's model: instants, days, deliveries, typed tables, segments,
         /// the report's errors, and atomic file output.
         .target(
@@ -77,6 +84,31 @@ let package = Package(
         .target(
             name: "SMSAggregate",
             dependencies: ["SMSBilling", "SMSCore", "SMSIngest", "SnapshotFormat"]
+        ),
+        /// The history store (contract §9): days, rollups, metrics, runs and alerts, in a
+        /// SQLite file or PostgreSQL, through one SQL path (SQLKit).
+        .target(
+            name: "SMSStore",
+            dependencies: [
+                "SMSCore", "SMSSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ]
+        ),
+        /// From reports to the store and back: the days and rollups a snapshot writes,
+        /// and trend tables and billing rebuilt from rollups alone.
+        .target(
+            name: "SMSHistory",
+            dependencies: [
+                "QuantileSketch", "SMSAggregate", "SMSBilling", "SMSCore", "SMSIngest", "SMSStore",
+                "SMSSupport", "SnapshotFormat",
+            ]
         ),
         /// Downloads the gateway's reports into a snapshot folder (async-http-client).
         .target(
@@ -110,8 +142,8 @@ let package = Package(
         .target(
             name: "SMSRun",
             dependencies: [
-                "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSIngest",
-                "SMSRender", "SMSSupport", "SnapshotFormat",
+                "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory",
+                "SMSIngest", "SMSRender", "SMSStore", "SMSSupport", "SnapshotFormat",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -145,7 +177,8 @@ let package = Package(
         .executableTarget(
             name: "sms-report",
             dependencies: [
-                "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSIngest", "SMSRender", "SMSRun", "SMSSupport",
+                "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory", "SMSIngest", "SMSRender", "SMSRun",
+                "SMSStore", "SMSSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -161,8 +194,9 @@ let package = Package(
         .testTarget(
             name: "SMSReportTests",
             dependencies: [
-                "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSIngest",
-                "SMSRender", "SMSRun", "SMSSupport", "SMSWorld", "SnapshotFormat", "XLSXWriter", "CXlsxWriter",
+                "MailTransport", "QuantileSketch", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch",
+                "SMSHistory", "SMSIngest", "SMSRender", "SMSRun", "SMSStore", "SMSSupport", "SMSWorld", "SnapshotFormat",
+                "XLSXWriter", "CXlsxWriter",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
