@@ -7,11 +7,15 @@ package enum XLSXChartKind: Sendable {
     case column
     /// Vertical bars, the series stacked on one another.
     case stackedColumn
+    /// A line per series through its points, each point marked by a small circle; a
+    /// blank cell leaves a gap in the line (Excel's default), never a drop to zero.
+    case line
 
     package var libraryType: UInt8 {
         switch self {
         case .column: return UInt8(LXW_CHART_COLUMN.rawValue)
         case .stackedColumn: return UInt8(LXW_CHART_COLUMN_STACKED.rawValue)
+        case .line: return UInt8(LXW_CHART_LINE.rawValue)
         }
     }
 }
@@ -51,11 +55,14 @@ package enum XLSXChartAxis: Sendable {
 /// from cell ranges, so Excel draws it from the workbook's own cells.
 package struct XLSXChart {
     package let workbook: XLSXWorkbook
+    /// What the chart draws, which decides how a series' colour is applied.
+    package let kind: XLSXChartKind
     private let handle: UnsafeMutablePointer<lxw_chart>
 
-    package init(workbook: XLSXWorkbook, handle: UnsafeMutablePointer<lxw_chart>) {
+    package init(workbook: XLSXWorkbook, handle: UnsafeMutablePointer<lxw_chart>, kind: XLSXChartKind) {
         self.workbook = workbook
         self.handle = handle
+        self.kind = kind
     }
 
     /// Sets the title. libxlsxwriter reads a title that starts with `=` as a cell
@@ -69,7 +76,8 @@ package struct XLSXChart {
     }
 
     /// Adds a series: its values, its categories, its name taken from the cell
-    /// `name` (a header, typically) and its fill colour.
+    /// `name` (a header, typically) and its colour: the bars' fill, or on a line
+    /// chart the line's and its circle markers'.
     package func addSeries(values: XLSXCellRange, categories: XLSXCellRange,
                           name: (sheet: String, row: Int, column: Int)? = nil,
                           color: XLSXColor? = nil) throws(XLSXError) {
@@ -88,10 +96,23 @@ package struct XLSXChart {
         if let name, let nameCell {
             chart_series_set_name_range(series, name.sheet, nameCell.0, nameCell.1)
         }
+        if kind == .line {
+            chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+            chart_series_set_marker_size(series, 5)
+        }
         if let color {
             var fill = lxw_chart_fill()
             fill.color = color.rgb
-            chart_series_set_fill(series, &fill)
+            if kind == .line {
+                var line = lxw_chart_line()
+                line.color = color.rgb
+                line.width = 2
+                chart_series_set_line(series, &line)
+                chart_series_set_marker_fill(series, &fill)
+                chart_series_set_marker_line(series, &line)
+            } else {
+                chart_series_set_fill(series, &fill)
+            }
         }
     }
 

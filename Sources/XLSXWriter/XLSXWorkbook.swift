@@ -91,7 +91,7 @@ package final class XLSXWorkbook {
         guard let chart = workbook_add_chart(workbook, kind.libraryType) else {
             throw .notCreated(function: "workbook_add_chart", reason: "could not allocate a chart")
         }
-        return XLSXChart(workbook: self, handle: chart)
+        return XLSXChart(workbook: self, handle: chart, kind: kind)
     }
 
     /// Sets the document properties (File › Info in Excel). libxlsxwriter escapes only
