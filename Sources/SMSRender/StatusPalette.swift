@@ -32,7 +32,8 @@ package enum StatusPalette {
     /// The histogram's `not_delivered` bar, as `#RRGGBB`.
     package static let notDelivered = "#999999"
 
-    private static func hex(_ rgb: UInt32) -> String {
+    /// `0xRRGGBB` as `#RRGGBB`.
+    package static func hex(_ rgb: UInt32) -> String {
         let digits = String(rgb, radix: 16, uppercase: true)
         return "#" + String(repeating: "0", count: 6 - digits.count) + digits
     }

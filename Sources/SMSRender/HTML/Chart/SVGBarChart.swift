@@ -10,14 +10,7 @@ package enum SVGBarChart {
     package static func svg(_ chart: BarChart) -> String {
         let layout = BarChartLayout(chart)
         var svg = SVGMarkup()
-        let width = BarChartLayout.width
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", number(width)),
-                         ("height", number(layout.height)),
-                         ("viewBox", "0 0 \(number(width)) \(number(layout.height))"),
-                         ("role", "img"), ("font-family", "Helvetica, Arial, sans-serif"),
-                         ("font-size", number(BarChartLayout.fontSize)),
-                         ("style", "display:block;max-width:100%;height:auto;")])
-        svg.element("title", text: chart.title)
+        open(layout, ariaLabel: nil, into: &svg)
         drawLegend(layout, into: &svg)
         drawValueAxis(layout, into: &svg)
         drawBars(layout, into: &svg)
@@ -25,20 +18,30 @@ package enum SVGBarChart {
             svg.element("text", [("x", number(label.x)), ("y", number(label.y)), ("text-anchor", "middle"),
                                  ("fill", "#333333")], text: label.text)
         }
-        for label in layout.categoryLabels {
-            svg.element("text", [("x", number(label.x)), ("y", number(label.y)), ("text-anchor", "middle"),
-                                 ("fill", "#333333")], text: label.text)
-        }
+        drawCategoryLabels(layout, into: &svg)
         if chart.categories.isEmpty {
-            svg.element("text", [("x", number(layout.plotLeft + layout.plotWidth / 2)),
-                                 ("y", number(layout.plotTop + BarChartLayout.plotHeight / 2)),
-                                 ("text-anchor", "middle"), ("fill", "#666666")], text: "no deliveries")
+            drawEmptyNotice("no deliveries", layout, into: &svg)
         }
         svg.close("svg")
         return svg.text
     }
 
-    private static func drawLegend(_ layout: BarChartLayout, into svg: inout SVGMarkup) {
+    /// Opens the `<svg>` element sized for `layout` and gives it its `<title>`, the
+    /// chart's title; with `ariaLabel`, also an `aria-label`.
+    static func open(_ layout: BarChartLayout, ariaLabel: String?, into svg: inout SVGMarkup) {
+        let width = BarChartLayout.width
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", number(width)),
+                         ("height", number(layout.height)),
+                         ("viewBox", "0 0 \(number(width)) \(number(layout.height))"),
+                         ("role", "img")] + (ariaLabel.map { [("aria-label", $0)] } ?? [])
+                     + [("font-family", "Helvetica, Arial, sans-serif"),
+                        ("font-size", number(BarChartLayout.fontSize)),
+                        ("style", "display:block;max-width:100%;height:auto;")])
+        svg.element("title", text: layout.chart.title)
+    }
+
+    /// The legend's swatches and names.
+    static func drawLegend(_ layout: BarChartLayout, into svg: inout SVGMarkup) {
         for entry in layout.legend {
             svg.element("rect", [("x", number(entry.x)), ("y", number(entry.y)), ("width", "10"), ("height", "10"),
                                  ("fill", entry.color)])
@@ -47,7 +50,8 @@ package enum SVGBarChart {
         }
     }
 
-    private static func drawValueAxis(_ layout: BarChartLayout, into svg: inout SVGMarkup) {
+    /// The gridlines, the value ticks, the baseline and the axis title.
+    static func drawValueAxis(_ layout: BarChartLayout, into svg: inout SVGMarkup) {
         let right = layout.plotLeft + layout.plotWidth
         for tick in layout.ticks {
             svg.element("line", [("x1", number(layout.plotLeft)), ("y1", number(tick.y)), ("x2", number(right)),
@@ -62,6 +66,21 @@ package enum SVGBarChart {
         svg.element("text", [("x", "12"), ("y", number(middle)), ("text-anchor", "middle"), ("fill", "#555555"),
                              ("transform", "rotate(-90 12 \(number(middle)))")],
                     text: layout.chart.valueAxisTitle)
+    }
+
+    /// The category labels under the plot.
+    static func drawCategoryLabels(_ layout: BarChartLayout, into svg: inout SVGMarkup) {
+        for label in layout.categoryLabels {
+            svg.element("text", [("x", number(label.x)), ("y", number(label.y)), ("text-anchor", "middle"),
+                                 ("fill", "#333333")], text: label.text)
+        }
+    }
+
+    /// `text` in the middle of an empty plot.
+    static func drawEmptyNotice(_ text: String, _ layout: BarChartLayout, into svg: inout SVGMarkup) {
+        svg.element("text", [("x", number(layout.plotLeft + layout.plotWidth / 2)),
+                             ("y", number(layout.plotTop + BarChartLayout.plotHeight / 2)),
+                             ("text-anchor", "middle"), ("fill", "#666666")], text: text)
     }
 
     private static func drawBars(_ layout: BarChartLayout, into svg: inout SVGMarkup) {
