@@ -17,6 +17,8 @@ package struct XLSXTableWriter {
     package let timeZone: ReportTimeZone
     /// Data rows per sheet, under the header.
     package let rowsPerSheet: Int
+    /// The workbook's file name, as the progress names it.
+    package var fileName = XLSXRenderer.fileName
 
     /// A chunk of rows ready to write, and the widest content of each of its columns.
     private struct Chunk: Sendable {
@@ -39,7 +41,7 @@ package struct XLSXTableWriter {
         var sheets = [try prepare(first, for: table, number: 1)]
         var contentWidths = table.columns.map { Self.headerWidth($0.name) }
         let timeZone = timeZone
-        let stage = "writing report.xlsx: \(table.name)"
+        let stage = "writing \(fileName): \(table.name)"
         progress.update(stage: stage, done: 0, total: table.rowCount, unit: "rows")
         try await ParallelChunkFormatter().formatRows(count: table.rowCount, format: { rows in
             var encoder = XLSXCellEncoder(timeZone: timeZone, columns: columns)
