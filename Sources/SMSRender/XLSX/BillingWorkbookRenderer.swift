@@ -18,22 +18,10 @@ package struct BillingWorkbookRenderer: Sendable {
     /// `incompleteReasons` describe the snapshot the statement comes from.
     package func render(_ statement: BillingStatement, isComplete: Bool, incompleteReasons: [String],
                        into folder: String) async throws(ReportError) -> String {
-        let output = XLSXOutputFile(folder: folder, name: Self.fileName)
-        try output.reserve()
-        let thread = XLSXWriterThread()
-        defer { thread.shutDown() }
-        do {
-            try await withTaskExecutorPreference(thread) { () async throws(XLSXError) in
-                try await write(statement, context: XLSXInvoiceSheet.Context(isComplete: isComplete,
-                                                                             incompleteReasons: incompleteReasons),
-                                to: output)
-            }
-        } catch {
-            output.discard()
-            throw .outputFailed(path: output.path, reason: error.description)
+        let context = XLSXInvoiceSheet.Context(isComplete: isComplete, incompleteReasons: incompleteReasons)
+        return try await XLSXOutputFile.write(folder: folder, name: Self.fileName) { (output) throws(XLSXError) in
+            try await write(statement, context: context, to: output)
         }
-        try output.commit()
-        return output.path
     }
 
     private func write(_ statement: BillingStatement, context: XLSXInvoiceSheet.Context,

@@ -22,20 +22,9 @@ package struct HistoryWorkbookRenderer: Sendable {
     /// Writes `history.xlsx` into `folder`; returns its path.
     package func render(_ document: HistoryDocument, into folder: String,
                         progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> String {
-        let output = XLSXOutputFile(folder: folder, name: Self.fileName)
-        try output.reserve()
-        let thread = XLSXWriterThread()
-        defer { thread.shutDown() }
-        do {
-            try await withTaskExecutorPreference(thread) { () async throws(XLSXError) in
-                try await write(document, to: output, progress: progress)
-            }
-        } catch {
-            output.discard()
-            throw .outputFailed(path: output.path, reason: error.description)
+        try await XLSXOutputFile.write(folder: folder, name: Self.fileName) { (output) throws(XLSXError) in
+            try await write(document, to: output, progress: progress)
         }
-        try output.commit()
-        return output.path
     }
 
     private func write(_ document: HistoryDocument, to output: XLSXOutputFile,

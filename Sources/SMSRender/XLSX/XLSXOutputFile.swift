@@ -1,4 +1,5 @@
 import SMSCore
+import XLSXWriter
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,5 +48,27 @@ package struct XLSXOutputFile {
     /// Removes whatever was written under the temporary name.
     package func discard() {
         unlink(temporaryPath)
+    }
+
+    /// Writes the workbook `name` in `folder` whole or not at all: reserves the
+    /// temporary file, runs `write` on an ``XLSXWriterThread``, and renames the file
+    /// into place; a failure removes it and is thrown as `outputFailed`. Returns the
+    /// final path.
+    package static func write(folder: String, name: String,
+                              _ write: (XLSXOutputFile) async throws(XLSXError) -> Void) async throws(ReportError) -> String {
+        let output = XLSXOutputFile(folder: folder, name: name)
+        try output.reserve()
+        let thread = XLSXWriterThread()
+        defer { thread.shutDown() }
+        do {
+            try await withTaskExecutorPreference(thread) { () async throws(XLSXError) in
+                try await write(output)
+            }
+        } catch {
+            output.discard()
+            throw .outputFailed(path: output.path, reason: error.description)
+        }
+        try output.commit()
+        return output.path
     }
 }

@@ -44,22 +44,11 @@ package struct XLSXRenderer: Sendable {
                        tables: @escaping @Sendable () async -> ReportTables,
                        snapshotName: String, into folder: String,
                        progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> String {
-        let output = XLSXOutputFile(folder: folder, name: Self.fileName)
-        try output.reserve()
-        let thread = XLSXWriterThread()
-        defer { thread.shutDown() }
         let startsEarly = otherTablesRowBound <= rowsPerSheet
-        do {
-            try await withTaskExecutorPreference(thread) { () async throws(XLSXError) in
-                try await write(deliveries: startsEarly ? deliveries : nil, timeZone: timeZone, tables: tables,
-                                snapshotName: snapshotName, to: output, progress: progress)
-            }
-        } catch {
-            output.discard()
-            throw .outputFailed(path: output.path, reason: error.description)
+        return try await XLSXOutputFile.write(folder: folder, name: Self.fileName) { (output) throws(XLSXError) in
+            try await write(deliveries: startsEarly ? deliveries : nil, timeZone: timeZone, tables: tables,
+                            snapshotName: snapshotName, to: output, progress: progress)
         }
-        try output.commit()
-        return output.path
     }
 
     /// Writes the workbook; with `deliveries`, that table first, on a sheet placed
