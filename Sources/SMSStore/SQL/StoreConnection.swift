@@ -54,7 +54,7 @@ final class StoreConnection: Sendable {
 
     /// Runs `body` while no other operation uses the connection.
     private func exclusively<Value>(_ body: () async throws(StoreError) -> Value) async throws(StoreError) -> Value {
-        await gate.acquire()
+        try await gate.acquire()
         do {
             let value = try await body()
             await gate.release()
@@ -84,10 +84,12 @@ final class StoreConnection: Sendable {
         }
     }
 
-    /// Closes the connection.
+    /// Closes the connection once the operations under way are done; later ones fail.
     func close() async {
-        await gate.acquire()
+        guard (try? await gate.acquire()) != nil else { return }
         await closeConnection()
+        await gate.markClosed()
+        await gate.release()
     }
 
     private func storeError(_ error: any Error) -> StoreError {

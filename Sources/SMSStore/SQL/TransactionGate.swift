@@ -1,17 +1,24 @@
-/// Lets one operation at a time use a store's connection, in arrival order.
+/// Lets one operation at a time use a store's connection, in arrival order, and
+/// refuses operations once the connection is closed.
 ///
 /// An actor alone is not enough: its methods interleave at every `await`, and a
 /// transaction is many awaited statements on one connection.
 actor TransactionGate {
     private var isHeld = false
+    private var isClosed = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    func acquire() async {
-        guard isHeld else {
+    /// Waits for the connection; fails when it has been closed meanwhile.
+    func acquire() async throws(StoreError) {
+        if isHeld {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
             isHeld = true
-            return
         }
-        await withCheckedContinuation { waiting.append($0) }
+        if isClosed {
+            release()
+            throw .queryFailed(reason: "the history store was already closed")
+        }
     }
 
     func release() {
@@ -20,5 +27,10 @@ actor TransactionGate {
         } else {
             waiting.removeFirst().resume()
         }
+    }
+
+    /// Marks the connection closed; the holder calls this before releasing.
+    func markClosed() {
+        isClosed = true
     }
 }
