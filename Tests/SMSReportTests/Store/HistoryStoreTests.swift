@@ -11,9 +11,7 @@ struct HistoryStoreTests {
     /// Every record type comes back exactly as written.
     @Test(arguments: StoreBackendKind.allCases)
     func everyRecordRoundTrips(_ kind: StoreBackendKind) async throws {
-        try await StoreFixture.withFresh(kind) { fixture in
-            let store = try await fixture.open()
-            try await store.registerAccount(Records.account, timeZone: Records.timeZone)
+        try await StoreFixture.withAccountStore(kind) { store, _ in
             let writes = (0..<3).map { Records.dayWrite(Records.day(Int32($0)), operators: 7, batches: 5, seed: $0) }
             for write in writes { try await store.replaceDay(write) }
             let runs = (0..<3).map(Records.run)
@@ -39,15 +37,12 @@ struct HistoryStoreTests {
             #expect(try await store.accounts() == [Records.account])
             #expect(try await store.schemaVersion == 1)
             #expect(try await store.days(account: "other", in: nil).isEmpty)
-            await store.close()
         }
     }
 
     @Test(arguments: StoreBackendKind.allCases)
     func aDayWrittenTwiceLeavesTheSameRows(_ kind: StoreBackendKind) async throws {
-        try await StoreFixture.withFresh(kind) { fixture in
-            let store = try await fixture.open()
-            try await store.registerAccount(Records.account, timeZone: Records.timeZone)
+        try await StoreFixture.withAccountStore(kind) { store, _ in
             let write = Records.dayWrite(Records.day(0), operators: 6, batches: 3)
             try await store.replaceDay(write)
             let once = try await Self.contents(of: store, day: Records.day(0))
@@ -55,15 +50,12 @@ struct HistoryStoreTests {
             let twice = try await Self.contents(of: store, day: Records.day(0))
             #expect(once.days == twice.days && once.operators == twice.operators && once.batches == twice.batches)
             #expect(twice.operators.count == 6 && twice.batches.count == 3)
-            await store.close()
         }
     }
 
     @Test(arguments: StoreBackendKind.allCases)
     func replacingADayWithFewerRollupsRemovesTheOldOnes(_ kind: StoreBackendKind) async throws {
-        try await StoreFixture.withFresh(kind) { fixture in
-            let store = try await fixture.open()
-            try await store.registerAccount(Records.account, timeZone: Records.timeZone)
+        try await StoreFixture.withAccountStore(kind) { store, _ in
             try await store.replaceDay(Records.dayWrite(Records.day(0), operators: 9, batches: 8, seed: 1))
             try await store.replaceDay(Records.dayWrite(Records.day(1), operators: 2, batches: 2))
             let smaller = Records.dayWrite(Records.day(0), operators: 2, batches: 1, seed: 2)
@@ -73,7 +65,6 @@ struct HistoryStoreTests {
             #expect(after.operators.count == 2 && smaller.operatorRollups.allSatisfy(after.operators.contains))
             #expect(after.batches == smaller.batchRollups)
             #expect(try await store.operatorRollups(account: Records.account, in: Records.day(1)...Records.day(1)).count == 2)
-            await store.close()
         }
     }
 
@@ -163,24 +154,19 @@ struct HistoryStoreTests {
 
     @Test(arguments: StoreBackendKind.allCases)
     func anAccountKeepsItsTimeZone(_ kind: StoreBackendKind) async throws {
-        try await StoreFixture.withFresh(kind) { fixture in
-            let store = try await fixture.open()
-            try await store.registerAccount(Records.account, timeZone: Records.timeZone)
+        try await StoreFixture.withAccountStore(kind) { store, _ in
             try await store.registerAccount(Records.account, timeZone: Records.timeZone)
             await #expect(throws: StoreError.timeZoneMismatch(account: Records.account, stored: Records.timeZone, requested: "UTC")) {
                 try await store.registerAccount(Records.account, timeZone: "UTC")
             }
             try await store.registerAccount("other", timeZone: "UTC")
             #expect(try await store.accounts() == ["acme", "other"])
-            await store.close()
         }
     }
 
     @Test(arguments: StoreBackendKind.allCases)
     func pruneDeletesOldRollupsAndKeepsDaysRunsAndAlerts(_ kind: StoreBackendKind) async throws {
-        try await StoreFixture.withFresh(kind) { fixture in
-            let store = try await fixture.open()
-            try await store.registerAccount(Records.account, timeZone: Records.timeZone)
+        try await StoreFixture.withAccountStore(kind) { store, _ in
             try await store.registerAccount("other", timeZone: Records.timeZone)
             for offset in 0..<4 {
                 try await store.replaceDay(Records.dayWrite(Records.day(Int32(offset)), operators: 3, batches: 2))
@@ -200,15 +186,12 @@ struct HistoryStoreTests {
             #expect(try await store.alerts(account: Records.account).count == 1)
             #expect(try await store.check().problems == [])
             #expect(try await store.prune(account: nil, before: Records.day(2)) == PruneSummary(days: 1, rollupRows: 2))
-            await store.close()
         }
     }
 
     @Test(arguments: StoreBackendKind.allCases)
     func checkFindsADayWhoseRollupsDisagree(_ kind: StoreBackendKind) async throws {
-        try await StoreFixture.withFresh(kind) { fixture in
-            let store = try await fixture.open()
-            try await store.registerAccount(Records.account, timeZone: Records.timeZone)
+        try await StoreFixture.withAccountStore(kind) { store, fixture in
             let write = Records.dayWrite(Records.day(3), operators: 4, batches: 2)
             try await store.replaceDay(write)
             try await store.replaceDay(Records.dayWrite(Records.day(4), operators: 0, batches: 0))
@@ -217,7 +200,6 @@ struct HistoryStoreTests {
             let report = try await store.check()
             let total = write.day.deliveries
             #expect(report.problems == ["acme 2025-11-04: deliveries \(total), operator rollups \(total - 2)"])
-            await store.close()
         }
     }
 

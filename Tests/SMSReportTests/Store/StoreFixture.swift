@@ -85,6 +85,21 @@ struct StoreFixture: Sendable {
         }
     }
 
+    /// Runs `body` with a fresh store that knows ``StoreRecords/account``, then closes it.
+    static func withAccountStore(_ kind: StoreBackendKind, _ body: (any HistoryStore, StoreFixture) async throws -> Void) async throws {
+        try await withFresh(kind) { fixture in
+            let store = try await fixture.open()
+            do {
+                try await store.registerAccount(StoreRecords.account, timeZone: StoreRecords.timeZone)
+                try await body(store, fixture)
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+        }
+    }
+
     /// Opens the store (a new connection each time).
     func open() async throws -> any HistoryStore {
         try await StoreOpener.open(location, environment: environment, logger: Self.logger)

@@ -8,9 +8,7 @@ import Testing
 struct StoreWriteSpeedTests {
     @Test(arguments: StoreBackendKind.allCases)
     func aBigDayIsReplacedQuickly(_ kind: StoreBackendKind) async throws {
-        try await StoreFixture.withFresh(kind) { fixture in
-            let store = try await fixture.open()
-            try await store.registerAccount(StoreRecords.account, timeZone: StoreRecords.timeZone)
+        try await StoreFixture.withAccountStore(kind) { store, _ in
             let write = StoreRecords.dayWrite(StoreRecords.day(0), operators: 300, batches: 3_000)
             try await store.replaceDay(write)
             let clock = ContinuousClock()
@@ -22,7 +20,6 @@ struct StoreWriteSpeedTests {
             #expect(elapsed < .seconds(5), "\(elapsed) in a debug build")
             let day = StoreRecords.day(0)...StoreRecords.day(0)
             #expect(try await store.batchRollups(account: StoreRecords.account, in: day).count == 3_000)
-            await store.close()
         }
     }
 }
