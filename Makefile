@@ -41,9 +41,11 @@ demo: release
 ## Runs every test: Swift unit and golden tests, the CLI tests read back with Python, then the fuzzers.
 test: setup unit integration fuzz
 
+## The history store's PostgreSQL cases run against scripts/postgres-test-server.sh on 127.0.0.1:54329.
 unit:
 	$(SWIFT) build
-	$(SWIFT) test
+	scripts/postgres-test-server.sh start
+	eval "$$(scripts/postgres-test-server.sh env)" && $(SWIFT) test
 
 integration:
 	$(SWIFT) build

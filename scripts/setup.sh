@@ -2,12 +2,14 @@
 # Installs what building and testing sms-report needs on a Debian machine that has
 # the Swift toolchain: libxlsxwriter (XLSX renderer), pkg-config, Debian's chromium
 # (the HTML report is checked in a real headless browser), openssl (test
-# certificates for the SMTP test server), and the Python packages the tests use as
-# independent readers and test servers (pytest, openpyxl, aiosmtpd, and playwright,
-# which drives that chromium; it downloads no browser of its own). Safe to run again.
+# certificates for the SMTP test server), postgresql (the history store's tests run
+# a throwaway server: scripts/postgres-test-server.sh), and the Python packages the
+# tests use as independent readers and test servers (pytest, openpyxl, aiosmtpd, and
+# playwright, which drives that chromium; it downloads no browser of its own). Safe
+# to run again.
 set -euo pipefail
 
-apt_packages=(libxlsxwriter-dev pkg-config openssl chromium fonts-dejavu-core fonts-lohit-deva)
+apt_packages=(libxlsxwriter-dev pkg-config openssl chromium fonts-dejavu-core fonts-lohit-deva postgresql)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
