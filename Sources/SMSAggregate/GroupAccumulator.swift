@@ -41,6 +41,15 @@ package struct GroupStatistics: Sendable, Equatable {
     package var firstSentAt: Instant
     package var lastSentAt: Instant
 
+    /// A group's figures computed elsewhere (from stored rollups).
+    package init(deliveries: Int, statusCounts: [Int], latency: LatencyStatistics?, firstSentAt: Instant, lastSentAt: Instant) {
+        self.deliveries = deliveries
+        self.statusCounts = statusCounts
+        self.latency = latency
+        self.firstSentAt = firstSentAt
+        self.lastSentAt = lastSentAt
+    }
+
     /// The number of deliveries with `status`.
     package func count(_ status: DeliveryStatus) -> Int {
         statusCounts[status.ordinal]

@@ -9,6 +9,17 @@ package struct LatencyStatistics: Sendable, Equatable {
     package var p99: Int64
     package var max: Int64
 
+    /// Statistics computed elsewhere (from stored rollups, whose percentiles come from sketches).
+    package init(count: Int, mean: Int64, p50: Int64, p90: Int64, p95: Int64, p99: Int64, max: Int64) {
+        self.count = count
+        self.mean = mean
+        self.p50 = p50
+        self.p90 = p90
+        self.p95 = p95
+        self.p99 = p99
+        self.max = max
+    }
+
     /// The statistics of `latencies` (non-negative microseconds); nil when there are none.
     /// The array is sorted in place.
     package static func of(_ latencies: inout [Int64]) -> LatencyStatistics? {

@@ -20,43 +20,30 @@ package enum BillingAggregator {
         return try statement(snapshot.normalized, selection: selection, billing: billing, options: options)
     }
 
-    /// The counts of one (month, operator).
-    private struct Tally {
-        var deliveries = 0
-        var billableDeliveries = 0
-        var segments = 0
-        var billableSegments = 0
-
-        mutating func add(segments: Int, isBillable: Bool) {
-            deliveries += 1
-            self.segments += segments
-            if isBillable {
-                billableDeliveries += 1
-                billableSegments += segments
-            }
-        }
-    }
-
-    private struct GroupKey: Hashable {
-        var month: LocalMonth
-        var operatorName: String
-    }
-
     /// The billing of the deliveries in `selection` (already filtered by the report's options).
     package static func statement(_ snapshot: NormalizedSnapshot, selection: DeliverySelection, billing: BillingOptions,
                           options: ReportOptions) throws(ReportError) -> BillingStatement {
-        let card = billing.rateCard
-        let billableByOrdinal = DeliveryStatus.allCases.map(card.bills)
-        var tallies: [GroupKey: Tally] = [:]
+        let billableByOrdinal = DeliveryStatus.allCases.map(billing.rateCard.bills)
+        var tallies: [BillingTallyKey: BillingTally] = [:]
         for index in selection.order {
             let delivery = snapshot.deliveries[Int(index)]
-            let month = LocalMonth(containing: selection.days[Int(index)])
-            let segments = snapshot.messages[delivery.messageID].segments
-            let isBillable = billableByOrdinal[delivery.status.ordinal]
-            tallies[GroupKey(month: month, operatorName: delivery.operatorName), default: Tally()].add(
-                segments: segments, isBillable: isBillable)
+            let key = BillingTallyKey(month: LocalMonth(containing: selection.days[Int(index)]),
+                                      operatorName: delivery.operatorName)
+            tallies[key, default: BillingTally()].add(deliveries: 1, segments: snapshot.messages[delivery.messageID].segments,
+                                                      isBillable: billableByOrdinal[delivery.status.ordinal])
         }
+        return try statement(tallies: tallies, billing: billing, timeZone: options.timeZone, generatedAt: options.generatedAt)
+    }
 
+    /// The statement priced from per-(month, operator) `tallies`: one line per tally at
+    /// the operator's rate (else the card's `default`), an invoice per month with
+    /// tallies or listed in `billing.months`.
+    ///
+    /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` when an operator
+    /// with deliveries has no price and the card has no default.
+    package static func statement(tallies: [BillingTallyKey: BillingTally], billing: BillingOptions,
+                                  timeZone: ReportTimeZone, generatedAt: Instant) throws(ReportError) -> BillingStatement {
+        let card = billing.rateCard
         let operatorsWithDeliveries = Set(tallies.keys.map(\.operatorName))
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var prices: [String: Price] = [:]
@@ -86,7 +73,7 @@ package enum BillingAggregator {
         let invoices = linesByMonth.keys.sorted().map { month in
             Invoice(account: billing.account, month: month, currency: card.currency, lines: linesByMonth[month] ?? [])
         }
-        return BillingStatement(account: billing.account, rateCard: card, timeZone: options.timeZone, invoices: invoices,
-                                generatedAt: options.generatedAt, defaultPricedOperators: defaultPriced)
+        return BillingStatement(account: billing.account, rateCard: card, timeZone: timeZone, invoices: invoices,
+                                generatedAt: generatedAt, defaultPricedOperators: defaultPriced)
     }
 }
