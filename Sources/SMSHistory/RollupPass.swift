@@ -22,9 +22,9 @@ struct RollupPass {
     private var batchIDs = StringInterner()
     private var rawStatuses = StringInterner()
     /// Rollups by packed key (day position, slot, status); see ``packedKey``.
-    private var operatorIndexByKey: [Int: Int] = [:]
+    private var operatorIndexByKey = RollupIndex()
     private var operatorRollups: [(key: Int, figures: RollupAccumulator)] = []
-    private var batchIndexByKey: [Int: Int] = [:]
+    private var batchIndexByKey = RollupIndex()
     private var batchRollups: [(key: Int, figures: RollupAccumulator)] = []
     private var currentInstant = Int64.min
     private var messageIDsAtCurrentInstant: [Int32] = []
@@ -146,11 +146,11 @@ struct RollupPass {
     }
 
     /// The rollup at `key`, created when new.
-    private static func index(of key: Int, in indexByKey: inout [Int: Int],
+    private static func index(of key: Int, in indexByKey: inout RollupIndex,
                               rollups: inout [(key: Int, figures: RollupAccumulator)]) -> Int {
-        if let index = indexByKey[key] { return index }
+        if let index = indexByKey.index(of: key) { return index }
         rollups.append((key, RollupAccumulator()))
-        indexByKey[key] = rollups.count - 1
+        indexByKey.insert(key, at: rollups.count - 1)
         return rollups.count - 1
     }
 
