@@ -42,6 +42,11 @@ package struct RunConfig: Sendable {
     /// How long one account's fetch, report and email may take (`account_timeout_minutes`);
     /// past it the account ends with exit 3 and the others go on.
     package let accountTimeout: Duration
+    /// The history store (`store`): a SQLite file's absolute path, or a `postgres://` URL
+    /// as written. Default: `<output_dir>/history.sqlite`.
+    package let store: String
+    /// The environment variable that holds a PostgreSQL store's password (`store_password_env`).
+    package let storePasswordVariable: String
 
     /// The defaults of the optional keys.
     package enum Defaults {
@@ -63,6 +68,10 @@ package struct RunConfig: Sendable {
         package static let maxAttachmentsMB = 10
         /// `account_timeout_minutes` (contract §8).
         package static let accountTimeoutMinutes = 120
+        /// `store`: `history.sqlite` in the output folder.
+        package static let storeFileName = "history.sqlite"
+        /// `store_password_env` (contract §1).
+        package static let storePasswordVariable = "SMS_REPORT_STORE_PASSWORD"
     }
 
     /// Settings with every value given; ``load(path:environment:accounts:requirements:)`` makes them from a file.
@@ -70,7 +79,8 @@ package struct RunConfig: Sendable {
                 keepSnapshots: Int, concurrency: Int, parallelAccounts: Int, recheckHours: Int,
                 rateCards: [String: RateCard], accounts: [AccountSettings], allAccountNames: [String],
                 smtp: SMTPSettings?, statusMap: StatusMap, operators: OperatorTable,
-                accountTimeout: Duration = .seconds(Defaults.accountTimeoutMinutes * 60)) {
+                accountTimeout: Duration = .seconds(Defaults.accountTimeoutMinutes * 60), store: String? = nil,
+                storePasswordVariable: String = Defaults.storePasswordVariable) {
         self.file = file
         self.folder = folder
         self.timeZone = timeZone
@@ -87,6 +97,8 @@ package struct RunConfig: Sendable {
         self.statusMap = statusMap
         self.operators = operators
         self.accountTimeout = accountTimeout
+        self.store = store ?? outputFolder + "/" + Defaults.storeFileName
+        self.storePasswordVariable = storePasswordVariable
     }
 
     /// The warnings every run logs: each account or `smtp` section whose

@@ -11,7 +11,7 @@ package struct RunConfigDecoder {
     /// The keys the config's top level may have.
     package static let topLevelKeys = ["timezone", "output_dir", "formats", "keep_snapshots", "concurrency", "parallel_accounts",
                                "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes",
-                               "account_timeout_minutes"]
+                               "account_timeout_minutes", "store", "store_password_env"]
     /// The keys an entry of `accounts` may have.
     package static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to", "allow_insecure"]
     /// The keys `smtp` may have.
@@ -74,6 +74,9 @@ package struct RunConfigDecoder {
         let timeoutMinutes = root.optional("account_timeout_minutes").flatMap {
             reader.number($0, in: Self.minimumAccountTimeoutMinutes...Self.maximumAccountTimeoutMinutes)
         } ?? Double(defaults.accountTimeoutMinutes)
+        let store = root.optional("store").flatMap(self.store)
+        let storePasswordVariable = root.optional("store_password_env").flatMap(environmentVariableName)
+            ?? defaults.storePasswordVariable
         let rateCards = root.optional("rate_cards").map(self.rateCards) ?? (cards: [:], names: [])
         let statusMap = root.optional("status_map").flatMap(self.statusMap) ?? .standard
         let operators = root.optional("operator_prefixes").flatMap(self.operatorTable) ?? .standard
@@ -87,7 +90,8 @@ package struct RunConfigDecoder {
                          parallelAccounts: parallelAccounts, recheckHours: recheckHours, rateCards: rateCards.cards,
                          accounts: accounts.selected, allAccountNames: accounts.allNames, smtp: smtp,
                          statusMap: statusMap, operators: operators,
-                         accountTimeout: .milliseconds(Int64((timeoutMinutes * 60_000).rounded())))
+                         accountTimeout: .milliseconds(Int64((timeoutMinutes * 60_000).rounded())),
+                         store: store, storePasswordVariable: storePasswordVariable)
     }
 
     // MARK: - Top-level settings
@@ -99,6 +103,18 @@ package struct RunConfigDecoder {
             return nil
         }
         return zone
+    }
+
+    /// `store`: a `postgres://` URL kept as written (its password is refused when the
+    /// store is opened, without being repeated), or a SQLite file path resolved from
+    /// the config file's folder.
+    private func store(_ node: ConfigNode) -> String? {
+        guard let text = reader.nonEmptyString(node) else { return nil }
+        let lowered = text.lowercased()
+        if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
+            return text
+        }
+        return resolvePath(text)
     }
 
     /// `path` as an absolute path; a relative one is taken from the config file's folder.

@@ -50,6 +50,9 @@ package protocol HistoryStore: Sendable {
     /// The accounts the store knows, sorted.
     func accounts() async throws(StoreError) -> [String]
 
+    /// The timezone an account's days are counted in; nil for an account not stored.
+    func timeZone(account: String) async throws(StoreError) -> String?
+
     /// Deletes the rollups of days before `day` (of one account, or of all when nil),
     /// keeping the days rows, runs and alerts.
     func prune(account: String?, before day: LocalDay) async throws(StoreError) -> PruneSummary

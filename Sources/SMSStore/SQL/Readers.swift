@@ -67,6 +67,11 @@ enum Readers {
             .sorted { $0.utf8Order < $1.utf8Order }
     }
 
+    static func timeZone(account: String, on database: any SQLDatabase) async throws -> String? {
+        try await database.raw("SELECT timezone FROM accounts WHERE account = \(bind: account)")
+            .first(decodingColumn: "timezone", as: String.self)
+    }
+
     private static func dayFilter(_ range: ClosedRange<LocalDay>) -> SQLQueryString {
         " AND day >= \(bind: range.lowerBound.description) AND day <= \(bind: range.upperBound.description)"
     }

@@ -72,6 +72,10 @@ final class SQLHistoryStore: HistoryStore {
         try await connection.read { try await Readers.accounts(on: $0) }
     }
 
+    func timeZone(account: String) async throws(StoreError) -> String? {
+        try await connection.read { try await Readers.timeZone(account: account, on: $0) }
+    }
+
     func prune(account: String?, before day: LocalDay) async throws(StoreError) -> PruneSummary {
         try await connection.write { try await Pruner.prune(account: account, before: day, on: $0) }
     }
