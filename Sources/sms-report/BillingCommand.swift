@@ -4,7 +4,9 @@ import SMSBilling
 import SMSConfig
 import SMSCore
 import SMSFetch
+import SMSHistory
 import SMSRun
+import SMSStore
 import SMSSupport
 
 /// `sms-report billing`: a client billing export for one month of a snapshot.
@@ -21,9 +23,15 @@ struct BillingCommand: AsyncParsableCommand {
             are the config's; without --snapshot the month is fetched first (the account's token \
             from its token_env), into <output_dir>/<account>/snapshots/ as `run` does.
 
+            With --store STORE and no --snapshot the month is billed from the history store's \
+            rollups alone (contract §9): byte for byte the billing of the month's snapshot when every \
+            day is stored complete, else written all the same with exit 3 naming the days that are \
+            not. With --snapshot and --store the month's days are also kept in the store.
+
             Examples:
               sms-report billing --snapshot samples/rich --month 2025-11 --rate-card samples/rate-card.yaml --account acme --out out/billing
               sms-report billing --config config.yaml --account acme --month 2025-11 --out out/billing
+              sms-report billing --store reports/history.sqlite --account acme --month 2025-11 --rate-card samples/rate-card.yaml --out out/billing
 
             Exits 2 without a rate card, or when an operator with deliveries has no price and the \
             card has no default; 3 when the snapshot is incomplete (the files are written all the same); \
@@ -64,12 +72,77 @@ struct BillingCommand: AsyncParsableCommand {
     @Flag(help: "Write CSV text cells without the formula guard (a leading ').")
     var csvRaw = false
 
+    @OptionGroup var history: StoreOptions
+
     @OptionGroup var output: QuietOption
 
     func run() async throws {
+        let startedAt = Instant.now
+        if snapshot == nil, history.isGiven {
+            return try await billFromStore()
+        }
         let request = try await makeRequest()
+        let store = try await history.open()
         let progress = output.progress
-        let outcome = try await BillingJob.run(request, progress: progress)
+        let outcome: BillingOutcome
+        do {
+            outcome = try await BillingJob.run(request, keepsHistory: store != nil, progress: progress)
+            if let store, let writes = outcome.history {
+                let run = StoredRun(command: "billing", account: request.account, periodFrom: request.month.firstDay,
+                                    periodTo: request.month.lastDay, startedAt: startedAt,
+                                    exitCode: (outcome.isComplete ? ExitStatus.success : .incompleteData).rawValue,
+                                    isComplete: outcome.isComplete, deliveries: outcome.statement.invoices.first?.deliveries ?? 0,
+                                    files: outcome.files, outputFolder: out, snapshot: request.snapshotFolder)
+                try await HistoryWriter.write(writes, run: run, to: store, progress: progress)
+            }
+        } catch {
+            await store?.close()
+            throw error
+        }
+        await store?.close()
+        try finish(outcome)
+    }
+
+    /// `billing --store` without a snapshot: the month from the store's rollups.
+    private func billFromStore() async throws {
+        let generatedAt = try GenerationTime.current()
+        guard let billedMonth = LocalMonth(iso: month) else {
+            throw ReportError.invalidOption(option: "--month", reason: "\"\(month)\" is not a month in YYYY-MM form")
+        }
+        let settings = try config.map { try RunConfig.load(path: $0, accounts: account.map { [$0] } ?? [], requirements: .none) }
+        let billed: (account: String, card: RateCard, timeZone: ReportTimeZone)
+        if let settings {
+            guard settings.accounts.count == 1 else {
+                throw ReportError.invalidOption(option: "--account", reason: "name the account to bill: one of "
+                                                + settings.allAccountNames.joined(separator: ", "))
+            }
+            let configured = ConfiguredBilling(config: settings, month: billedMonth)
+            billed = (settings.accounts[0].name, try configured.rateCard(replacedBy: rateCard.map(RateCardOption.load)),
+                      try timezone.map { try CommandLineValues.timeZone($0) } ?? settings.timeZone)
+        } else {
+            guard let rateCard else {
+                throw ReportError.invalidOption(option: "--rate-card", reason: "billing needs a rate card (--rate-card FILE, or --config FILE)")
+            }
+            billed = (try CommandLineValues.accountName(account ?? BillingOptions.defaultAccount),
+                      try RateCardOption.load(rateCard), try timezone.map { try CommandLineValues.timeZone($0) } ?? .kathmandu)
+        }
+        guard let store = try await history.open(config: settings) else { return }
+        let outcome: BillingOutcome
+        do {
+            outcome = try await StoredBillingJob.run(
+                month: billedMonth, billing: BillingOptions(account: billed.account, rateCard: billed.card, months: [billedMonth]),
+                timeZone: billed.timeZone, generatedAt: generatedAt, outputFolder: out, csvGuardsFormulas: !csvRaw,
+                store: store, progress: output.progress)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        try finish(outcome)
+    }
+
+    /// Prints the warnings and the summary line; exit 3 when the data is incomplete.
+    private func finish(_ outcome: BillingOutcome) throws {
         for line in outcome.statement.notices {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }

@@ -5,7 +5,9 @@ import SMSConfig
 import SMSCore
 import SMSIngest
 import SMSRender
+import SMSHistory
 import SMSRun
+import SMSStore
 import SMSSupport
 
 /// `sms-report report`: aggregates a snapshot folder and writes the reports.
@@ -21,7 +23,12 @@ struct ReportCommand: AsyncParsableCommand {
             billing and invoice sheets of report.xlsx) for every month of the period:
               sms-report report --snapshot samples/rich --out out/rich --rate-card samples/rate-card.yaml --account acme
 
-            Exits 3 when the snapshot is incomplete; the reports are written all the same and say so.
+            With --store STORE the report also keeps its whole days in the history store \
+            (contract §9) for `history`, `billing --store` and trends; --account names the account:
+              sms-report report --snapshot samples/rich --out out/rich --store out/history.sqlite --account acme
+
+            Exits 3 when the snapshot is incomplete; the reports are written all the same and say so \
+            (with --store, only the run is recorded: no day is replaced by incomplete data).
             """
     )
 
@@ -63,8 +70,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A rate card (YAML): also write the billing table, priced per segment.", valueName: "file"))
     var rateCard: String?
 
-    @Option(help: ArgumentHelp("The account the billing table names (with --rate-card).", valueName: "name"))
+    @Option(help: ArgumentHelp("The account the billing table and the history store name (with --rate-card or --store).",
+                               valueName: "name"))
     var account = BillingOptions.defaultAccount
+
+    @OptionGroup var history: StoreOptions
 
     @OptionGroup var output: QuietOption
 
@@ -72,18 +82,52 @@ struct ReportCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
+        let startedAt = Instant.now
         let request = try makeRequest()
+        // The store is opened (and migrated) first, so that a bad store writes nothing.
+        let store = try await history.open()
         let terminal = output.progress
         let progress: any ProgressSink = verbose ? StageTimer(passingTo: terminal) : terminal
-        let outcome = try await ReportJob.run(request, progress: progress)
+        let outcome: ReportOutcome
+        do {
+            outcome = try await ReportJob.run(request, progress: progress)
+        } catch {
+            await store?.close()
+            throw error
+        }
         for line in outcome.billing?.notices ?? [] {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
         if !output.quiet {
             print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")
         }
+        if let store, let writes = outcome.history {
+            try await keep(writes, of: outcome, startedAt: startedAt, in: store, progress: progress)
+        }
         if !outcome.isComplete {
             throw CommandLineValues.endIncomplete(reasons: outcome.incompleteReasons)
+        }
+    }
+
+    /// Writes the report's days and its runs row to the store, then closes it.
+    private func keep(_ writes: HistoryWrites, of outcome: ReportOutcome, startedAt: Instant, in store: any HistoryStore,
+                      progress: any ProgressSink) async throws {
+        let status: ExitStatus = outcome.isComplete ? .success : .incompleteData
+        let run = StoredRun(command: "report", account: account, periodFrom: outcome.summary.periodFrom,
+                            periodTo: outcome.summary.periodTo, startedAt: startedAt, exitCode: status.rawValue,
+                            isComplete: outcome.isComplete, deliveries: outcome.deliveries, files: outcome.files,
+                            outputFolder: out, snapshot: snapshot)
+        progress.update(stage: "storing history", done: 0, total: writes.days.count, unit: "days")
+        do {
+            try await HistoryWriter.write(writes, run: run, to: store, progress: progress)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        progress.finish(stage: "storing history")
+        if !output.quiet {
+            print("stored \(writes.days.count) days of \(account) in \(history.store ?? "the store")")
         }
     }
 
@@ -94,14 +138,9 @@ struct ReportCommand: AsyncParsableCommand {
         if let fromDay, let toDay, fromDay > toDay {
             throw ReportError.invalidOption(option: "--from", reason: "\(fromDay) is after --to \(toDay)")
         }
-        let formats = try format.split(separator: ",").map { name in
-            guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw ReportError.invalidOption(option: "--format", reason: "unknown format \"\(name)\" (use csv, xlsx or html)")
-            }
-            return format
-        }
-        guard !formats.isEmpty else {
-            throw ReportError.invalidOption(option: "--format", reason: "name at least one format")
+        let formats = try CommandLineValues.formats(format)
+        if history.isGiven, !batches.isEmpty {
+            throw ReportError.invalidOption(option: "--store", reason: "the store keeps whole days; it cannot be combined with --batch")
         }
         let options = ReportOptions(timeZone: timeZone, from: fromDay, to: toDay, batchIDs: Set(batches),
                                     generatedAt: try GenerationTime.current())
@@ -115,7 +154,8 @@ struct ReportCommand: AsyncParsableCommand {
                 try Self.checkInvoiceMonths(from: fromDay, to: toDay)
                 return BillingOptions(account: account, rateCard: try RateCardOption.load(path),
                                       months: BillingOptions.months(from: fromDay, to: toDay))
-            })
+            },
+            historyAccount: history.isGiven ? try CommandLineValues.accountName(account) : nil)
     }
 
     /// Most months (50 years) a period may span with `--rate-card`: each gets an invoice

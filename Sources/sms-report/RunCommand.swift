@@ -16,7 +16,9 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             For each account: fetch the period (--since its first day, less recheck_hours) into \
             <output_dir>/<account>/snapshots/<fetch time>/, write the report into \
-            <output_dir>/<account>/<period>/ with run.json, and email it. Accounts run side by side \
+            <output_dir>/<account>/<period>/ with run.json, keep its whole days in the history store \
+            (--store, else the config's store, default <output_dir>/history.sqlite), and email it. \
+            Accounts run side by side \
             (parallel_accounts); one account's failure never stops another. The exit code is the \
             worst of the accounts': 0 < 3 incomplete < 4 email failed < 5 token refused < 1; \
             2 for a config error, 6 when another run of the same config holds its lock.
@@ -70,6 +72,8 @@ struct RunCommand: AsyncParsableCommand {
                                valueName: "ms"))
     var emailRetryDelayMs = 5000
 
+    @OptionGroup var history: StoreOptions
+
     @OptionGroup var output: QuietOption
 
     @Flag(name: .shortAndLong, help: "Also log every API request.")
@@ -109,10 +113,15 @@ struct RunCommand: AsyncParsableCommand {
         for warning in settings.insecureTransportWarnings {
             logger.warning("\(warning)")
         }
-        let job = RunJob(plans: try planner.plans(), parallelAccounts: settings.parallelAccounts,
-                         deliverer: try makeDeliverer(settings, logger: logger),
-                         keepSnapshots: settings.keepSnapshots, accountTimeout: settings.accountTimeout, logger: logger)
+        let plans = try planner.plans()
+        let deliverer = try makeDeliverer(settings, logger: logger)
+        // A run always keeps history (contract §9): --store, else the config's store.
+        let store = try await history.open(config: settings)
+        let job = RunJob(plans: plans, parallelAccounts: settings.parallelAccounts, deliverer: deliverer,
+                         keepSnapshots: settings.keepSnapshots, accountTimeout: settings.accountTimeout, logger: logger,
+                         store: store)
         let records = await job.run()
+        await store?.close()
         for record in records {
             print(record.summaryLine)
         }

@@ -10,6 +10,7 @@ struct SMSReportCommand: AsyncParsableCommand {
             (reports still written), 4 delivery failed, 5 authentication refused, 6 locked.
             """,
         version: "0.1.0",
-        subcommands: [FetchCommand.self, ReportCommand.self, RunCommand.self, BillingCommand.self]
+        subcommands: [FetchCommand.self, ReportCommand.self, RunCommand.self, BillingCommand.self, HistoryCommand.self,
+                      StoreCommand.self]
     )
 }

@@ -2,6 +2,7 @@ import SMSSupport
 import SMSCore
 import SMSIngest
 import SMSBilling
+import SMSHistory
 import SMSRender
 
 /// The `billing` pipeline: snapshot → the month's deliveries → a billing statement →
@@ -12,7 +13,8 @@ package enum BillingJob {
     /// Throws ``ReportError/missingRate(rateCard:operatorName:)`` (exit 2) when an
     /// operator with deliveries has no price and the card has no default; nothing is
     /// written then. A month without deliveries gives a zero invoice.
-    package static func run(_ request: BillingRequest,
+    /// With `keepsHistory`, the outcome also carries the month's days for the store.
+    package static func run(_ request: BillingRequest, keepsHistory: Bool = false,
                            progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> BillingOutcome {
         let reader = SnapshotReader(statusMap: request.statusMap, operators: request.operators)
         progress.update(stage: "reading snapshot", done: 0, total: 0, unit: "files")
@@ -21,17 +23,40 @@ package enum BillingJob {
 
         let billing = BillingOptions(account: request.account, rateCard: request.rateCard, months: [request.month])
         let statement = try BillingAggregator.statement(for: snapshot, options: request.reportOptions, billing: billing)
+        var history: HistoryWrites?
+        if keepsHistory {
+            var clock = LocalClock(timeZone: request.timeZone)
+            let selection = DeliverySelection(snapshot.normalized.deliveries, options: request.reportOptions, clock: &clock)
+            let plan = try HistoryWrites.plan(snapshot: snapshot, selection: selection, options: request.reportOptions)
+            history = HistoryWrites.make(snapshot: snapshot, plan: plan, options: request.reportOptions,
+                                         account: request.account, snapshotName: Self.folderName(request.snapshotFolder),
+                                         selection: selection)
+        }
+        var outcome = try await write(statement, isComplete: snapshot.isComplete,
+                                      incompleteReasons: snapshot.incompleteReasons, outputFolder: request.outputFolder,
+                                      csvGuardsFormulas: request.csvGuardsFormulas, progress: progress)
+        outcome.history = history
+        return outcome
+    }
 
-        try ReportJob.createFolder(request.outputFolder)
-        let csvPath = "\(request.outputFolder)/\(BillingStatement.tableName).csv"
+    /// Writes `billing.csv` and `billing.xlsx` of `statement` into `outputFolder`.
+    package static func write(_ statement: BillingStatement, isComplete: Bool, incompleteReasons: [String],
+                              outputFolder: String, csvGuardsFormulas: Bool,
+                              progress: any ProgressSink) async throws(ReportError) -> BillingOutcome {
+        try ReportJob.createFolder(outputFolder)
+        let csvPath = "\(outputFolder)/\(BillingStatement.tableName).csv"
         progress.update(stage: "writing billing", done: 0, total: 2, unit: "files")
-        try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
-            .write(statement.table, timeZone: request.timeZone, to: csvPath)
+        try await CSVRenderer(guardsFormulas: csvGuardsFormulas)
+            .write(statement.table, timeZone: statement.timeZone, to: csvPath)
         let workbookPath = try await BillingWorkbookRenderer()
-            .render(statement, isComplete: snapshot.isComplete, incompleteReasons: snapshot.incompleteReasons,
-                    into: request.outputFolder)
+            .render(statement, isComplete: isComplete, incompleteReasons: incompleteReasons, into: outputFolder)
         progress.finish(stage: "writing billing")
         return BillingOutcome(files: [csvPath, workbookPath], statement: statement,
-                              isComplete: snapshot.isComplete, incompleteReasons: snapshot.incompleteReasons)
+                              isComplete: isComplete, incompleteReasons: incompleteReasons)
+    }
+
+    /// A folder's own name.
+    private static func folderName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
     }
 }

@@ -1,4 +1,5 @@
 import SMSCore
+import SMSHistory
 import SMSIngest
 import SMSBilling
 
@@ -59,4 +60,6 @@ package struct BillingOutcome: Sendable {
     package var isComplete: Bool
     /// Why the snapshot is incomplete.
     package var incompleteReasons: [String]
+    /// What the store keeps of the month (`billing --snapshot … --store`); nil otherwise.
+    package var history: HistoryWrites? = nil
 }

@@ -2,6 +2,7 @@ import Foundation
 import SMSAggregate
 import SMSBilling
 import SMSCore
+import SMSHistory
 import SMSIngest
 import SMSRender
 import SMSSupport
@@ -30,6 +31,7 @@ package enum ReportJob {
             billing = try Aggregator.billing(for: snapshot, options: options, selected: selected, billing: billingOptions)
         }
         let statement = billing
+        let history = try historyTask(snapshot: snapshot, selected: selected, request: request)
         let grouping = Task {
             var tables = Aggregator.tables(for: snapshot, options: options, selected: selected)
             tables.billing = statement
@@ -77,7 +79,20 @@ package enum ReportJob {
         }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
                              isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
-                             summary: tables.figures, billing: tables.billing)
+                             summary: tables.figures, billing: tables.billing, history: await history?.value)
+    }
+
+    /// With ``ReportRequest/historyAccount``, starts making the store's days and rollups
+    /// beside the rendering. Its period is checked first, before any file is written.
+    private static func historyTask(snapshot: LoadedSnapshot, selected: SelectedDeliveries,
+                                    request: ReportRequest) throws(ReportError) -> Task<HistoryWrites, Never>? {
+        guard let account = request.historyAccount else { return nil }
+        let plan = try HistoryWrites.plan(snapshot: snapshot, selection: selected.selection, options: request.options)
+        let name = snapshotName(request.snapshotFolder)
+        return Task {
+            HistoryWrites.make(snapshot: snapshot, plan: plan, options: request.options, account: account, snapshotName: name,
+                               selection: selected.selection)
+        }
     }
 
     /// Starts `report.xlsx` on its own thread: it writes the deliveries sheet while

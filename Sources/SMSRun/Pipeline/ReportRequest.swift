@@ -3,6 +3,7 @@ import SMSIngest
 import SMSBilling
 import SMSRender
 import SMSAggregate
+import SMSHistory
 
 /// Everything a `report` run needs: where to read, where to write, and how.
 package struct ReportRequest: Sendable {
@@ -27,11 +28,15 @@ package struct ReportRequest: Sendable {
     package var billing: BillingOptions?
     /// The account the report is for, named in the HTML header; nil names the API's base URL.
     package var account: String?
+    /// The account whose history the report keeps (`--store`, and every `run`): the
+    /// outcome then carries the days and rollups to store. Nil keeps none.
+    package var historyAccount: String?
 
     package init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
                 formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
                 statusMap: StatusMap = .standard, operators: OperatorTable = .standard,
-                templatesFolder: String? = nil, billing: BillingOptions? = nil, account: String? = nil) {
+                templatesFolder: String? = nil, billing: BillingOptions? = nil, account: String? = nil,
+                historyAccount: String? = nil) {
         self.snapshotFolder = snapshotFolder
         self.outputFolder = outputFolder
         self.options = options
@@ -42,6 +47,7 @@ package struct ReportRequest: Sendable {
         self.templatesFolder = templatesFolder
         self.billing = billing
         self.account = account
+        self.historyAccount = historyAccount
     }
 }
 
@@ -60,4 +66,6 @@ package struct ReportOutcome: Sendable {
     package var summary: ReportSummary
     /// The billing written with the report; nil without a rate card.
     package var billing: BillingStatement? = nil
+    /// What the store keeps of this report; nil without ``ReportRequest/historyAccount``.
+    package var history: HistoryWrites? = nil
 }

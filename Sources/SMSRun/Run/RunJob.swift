@@ -3,6 +3,8 @@ import Logging
 import SMSConfig
 import SMSCore
 import SMSFetch
+import SMSHistory
+import SMSStore
 import SMSSupport
 import SMSAggregate
 
@@ -23,15 +25,19 @@ package struct RunJob: Sendable {
     package var accountTimeout: Duration
     /// Progress and problems, one line per step.
     package var logger: Logger
+    /// The history store each account's days and run are kept in (contract §9).
+    package var store: (any HistoryStore)?
 
     package init(plans: [AccountRunPlan], parallelAccounts: Int, deliverer: any ReportDeliverer, keepSnapshots: Int,
-                accountTimeout: Duration = .seconds(RunConfig.Defaults.accountTimeoutMinutes * 60), logger: Logger) {
+                accountTimeout: Duration = .seconds(RunConfig.Defaults.accountTimeoutMinutes * 60), logger: Logger,
+                store: (any HistoryStore)? = nil) {
         self.plans = plans
         self.parallelAccounts = max(1, parallelAccounts)
         self.deliverer = deliverer
         self.keepSnapshots = keepSnapshots
         self.accountTimeout = accountTimeout
         self.logger = logger
+        self.store = store
     }
 
     /// Runs every account and returns their records, in the plans' order. Each
@@ -74,6 +80,7 @@ package struct RunJob: Sendable {
         }
         record.durations["total"] = (ContinuousClock.now - started).inSeconds
         record.finishedAt = Self.timestamp()
+        await keepRun(record, plan: plan, logger: logger)
         write(record, into: plan.report.outputFolder, logger: logger)
         if record.exitStatus == .success {
             prune(plan, logger: logger)
@@ -136,6 +143,17 @@ package struct RunJob: Sendable {
             record.outcome = .incomplete
             record.exitStatus = record.exitStatus.worse(.incompleteData)
         }
+        if let store, let writes = report.history {
+            progress.publish(record, step: "store")
+            do {
+                try await HistoryWriter.writeDays(writes, to: store)
+                logger.info("stored \(writes.days.count) days in the history store")
+            } catch {
+                // The report is written and still delivered; the run ends with the store's error.
+                record.fail(error.exitStatus, message: error.description)
+                logger.error("history store: \(error.description)")
+            }
+        }
 
         progress.publish(record, step: "deliver")
         guard !Task.isCancelled else { return record }
@@ -163,6 +181,7 @@ package struct RunJob: Sendable {
         let staging = try StagingFolder(finalPath: plan.report.outputFolder)
         var request = plan.report
         request.outputFolder = staging.path
+        request.historyAccount = store == nil ? nil : plan.account
         do throws(ReportError) {
             var report = try await ReportJob.run(request)
             guard !Task.isCancelled else {
@@ -173,6 +192,17 @@ package struct RunJob: Sendable {
         } catch {
             staging.abandon()
             throw error
+        }
+    }
+
+    /// Adds the account's runs row to the store, once its email is sent or not.
+    private func keepRun(_ record: AccountRunRecord, plan: AccountRunPlan, logger: Logger) async {
+        guard let store else { return }
+        let run = StoredRun(record, period: plan.period)
+        do {
+            try await store.recordRun(run)
+        } catch {
+            logger.error("history store: cannot record the run: \(error.description)")
         }
     }
 

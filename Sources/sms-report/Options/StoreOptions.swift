@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SMSConfig
+import SMSCore
+import SMSStore
+
+/// `--store` and `--store-password-env`, shared by `report`, `billing`, `run`,
+/// `history` and `store` (contract §1).
+struct StoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The history store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE whose password is in the environment.",
+                               valueName: "store"))
+    var store: String?
+
+    @Option(help: ArgumentHelp("The environment variable that holds a PostgreSQL store's password (default: SMS_REPORT_STORE_PASSWORD, or the config's store_password_env).",
+                               valueName: "name"))
+    var storePasswordEnv: String?
+
+    /// True when `--store` was given.
+    var isGiven: Bool { store != nil }
+
+    /// Opens the store that `--store` names, else the config's when `config` is given;
+    /// nil when neither names one. Migrations run as it opens.
+    func open(config: RunConfig? = nil) async throws -> (any HistoryStore)? {
+        let variable = try passwordVariable(config: config)
+        let location: StoreLocation
+        if let store {
+            location = try StoreLocation.parse(store, relativeTo: FileManager.default.currentDirectoryPath)
+        } else if let config {
+            location = try StoreLocation.parse(config.store, relativeTo: config.folder)
+        } else {
+            return nil
+        }
+        return try await StoreOpener.open(location, passwordVariable: variable, logger: Logger(label: "sms-report.store"),
+                                          tool: "sms-report \(SMSReportCommand.configuration.version)")
+    }
+
+    /// The password variable: `--store-password-env`, else the config's, else the default.
+    private func passwordVariable(config: RunConfig?) throws(ReportError) -> String {
+        guard let storePasswordEnv else {
+            return config?.storePasswordVariable ?? StoreLocation.defaultPasswordVariable
+        }
+        try CommandLineValues.checkEnvironmentVariableName(storePasswordEnv, option: "--store-password-env")
+        return storePasswordEnv
+    }
+}
