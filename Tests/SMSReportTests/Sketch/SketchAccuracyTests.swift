@@ -21,11 +21,4 @@ import Testing
         let snapshot = try await HistoryFixture.world.value
         try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
     }
-
-    /// A world of a million deliveries: many latencies per group, where a sketch's
-    /// buckets are most stressed.
-    @Test func millionDeliveryWorld() async throws {
-        let snapshot = try await HistoryFixture.generatedWorld(deliveries: 1_000_000, days: 7, seed: 11)
-        try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
-    }
 }

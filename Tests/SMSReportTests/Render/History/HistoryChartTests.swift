@@ -7,7 +7,7 @@ import Testing
 @Suite struct HistoryChartTests {
     @Test func atMostEightGroupsAreDrawnThoseWithTheMostDeliveries() {
         let groups = (0..<10).map { "98\($0)" }
-        let data = HistoryFixture.document(group: "prefix", groups: groups).chartData
+        let data = HistoryDocumentFixture.document(group: "prefix", groups: groups).chartData
         #expect(data.buckets.count == 28)
         // The fixture gives later groups more deliveries: the first two are left out.
         #expect(data.series.map(\.group) == groups.dropFirst(2).map { Optional($0) })
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aGroupWithoutARowInABucketHasAnEmptyCellThere() throws {
-        var document = HistoryFixture.document(group: "operator", groups: ["NCELL", "NTC"])
+        var document = HistoryDocumentFixture.document(group: "operator", groups: ["NCELL", "NTC"])
         let full = document.table
         document.table = Table(name: full.name, columns: full.columns, rows: full.rows.filter {
             !($0[0] == .text("2026-11-02") && $0[1] == .text("NTC"))
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func groupedByStatusEachLineHasItsStatusColour() {
-        let data = HistoryFixture.document(group: "status", groups: ["delivered", "failed"]).chartData
+        let data = HistoryDocumentFixture.document(group: "status", groups: ["delivered", "failed"]).chartData
         #expect(data.series.map(\.rgb) == [StatusPalette.rgb(of: .delivered), StatusPalette.rgb(of: .failed)])
     }
 

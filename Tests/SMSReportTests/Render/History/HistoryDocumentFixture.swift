@@ -5,7 +5,7 @@ import Foundation
 
 /// Synthetic `history` tables, as the store's trend builder makes them, and the
 /// readers a test needs to look at what the renderers wrote.
-enum HistoryFixture {
+enum HistoryDocumentFixture {
     static let firstDay = LocalDay(year: 2026, month: 11, day: 1)
     /// Days of November 2026 that the store lacks: no row has them.
     static let missingDays = [LocalDay(year: 2026, month: 11, day: 5), LocalDay(year: 2026, month: 11, day: 6)]
