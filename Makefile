@@ -30,13 +30,18 @@ demo-run: setup templates
 	$(SWIFT) build -c release --product sms-api-sim
 	scripts/demo-run.sh
 
-## Runs the report on the bundled rich sample and shows its summary.
+## Runs the report on the bundled rich sample, keeping its days in a history store, and
+## shows its summary and the stored days as a `history` table.
 demo: release
 	rm -rf $(DEMO_OUT)
-	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) .build/release/sms-report report --snapshot samples/rich --out $(DEMO_OUT) ; \
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) .build/release/sms-report report --snapshot samples/rich --out $(DEMO_OUT) \
+	  --store $(DEMO_OUT)/history.sqlite --account demo ; \
 	  status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ] || exit $$status
 	@echo; cat $(DEMO_OUT)/report.txt
-	@echo; echo "open $(DEMO_OUT)/report.html in a browser for the charts"
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) .build/release/sms-report history --store $(DEMO_OUT)/history.sqlite \
+	  --account demo --out $(DEMO_OUT)/history
+	@echo; cut -d, -f1,2,3,11,16,20,21 $(DEMO_OUT)/history/history.csv | tr , "\t"
+	@echo; echo "open $(DEMO_OUT)/report.html and $(DEMO_OUT)/history/history.html in a browser for the charts"
 
 ## Runs every test: Swift unit and golden tests, the CLI tests read back with Python, then the fuzzers.
 test: setup unit integration fuzz
@@ -75,6 +80,7 @@ samples:
 bench: setup
 	benchmarks/report_benchmark.py
 	benchmarks/fetch_benchmark.py --no-build
+	benchmarks/store_benchmark.py --no-build
 
 clean:
 	rm -rf .build .build-fuzz out
