@@ -127,17 +127,12 @@ struct BillingCommand: AsyncParsableCommand {
                       try RateCardOption.load(rateCard), try timezone.map { try CommandLineValues.timeZone($0) } ?? .kathmandu)
         }
         guard let store = try await history.open(config: settings) else { return }
-        let outcome: BillingOutcome
-        do {
-            outcome = try await StoredBillingJob.run(
+        let outcome = try await closing(store) { store in
+            try await StoredBillingJob.run(
                 month: billedMonth, billing: BillingOptions(account: billed.account, rateCard: billed.card, months: [billedMonth]),
                 timeZone: billed.timeZone, generatedAt: generatedAt, outputFolder: out, csvGuardsFormulas: !csvRaw,
                 store: store, progress: output.progress)
-        } catch {
-            await store.close()
-            throw error
         }
-        await store.close()
         try finish(outcome)
     }
 

@@ -69,16 +69,9 @@ struct HistoryCommand: AsyncParsableCommand {
         }
         let progress = output.progress
         progress.update(stage: "reading the store", done: 0, total: 0, unit: "days")
-        let result: HistoryResult
-        let zoneName: String?
-        do {
-            result = try await HistoryReader(store: history).history(query)
-            zoneName = try await history.timeZone(account: query.account)
-        } catch {
-            await history.close()
-            throw error
+        let (result, zoneName) = try await closing(history) { store in
+            (try await HistoryReader(store: store).history(query), try await store.timeZone(account: query.account))
         }
-        await history.close()
         progress.finish(stage: "reading the store")
         guard result.storedDays > 0 else {
             throw ReportError.invalidOption(option: "--account", reason: "the store has no day of account \(query.account)\(rangeText)")

@@ -101,8 +101,8 @@ struct ReportCommand: AsyncParsableCommand {
         if !output.quiet {
             print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")
         }
-        if let store, let writes = outcome.history {
-            try await keep(writes, of: outcome, startedAt: startedAt, in: store, progress: progress)
+        if let store {
+            try await keep(outcome, startedAt: startedAt, in: store, progress: progress)
         }
         if !outcome.isComplete {
             throw CommandLineValues.endIncomplete(reasons: outcome.incompleteReasons)
@@ -110,21 +110,19 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// Writes the report's days and its runs row to the store, then closes it.
-    private func keep(_ writes: HistoryWrites, of outcome: ReportOutcome, startedAt: Instant, in store: any HistoryStore,
+    private func keep(_ outcome: ReportOutcome, startedAt: Instant, in store: any HistoryStore,
                       progress: any ProgressSink) async throws {
+        guard let writes = outcome.history else {
+            await store.close()
+            return
+        }
         let status: ExitStatus = outcome.isComplete ? .success : .incompleteData
         let run = StoredRun(command: "report", account: account, periodFrom: outcome.summary.periodFrom,
                             periodTo: outcome.summary.periodTo, startedAt: startedAt, exitCode: status.rawValue,
                             isComplete: outcome.isComplete, deliveries: outcome.deliveries, files: outcome.files,
                             outputFolder: out, snapshot: snapshot)
         progress.update(stage: "storing history", done: 0, total: writes.days.count, unit: "days")
-        do {
-            try await HistoryWriter.write(writes, run: run, to: store, progress: progress)
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
+        try await closing(store) { try await HistoryWriter.write(writes, run: run, to: $0, progress: progress) }
         progress.finish(stage: "storing history")
         if !output.quiet {
             print("stored \(writes.days.count) days of \(account) in \(history.store ?? "the store")")

@@ -51,9 +51,7 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var location: Location
 
         func run() async throws {
-            let store = try await location.open()
-            let version = try await store.schemaVersion
-            await store.close()
+            let version = try await closing(try await location.open()) { try await $0.schemaVersion }
             print("\(location.name) is at schema version \(version)")
         }
     }
@@ -66,15 +64,7 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var location: Location
 
         func run() async throws {
-            let store = try await location.open()
-            let report: StoreCheckReport
-            do {
-                report = try await store.check()
-            } catch {
-                await store.close()
-                throw error
-            }
-            await store.close()
+            let report = try await closing(try await location.open()) { try await $0.check() }
             for problem in report.problems {
                 FileHandle.standardError.write(Data("problem: \(problem)\n".utf8))
             }
@@ -102,15 +92,7 @@ struct StoreCommand: AsyncParsableCommand {
         func run() async throws {
             let day = try PeriodArguments.day(before, option: "--before")
             let account = try account.map { try CommandLineValues.accountName($0) }
-            let store = try await location.open()
-            let summary: PruneSummary
-            do {
-                summary = try await store.prune(account: account, before: day)
-            } catch {
-                await store.close()
-                throw error
-            }
-            await store.close()
+            let summary = try await closing(try await location.open()) { try await $0.prune(account: account, before: day) }
             print("pruned the rollups of \(summary.days) days before \(day) (\(summary.rollupRows) rows) "
                   + "of \(account ?? "every account"); their totals, runs and alerts are kept")
         }

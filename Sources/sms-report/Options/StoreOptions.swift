@@ -44,3 +44,16 @@ struct StoreOptions: ParsableArguments {
         return storePasswordEnv
     }
 }
+
+/// Runs `body` with `store`, then closes the store whether `body` threw or not.
+func closing<Value>(_ store: any HistoryStore, _ body: (any HistoryStore) async throws -> Value) async throws -> Value {
+    let value: Value
+    do {
+        value = try await body(store)
+    } catch {
+        await store.close()
+        throw error
+    }
+    await store.close()
+    return value
+}
