@@ -22,14 +22,16 @@ package enum BillingJob {
         progress.finish(stage: "reading snapshot")
 
         let billing = BillingOptions(account: request.account, rateCard: request.rateCard, months: [request.month])
-        let statement = try BillingAggregator.statement(for: snapshot, options: request.reportOptions, billing: billing)
+        // One selection of the month's deliveries serves the bill and the store.
+        var clock = LocalClock(timeZone: request.timeZone)
+        let selection = DeliverySelection(snapshot.normalized.deliveries, options: request.reportOptions, clock: &clock)
+        let statement = try BillingAggregator.statement(snapshot.normalized, selection: selection, billing: billing,
+                                                        options: request.reportOptions)
         var history: HistoryWrites?
         if keepsHistory {
-            var clock = LocalClock(timeZone: request.timeZone)
-            let selection = DeliverySelection(snapshot.normalized.deliveries, options: request.reportOptions, clock: &clock)
             let plan = try HistoryWrites.plan(snapshot: snapshot, selection: selection, options: request.reportOptions)
             history = HistoryWrites.make(snapshot: snapshot, plan: plan, options: request.reportOptions,
-                                         account: request.account, snapshotName: Self.folderName(request.snapshotFolder),
+                                         account: request.account, snapshotName: ReportJob.snapshotName(request.snapshotFolder),
                                          selection: selection)
         }
         var outcome = try await write(statement, isComplete: snapshot.isComplete,
@@ -53,10 +55,5 @@ package enum BillingJob {
         progress.finish(stage: "writing billing")
         return BillingOutcome(files: [csvPath, workbookPath], statement: statement,
                               isComplete: isComplete, incompleteReasons: incompleteReasons)
-    }
-
-    /// A folder's own name.
-    private static func folderName(_ path: String) -> String {
-        String(path.split(separator: "/").last ?? Substring(path))
     }
 }

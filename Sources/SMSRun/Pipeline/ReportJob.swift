@@ -122,7 +122,7 @@ package enum ReportJob {
     }
 
     /// The snapshot folder's own name, as the workbook's comments give it.
-    private static func snapshotName(_ folder: String) -> String {
+    static func snapshotName(_ folder: String) -> String {
         URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 

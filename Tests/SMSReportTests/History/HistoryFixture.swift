@@ -82,7 +82,10 @@ enum HistoryFixture {
 
     /// Expects the store's `<G>` cells to equal the report's: exactly, except the
     /// percentiles, within 1% relative error for latencies of at least 1 ms.
-    static func expectSameFigures(store: [String: Cell], report: [String: Cell], _ what: String) {
+    /// Returns how many percentiles it compared (those of at least 1 ms).
+    @discardableResult
+    static func expectSameFigures(store: [String: Cell], report: [String: Cell], _ what: String) -> Int {
+        var compared = 0
         for column in GroupColumns.columns.map(\.name) {
             let stored = store[column], reported = report[column]
             guard percentileColumns.contains(column), case .seconds(let approx)? = stored,
@@ -93,18 +96,22 @@ enum HistoryFixture {
             guard exact >= 1_000 else { continue }
             let error = abs(Double(approx - exact)) / Double(exact)
             #expect(error <= 0.01, "\(what) \(column): \(approx) µs from the store, \(exact) µs exact")
+            compared += 1
         }
+        return compared
     }
 
     /// Expects every group of the report's by_day, by_operator, by_prefix, by_batch and
     /// by_status over each month of `days` to match the store's monthly history.
-    static func expectStoreMatchesReport(_ snapshot: LoadedSnapshot, days: ClosedRange<LocalDay>) throws {
+    /// Returns how many percentiles were compared.
+    static func expectStoreMatchesReport(_ snapshot: LoadedSnapshot, days: ClosedRange<LocalDay>) throws -> Int {
+        var compared = 0
         let writes = writes(snapshot, days: days)
         let byDay = try history(writes, HistoryQuery(account: account, bucket: .day))
         let reportByDay = try groupCells(report(snapshot, days: days).byDay, key: "day")
         let storeByDay = try groupCells(byDay.table, key: "bucket")
         for (day, figures) in reportByDay {
-            expectSameFigures(store: storeByDay[day] ?? [:], report: figures, "by_day \(day)")
+            compared += expectSameFigures(store: storeByDay[day] ?? [:], report: figures, "by_day \(day)")
         }
         #expect(storeByDay.values.filter { $0["deliveries"] != .integer(0) }.count == reportByDay.count)
 
@@ -122,7 +129,7 @@ enum HistoryFixture {
                 let reportRows = try groupCells(table, key: key)
                 #expect(Set(storeRows.keys) == Set(reportRows.keys), "\(group) groups of \(month)")
                 for (name, figures) in reportRows {
-                    expectSameFigures(store: storeRows[name] ?? [:], report: figures, "\(key) \(name) of \(month)")
+                    compared += expectSameFigures(store: storeRows[name] ?? [:], report: figures, "\(key) \(name) of \(month)")
                 }
             }
             let byStatus = try history(writes, HistoryQuery(account: account, from: period.lowerBound, to: period.upperBound,
@@ -136,5 +143,6 @@ enum HistoryFixture {
             })
             #expect(storeDeliveries == reportDeliveries, "by_status of \(month)")
         }
+        return compared
     }
 }

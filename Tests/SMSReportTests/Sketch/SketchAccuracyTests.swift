@@ -9,16 +9,21 @@ import Testing
 @Suite struct SketchAccuracyTests {
     @Test func richSample() async throws {
         let snapshot = try await HistoryFixture.rich.value
-        try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
+        let compared = try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
+        #expect(compared > 0, "no percentile of at least 1 ms was compared")
     }
 
-    @Test func apiDocSample() async throws {
+    /// The api-doc sample has no `delivered_at`, so no latency: only its counts (and
+    /// empty latency cells) are compared.
+    @Test func apiDocSampleWithoutLatencies() async throws {
         let snapshot = try await HistoryFixture.apiDoc.value
-        try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
+        let compared = try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
+        #expect(compared == 0)
     }
 
     @Test func generatedWorldOverTwoMonths() async throws {
         let snapshot = try await HistoryFixture.world.value
-        try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
+        let compared = try HistoryFixture.expectStoreMatchesReport(snapshot, days: try HistoryFixture.dataDays(snapshot))
+        #expect(compared > 0, "no percentile of at least 1 ms was compared")
     }
 }
