@@ -48,7 +48,7 @@ enum SQLiteBackend {
         let database = connection.sql()
         do {
             try await database.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
-            try await database.raw("PRAGMA journal_mode = WAL").run()
+            try await switchToWAL(database)
             try await database.raw("PRAGMA synchronous = NORMAL").run()
             try await database.raw("PRAGMA foreign_keys = ON").run()
         } catch {
@@ -59,6 +59,21 @@ enum SQLiteBackend {
         return StoreConnection(name: store, database: database, dialect: dialect) {
             try? await connection.close()
             try? await threadPool.shutdownGracefully()
+        }
+    }
+
+    /// `PRAGMA journal_mode = WAL`, tried again while another process holds the file:
+    /// two processes opening a new store at once both convert it, and SQLite answers
+    /// the loser busy at once, without waiting in its busy handler.
+    private static func switchToWAL(_ database: any SQLDatabase) async throws {
+        let deadline = ContinuousClock.now + .milliseconds(busyTimeoutMilliseconds)
+        while true {
+            do {
+                try await database.raw("PRAGMA journal_mode = WAL").run()
+                return
+            } catch where isBusy(error) && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 10...50)))
+            }
         }
     }
 
