@@ -56,8 +56,10 @@ package enum Aggregator {
         return report
     }
 
-    /// Every table of the report, the deliveries `selected` included.
-    package static func tables(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries) -> ReportTables {
+    /// Every table of the report, the deliveries `selected` included. Batches with fewer
+    /// than `worstBatchMinimum` deliveries are not ranked among the worst.
+    package static func tables(for snapshot: LoadedSnapshot, options: ReportOptions, selected: SelectedDeliveries,
+                               worstBatchMinimum: Int = AlertThresholds.standard.worstBatchMinimumDeliveries) -> ReportTables {
         var clock = LocalClock(timeZone: options.timeZone)
         let selection = selected.selection
         var pass = GroupingPass(messages: snapshot.normalized.messages)
@@ -72,8 +74,17 @@ package enum Aggregator {
         pass.quality.set(.failedRequests, count: checks.failedRequests, example: checks.failedRequestsExample)
 
         let summaryStatistics = pass.summary.finish()
+        let periodFrom = options.from ?? pass.firstDay, periodTo = options.to ?? pass.lastDay
+        let reconciliation = snapshot.hasMetricsSnapshot
+            ? Reconciliation.rows(metrics: snapshot.metrics, deliveries: snapshot.normalized.deliveries,
+                                  days: reconciledDays(snapshot, from: periodFrom, to: periodTo))
+            : nil
+        if let reconciliation {
+            let mismatches = Reconciliation.mismatches(reconciliation)
+            pass.quality.set(.metricsMismatch, count: mismatches.count, example: mismatches.example)
+        }
         let summary = ReportSummary(
-            periodFrom: options.from ?? pass.firstDay, periodTo: options.to ?? pass.lastDay,
+            periodFrom: periodFrom, periodTo: periodTo,
             timeZone: options.timeZone, generatedAt: options.generatedAt,
             dataAsOf: snapshot.manifest?.fetchFinished.flatMap(TimestampParser.parse),
             isComplete: snapshot.isComplete, messages: pass.messageCount,
@@ -81,15 +92,17 @@ package enum Aggregator {
         let cubeNames = CubeNames(days: pass.days.keys, batches: pass.batches.keys,
                                   operators: pass.operators.keys, prefixes: pass.prefixes.keys)
         let byBatch = TableBuilder.byBatch(pass.batches.finish())
+        let cubeGroups = pass.cube.finish()
+        let operatorGroups = TableBuilder.operatorOrder(pass.operators.finish())
         return ReportTables(
             summary: TableBuilder.summary(summary),
             figures: summary,
             byBatch: byBatch,
-            byOperator: TableBuilder.byOperator(pass.operators.finish()),
+            byOperator: TableBuilder.byOperator(operatorGroups),
             byPrefix: TableBuilder.byPrefix(pass.prefixes.finish(), operatorByPrefix: pass.operatorByPrefix),
             byDay: TableBuilder.byDay(pass.days.finish()),
             byStatus: TableBuilder.byStatus(counts: pass.statusCounts, rawValues: pass.rawValuesByStatus),
-            cube: TableBuilder.cube(pass.cube.finish(), names: cubeNames),
+            cube: TableBuilder.cube(cubeGroups, names: cubeNames),
             latencyHistogram: TableBuilder.latencyHistogram(pass.histogram),
             metrics: TableBuilder.metrics(snapshot.metrics),
             dataQuality: Table(name: "data_quality",
@@ -101,9 +114,23 @@ package enum Aggregator {
             incompleteReasons: snapshot.incompleteReasons,
             sourceBaseURL: snapshot.manifest?.baseURL,
             highlights: ReportHighlights(
-                worstBatches: TableBuilder.worstBatches(byBatch, limit: ReportHighlights.worstBatchLimit),
-                undeliverableOrFailed: summaryStatistics.count(.undeliverable) + summaryStatistics.count(.failed)),
-            deliveriesWithBillableFlag: selected.deliveriesWithBillableFlag)
+                worstBatches: TableBuilder.worstBatches(byBatch, limit: ReportHighlights.worstBatchLimit,
+                                                        minimumDeliveries: worstBatchMinimum),
+                worstBatchMinimumDeliveries: worstBatchMinimum,
+                undeliverableOrFailed: summaryStatistics.count(.undeliverable) + summaryStatistics.count(.failed),
+                operators: operatorGroups.map { (name: $0.key, statistics: $0.statistics) },
+                operatorDays: TableBuilder.operatorDays(cubeGroups, names: cubeNames)),
+            deliveriesWithBillableFlag: selected.deliveriesWithBillableFlag,
+            reconciliation: reconciliation.map(Reconciliation.table))
+    }
+
+    /// The Kathmandu days the reconciliation covers: the report's period, within the
+    /// days the fetch asked for (`--since`, `--until`); nil when that leaves none.
+    private static func reconciledDays(_ snapshot: LoadedSnapshot, from: LocalDay?, to: LocalDay?) -> ClosedRange<LocalDay>? {
+        guard var first = from, var last = to else { return nil }
+        if let since = snapshot.manifest?.since.flatMap(LocalDay.init(iso:)) { first = max(first, since) }
+        if let until = snapshot.manifest?.until.flatMap(LocalDay.init(iso:)) { last = min(last, until) }
+        return first <= last ? first...last : nil
     }
 }
 

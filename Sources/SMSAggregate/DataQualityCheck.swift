@@ -11,6 +11,7 @@ package enum DataQualityCheck: String, CaseIterable, Sendable {
     case countMismatch = "count_mismatch"
     case failedRequests = "failed_requests"
     case truncatedText = "truncated_text"
+    case metricsMismatch = "metrics_mismatch"
 }
 
 /// A check's count and the first example found, in deliveries order.

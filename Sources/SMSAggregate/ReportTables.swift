@@ -32,6 +32,11 @@ package struct ReportTables: Sendable {
     /// bills each delivery: the workbook's deliveries sheet, so that a client can
     /// reconcile the billing lines with it. Nil without a rate card.
     package var deliveriesWithBillableFlag: Table? = nil
+    /// The `reconciliation` table (contract §10); nil when the snapshot has no metrics snapshot.
+    package var reconciliation: Table? = nil
+    /// Changes, alerts and sparklines from the history store (contract §10); nil for a
+    /// report made without a store.
+    package var trends: ReportTrends? = nil
 
     /// The names of ``all``'s tables, in order, known before any table is made (`billing`,
     /// which comes last and only with a rate card, aside).
@@ -43,10 +48,16 @@ package struct ReportTables: Sendable {
         billing?.table
     }
 
-    /// The tables in the order of contract §4; `billing` last, when there is a rate card.
+    /// The `alerts` table of contract §10; nil for a report made without a store.
+    package var alertsTable: Table? {
+        trends.map { AlertTable.table($0.findings.alerts) }
+    }
+
+    /// The tables in the order of contract §4: then `billing` with a rate card, `alerts`
+    /// with a store, and `reconciliation` with a metrics snapshot.
     package var all: [Table] {
         [summary, byBatch, byOperator, byPrefix, byDay, byStatus, cube, latencyHistogram, metrics, dataQuality, deliveries]
-            + (billingTable.map { [$0] } ?? [])
+            + [billingTable, alertsTable, reconciliation].compactMap { $0 }
     }
 
     /// The workbook's tables: those of ``all``, with the deliveries sheet carrying the

@@ -49,15 +49,40 @@ package enum TableBuilder {
                      rows: rows)
     }
 
-    package static func byOperator(_ groups: Groups<String>) -> Table {
-        let finished = groups.sorted { left, right in
+    /// Operator groups in `by_operator`'s order: deliveries descending, then operator.
+    package static func operatorOrder(_ groups: Groups<String>) -> Groups<String> {
+        groups.sorted { left, right in
             if left.statistics.deliveries != right.statistics.deliveries {
                 return left.statistics.deliveries > right.statistics.deliveries
             }
             return byteOrder(left.key, right.key)
         }
-        return Table(name: "by_operator", columns: [Column("operator", .text)] + GroupColumns.columns,
-                     rows: finished.map { [.text($0.key)] + GroupColumns.cells($0.statistics) })
+    }
+
+    /// `by_operator` from groups already in ``operatorOrder(_:)``.
+    package static func byOperator(_ ordered: Groups<String>) -> Table {
+        Table(name: "by_operator", columns: [Column("operator", .text)] + GroupColumns.columns,
+              rows: ordered.map { [.text($0.key)] + GroupColumns.cells($0.statistics) })
+    }
+
+    /// Delivered and deliveries per (day, operator), summed over the cube's groups.
+    package static func operatorDays(_ cube: Groups<CubeKey>, names: CubeNames) -> [OperatorDayCount] {
+        var counts: [OperatorDayKey: (deliveries: Int, delivered: Int)] = [:]
+        for group in cube {
+            let key = OperatorDayKey(day: names.days[Int(group.key.day)], operatorName: names.operators[Int(group.key.operatorIndex)])
+            let delivered = group.key.status == .delivered ? group.statistics.deliveries : 0
+            counts[key, default: (0, 0)].deliveries += group.statistics.deliveries
+            counts[key, default: (0, 0)].delivered += delivered
+        }
+        return counts.sorted { left, right in
+            left.key.day != right.key.day ? left.key.day < right.key.day : byteOrder(left.key.operatorName, right.key.operatorName)
+        }.map { OperatorDayCount(day: $0.key.day, operatorName: $0.key.operatorName,
+                                 deliveries: $0.value.deliveries, delivered: $0.value.delivered) }
+    }
+
+    private struct OperatorDayKey: Hashable {
+        let day: LocalDay
+        let operatorName: String
     }
 
     package static func byPrefix(_ groups: Groups<String>, operatorByPrefix: [String: String]) -> Table {

@@ -42,6 +42,16 @@ package struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The day `count` days after this one (before it for a negative count).
+    package func adding(days count: Int) -> LocalDay {
+        LocalDay(daysSinceEpoch: daysSinceEpoch + Int32(clamping: count))
+    }
+
+    /// The number of days from this day to `later` (negative when `later` is earlier).
+    package func days(until later: LocalDay) -> Int {
+        Int(later.daysSinceEpoch) - Int(daysSinceEpoch)
+    }
+
     package static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }

@@ -41,6 +41,11 @@ package struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertib
         month == 12 ? LocalMonth(unchecked: year + 1, 1) : LocalMonth(unchecked: year, month + 1)
     }
 
+    /// The month before this one.
+    package var previous: LocalMonth {
+        month == 1 ? LocalMonth(unchecked: year - 1, 12) : LocalMonth(unchecked: year, month - 1)
+    }
+
     /// Every month from `first` to `last`, both included; empty when `last` is before `first`.
     package static func months(from first: LocalMonth, through last: LocalMonth) -> [LocalMonth] {
         var months: [LocalMonth] = []

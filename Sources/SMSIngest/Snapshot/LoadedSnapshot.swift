@@ -8,6 +8,8 @@ package struct LoadedSnapshot: Sendable {
     package var manifest: Manifest?
     /// The metrics snapshot's keys, in file order; empty when the file is absent.
     package var metrics: [MetricReading]
+    /// True when the snapshot has `metrics-snapshot.json` (even one without keys).
+    package var hasMetricsSnapshot: Bool = false
 
     /// False when the manifest says some pages or batches could not be fetched, or a
     /// page's `count` is out of range. A snapshot without a manifest is taken as

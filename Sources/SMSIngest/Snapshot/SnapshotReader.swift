@@ -47,7 +47,8 @@ package struct SnapshotReader: Sendable {
             progress.update(stage: "reading snapshot", done: done, total: total, unit: "files")
         }
         let metrics = try files.metrics.map { path throws(ReportError) in try readMetrics(files: files, path: path) } ?? []
-        return LoadedSnapshot(normalized: merger.finish(manifest: manifest), manifest: manifest, metrics: metrics)
+        return LoadedSnapshot(normalized: merger.finish(manifest: manifest), manifest: manifest, metrics: metrics,
+                              hasMetricsSnapshot: files.metrics != nil)
     }
 
     /// The rows a page may claim in the manifest's `page_size`.
