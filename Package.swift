@@ -134,7 +134,7 @@ let package = Package(
         .target(
             name: "SMSConfig",
             dependencies: [
-                "MailTransport", "SMSBilling", "SMSCore", "SMSFetch", "SMSIngest", "SMSRender", "SMSSupport",
+                "MailTransport", "SMSAggregate", "SMSBilling", "SMSCore", "SMSFetch", "SMSIngest", "SMSRender", "SMSSupport",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,3 +1,4 @@
+import SMSAggregate
 import SMSCore
 import SMSIngest
 import SMSBilling
@@ -47,6 +48,8 @@ package struct RunConfig: Sendable {
     package let store: String
     /// The environment variable that holds a PostgreSQL store's password (`store_password_env`).
     package let storePasswordVariable: String
+    /// When a change is an alert (`alerts`, contract §10).
+    package let alertThresholds: AlertThresholds
 
     /// The defaults of the optional keys.
     package enum Defaults {
@@ -80,7 +83,8 @@ package struct RunConfig: Sendable {
                 rateCards: [String: RateCard], accounts: [AccountSettings], allAccountNames: [String],
                 smtp: SMTPSettings?, statusMap: StatusMap, operators: OperatorTable,
                 accountTimeout: Duration = .seconds(Defaults.accountTimeoutMinutes * 60), store: String? = nil,
-                storePasswordVariable: String = Defaults.storePasswordVariable) {
+                storePasswordVariable: String = Defaults.storePasswordVariable,
+                alertThresholds: AlertThresholds = .standard) {
         self.file = file
         self.folder = folder
         self.timeZone = timeZone
@@ -99,6 +103,7 @@ package struct RunConfig: Sendable {
         self.accountTimeout = accountTimeout
         self.store = store ?? outputFolder + "/" + Defaults.storeFileName
         self.storePasswordVariable = storePasswordVariable
+        self.alertThresholds = alertThresholds
     }
 
     /// The warnings every run logs: each account or `smtp` section whose

@@ -1,5 +1,6 @@
 import Foundation
 import MailTransport
+import SMSAggregate
 import SMSBilling
 import SMSCore
 import SMSFetch
@@ -11,9 +12,12 @@ package struct RunConfigDecoder {
     /// The keys the config's top level may have.
     package static let topLevelKeys = ["timezone", "output_dir", "formats", "keep_snapshots", "concurrency", "parallel_accounts",
                                "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes",
-                               "account_timeout_minutes", "store", "store_password_env"]
+                               "account_timeout_minutes", "store", "store_password_env", "alerts"]
     /// The keys an entry of `accounts` may have.
     package static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to", "allow_insecure"]
+    /// The keys `alerts` may have.
+    package static let alertKeys = ["baseline_days", "min_baseline_days", "min_deliveries", "min_drop_points", "z",
+                                    "latency_factor"]
     /// The keys `smtp` may have.
     package static let smtpKeys = ["host", "port", "security", "username", "password_env", "from", "max_attachments_mb",
                            "tls_verify", "ca_file", "allow_insecure"]
@@ -77,6 +81,7 @@ package struct RunConfigDecoder {
         let store = root.optional("store").flatMap(self.store)
         let storePasswordVariable = root.optional("store_password_env").flatMap(environmentVariableName)
             ?? defaults.storePasswordVariable
+        let alertThresholds = root.optional("alerts").flatMap(self.alertThresholds) ?? .standard
         let rateCards = root.optional("rate_cards").map(self.rateCards) ?? (cards: [:], names: [])
         let statusMap = root.optional("status_map").flatMap(self.statusMap) ?? .standard
         let operators = root.optional("operator_prefixes").flatMap(self.operatorTable) ?? .standard
@@ -91,7 +96,7 @@ package struct RunConfigDecoder {
                          accounts: accounts.selected, allAccountNames: accounts.allNames, smtp: smtp,
                          statusMap: statusMap, operators: operators,
                          accountTimeout: .milliseconds(Int64((timeoutMinutes * 60_000).rounded())),
-                         store: store, storePasswordVariable: storePasswordVariable)
+                         store: store, storePasswordVariable: storePasswordVariable, alertThresholds: alertThresholds)
     }
 
     // MARK: - Top-level settings
@@ -103,6 +108,41 @@ package struct RunConfigDecoder {
             return nil
         }
         return zone
+    }
+
+    /// `alerts`: each threshold range-checked, defaults for the ones not given, and
+    /// `min_baseline_days` no more than `baseline_days` (its default shrinks to fit).
+    private func alertThresholds(_ node: ConfigNode) -> AlertThresholds? {
+        guard let block = reader.mapping(node, allowed: Self.alertKeys) else { return nil }
+        var thresholds = AlertThresholds.standard
+        if let days = block.optional("baseline_days").flatMap({ reader.integer($0, in: 1...366) }) {
+            thresholds.baselineDays = days
+        }
+        let minimumDaysNode = block.optional("min_baseline_days")
+        if let node = minimumDaysNode, let days = reader.integer(node, in: 1...366) {
+            thresholds.minBaselineDays = days
+        } else if minimumDaysNode == nil {
+            // The default minimum never asks for more days than a shorter baseline has.
+            thresholds.minBaselineDays = min(thresholds.minBaselineDays, thresholds.baselineDays)
+        }
+        if let deliveries = block.optional("min_deliveries").flatMap({ reader.integer($0, in: 1...100_000_000) }) {
+            thresholds.minDeliveries = deliveries
+        }
+        if let points = block.optional("min_drop_points").flatMap({ reader.number($0, in: 0...100) }) {
+            thresholds.minDropPoints = points
+        }
+        if let z = block.optional("z").flatMap({ reader.number($0, in: 0...100) }) {
+            thresholds.z = z
+        }
+        if let factor = block.optional("latency_factor").flatMap({ reader.number($0, in: 1...1_000_000) }) {
+            thresholds.latencyFactor = factor
+        }
+        if thresholds.minBaselineDays > thresholds.baselineDays {
+            reader.report(.invalidValue("must not be more than baseline_days (\(thresholds.baselineDays)), not \(thresholds.minBaselineDays)"),
+                          about: minimumDaysNode ?? node)
+            return nil
+        }
+        return thresholds
     }
 
     /// `store`: a `postgres://` URL kept as written (its password is refused when the

@@ -31,6 +31,20 @@ struct MergedFigures {
         }
     }
 
+    /// Adds the figures of `other`.
+    mutating func merge(_ other: MergedFigures) {
+        deliveries += other.deliveries
+        for index in statusCounts.indices {
+            statusCounts[index] += other.statusCounts[index]
+        }
+        latencyCount += other.latencyCount
+        latencySum += other.latencySum
+        if let otherMax = other.latencyMax {
+            latencyMax = Swift.max(latencyMax ?? otherMax, otherMax)
+        }
+        sketch.merge(other.sketch)
+    }
+
     /// The `<G>` figures: percentiles from the merged sketch, everything else exact.
     var statistics: GroupStatistics {
         GroupStatistics(deliveries: deliveries, statusCounts: statusCounts, latency: latencyStatistics,

@@ -24,11 +24,14 @@ struct ReportCommand: AsyncParsableCommand {
               sms-report report --snapshot samples/rich --out out/rich --rate-card samples/rate-card.yaml --account acme
 
             With --store STORE the report also keeps its whole days in the history store \
-            (contract §9) for `history`, `billing --store` and trends; --account names the account:
+            (contract §9) for `history`, `billing --store` and trends; --account names the account. \
+            The report then also shows each KPI's change against earlier periods and the alerts \
+            raised against the stored baseline (alerts.csv; contract §10), with the default thresholds:
               sms-report report --snapshot samples/rich --out out/rich --store out/history.sqlite --account acme
 
             Exits 3 when the snapshot is incomplete; the reports are written all the same and say so \
-            (with --store, only the run is recorded: no day is replaced by incomplete data).
+            (with --store, only the run is recorded: no day is replaced by incomplete data). \
+            With --fail-on-alert, exits 7 when an alert was raised (3 outranks it).
             """
     )
 
@@ -76,6 +79,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var history: StoreOptions
 
+    @Flag(help: "With --store: exit with 7 when an alert was raised, after every file is written.")
+    var failOnAlert = false
+
     @OptionGroup var output: QuietOption
 
     @Flag(name: .shortAndLong, help: "Also print how long each stage took.")
@@ -83,9 +89,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let startedAt = Instant.now
-        let request = try makeRequest()
+        var request = try makeRequest()
         // The store is opened (and migrated) first, so that a bad store writes nothing.
         let store = try await history.open()
+        request.trendsStore = store
         let terminal = output.progress
         let progress: any ProgressSink = verbose ? StageTimer(passingTo: terminal) : terminal
         let outcome: ReportOutcome
@@ -98,6 +105,13 @@ struct ReportCommand: AsyncParsableCommand {
         for line in outcome.billing?.notices ?? [] {
             FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
         }
+        for alert in outcome.alerts {
+            FileHandle.standardError.write(Data("ALERT: \(alert.message)\n".utf8))
+        }
+        if let trendsError = outcome.trendsError {
+            await store?.close()
+            throw trendsError
+        }
         if !output.quiet {
             print("wrote \(outcome.files.count) files for \(outcome.deliveries) deliveries to \(out)")
         }
@@ -106,6 +120,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         if !outcome.isComplete {
             throw CommandLineValues.endIncomplete(reasons: outcome.incompleteReasons)
+        }
+        if failOnAlert, !outcome.alerts.isEmpty {
+            throw ExitCode(ExitStatus.alertRaised)
         }
     }
 
@@ -116,13 +133,21 @@ struct ReportCommand: AsyncParsableCommand {
             await store.close()
             return
         }
-        let status: ExitStatus = outcome.isComplete ? .success : .incompleteData
+        var status: ExitStatus = outcome.isComplete ? .success : .incompleteData
+        if failOnAlert, !outcome.alerts.isEmpty {
+            status = status.worse(.alertRaised)
+        }
         let run = StoredRun(command: "report", account: account, periodFrom: outcome.summary.periodFrom,
                             periodTo: outcome.summary.periodTo, startedAt: startedAt, exitCode: status.rawValue,
                             isComplete: outcome.isComplete, deliveries: outcome.deliveries, files: outcome.files,
-                            outputFolder: out, snapshot: snapshot)
+                            outputFolder: out, snapshot: snapshot, alerts: outcome.alerts.count)
+        let period = run.period
+        let alerts = outcome.alerts.map { StoredAlert($0, account: account, period: period, raisedAt: startedAt) }
         progress.update(stage: "storing history", done: 0, total: writes.days.count, unit: "days")
-        try await closing(store) { try await HistoryWriter.write(writes, run: run, to: $0, progress: progress) }
+        try await closing(store) { store throws in
+            try await HistoryWriter.write(writes, run: run, to: store, progress: progress)
+            try await store.recordAlerts(alerts)
+        }
         progress.finish(stage: "storing history")
         if !output.quiet {
             print("stored \(writes.days.count) days of \(account) in \(history.store ?? "the store")")

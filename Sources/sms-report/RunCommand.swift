@@ -20,13 +20,16 @@ struct RunCommand: AsyncParsableCommand {
             (--store, else the config's store, default <output_dir>/history.sqlite), and email it. \
             Accounts run side by side \
             (parallel_accounts); one account's failure never stops another. The exit code is the \
-            worst of the accounts': 0 < 3 incomplete < 4 email failed < 5 token refused < 1; \
-            2 for a config error, 6 when another run of the same config holds its lock.
+            worst of the accounts': 0 < 7 alert (with --fail-on-alert) < 3 incomplete < 4 email failed \
+            < 5 token refused < 2 < 1; 6 when another run of the same config holds its lock. Each report \
+            compares its KPIs with earlier periods and checks for alerts against the stored baseline \
+            (the config's alerts block); an alert puts [ALERT] in front of the email's subject.
 
             Examples:
               sms-report run --config /etc/sms-report/config.yaml
               sms-report run --config config.yaml --period 2025-11 --account acme
               sms-report run --config config.yaml --check
+              sms-report run --config config.yaml --fail-on-alert
             """
     )
 
@@ -55,6 +58,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "Write the reports but send no email.")
     var noEmail = false
+
+    @Flag(help: "Exit with 7 when an alert was raised, after every report and email is done.")
+    var failOnAlert = false
 
     @Option(help: ArgumentHelp("Write each email as an .eml file into this folder instead of sending it.", valueName: "folder"))
     var emailDryRun: String?
@@ -119,7 +125,7 @@ struct RunCommand: AsyncParsableCommand {
         let store = try await history.open(config: settings)
         let job = RunJob(plans: plans, parallelAccounts: settings.parallelAccounts, deliverer: deliverer,
                          keepSnapshots: settings.keepSnapshots, accountTimeout: settings.accountTimeout, logger: logger,
-                         store: store)
+                         store: store, failsOnAlert: failOnAlert)
         let records = await job.run()
         await store?.close()
         for record in records {

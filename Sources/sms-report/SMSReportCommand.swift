@@ -7,7 +7,8 @@ struct SMSReportCommand: AsyncParsableCommand {
         abstract: "Turns an SMS gateway's delivery reports into CSV, XLSX and HTML reports.",
         discussion: """
             Exit codes: 0 success, 1 unexpected error, 2 usage or config error, 3 incomplete data \
-            (reports still written), 4 delivery failed, 5 authentication refused, 6 locked.
+            (reports still written), 4 delivery failed, 5 authentication refused, 6 locked, \
+            7 an alert was raised (only with --fail-on-alert; reports and emails still done).
             """,
         version: "0.1.0",
         subcommands: [FetchCommand.self, ReportCommand.self, RunCommand.self, BillingCommand.self, HistoryCommand.self,

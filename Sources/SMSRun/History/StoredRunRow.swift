@@ -9,12 +9,12 @@ extension StoredRun {
     /// period, outcome and files, with paths relative to `outputFolder`.
     package init(command: String, account: String, periodFrom: LocalDay?, periodTo: LocalDay?, startedAt: Instant,
                  exitCode: Int32, isComplete: Bool, deliveries: Int, files: [String], outputFolder: String,
-                 snapshot: String?) {
+                 snapshot: String?, alerts: Int = 0) {
         let period = periodFrom.flatMap { from in periodTo.flatMap { to in RunPeriod(first: from, last: to) } }
         self.init(account: account, command: command, period: period?.folderName ?? "", periodFrom: periodFrom,
                   periodTo: periodTo, startedAt: startedAt, finishedAt: .now, exitCode: Int(exitCode),
                   isComplete: isComplete, deliveries: deliveries,
-                  files: files.map { Self.relative($0, to: outputFolder) }, emailed: false, alerts: 0,
+                  files: files.map { Self.relative($0, to: outputFolder) }, emailed: false, alerts: alerts,
                   snapshot: snapshot)
     }
 
@@ -35,6 +35,6 @@ extension StoredRun {
                   periodTo: period.last, startedAt: started, finishedAt: finished,
                   exitCode: Int(record.exitStatus.rawValue), isComplete: record.complete ?? false,
                   deliveries: record.deliveries ?? 0, files: record.files,
-                  emailed: record.email?.status == .sent, alerts: 0, snapshot: record.snapshot)
+                  emailed: record.email?.status == .sent, alerts: record.alerts.count, snapshot: record.snapshot)
     }
 }

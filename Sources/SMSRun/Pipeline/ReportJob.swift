@@ -33,9 +33,11 @@ package enum ReportJob {
         let statement = billing
         let history = try historyTask(snapshot: snapshot, selected: selected, request: request)
         let grouping = Task {
-            var tables = Aggregator.tables(for: snapshot, options: options, selected: selected)
+            var tables = Aggregator.tables(for: snapshot, options: options, selected: selected,
+                                           worstBatchMinimum: request.alertThresholds.worstBatchMinimumDeliveries)
             tables.billing = statement
-            return tables
+            let trendsError = await addTrends(to: &tables, request: request)
+            return GroupedReport(tables: tables, trendsError: trendsError)
         }
         try createFolder(request.outputFolder)
         // Every file is written into a staging folder inside the output folder and moved
@@ -43,10 +45,11 @@ package enum ReportJob {
         LeftoverCleanup.clean(request.outputFolder)
         let staging = try StagingFolder.forFiles(in: request.outputFolder)
         let workbook = request.formats.contains(.xlsx)
-            ? startWorkbook(selected, timeZone: options.timeZone, tables: grouping, request: request, into: staging.path,
-                            progress: progress)
+            ? startWorkbook(selected, timeZone: options.timeZone, tables: { await grouping.value.tables }, request: request,
+                            into: staging.path, progress: progress)
             : nil
-        let tables = await grouping.value
+        let grouped = await grouping.value
+        let tables = grouped.tables
         progress.finish(stage: "aggregating")
 
         var files: [String] = []
@@ -79,7 +82,29 @@ package enum ReportJob {
         }
         return ReportOutcome(files: files, deliveries: tables.deliveries.rowCount,
                              isComplete: tables.isComplete, incompleteReasons: tables.incompleteReasons,
-                             summary: tables.figures, billing: tables.billing, history: await history?.value)
+                             summary: tables.figures, billing: tables.billing, history: await history?.value,
+                             trends: tables.trends, trendsError: grouped.trendsError)
+    }
+
+    /// The tables and what went wrong reading their trends.
+    private struct GroupedReport: Sendable {
+        var tables: ReportTables
+        var trendsError: HistoryError?
+    }
+
+    /// With ``ReportRequest/trendsStore``, reads the changes, alerts and sparklines of
+    /// `tables` from the store. A store that cannot be read leaves the report with a
+    /// note saying so instead, and the error is returned.
+    private static func addTrends(to tables: inout ReportTables, request: ReportRequest) async -> HistoryError? {
+        guard let store = request.trendsStore, let account = request.historyAccount else { return nil }
+        let reader = ReportTrendsReader(store: store)
+        do {
+            tables.trends = try await reader.trends(of: tables, account: account, thresholds: request.alertThresholds)
+            return nil
+        } catch {
+            tables.trends = ReportTrendsReader.unavailable(ReportPeriodFigures(tables), reason: error.description)
+            return error
+        }
     }
 
     /// With ``ReportRequest/historyAccount``, starts making the store's days and rollups
@@ -98,7 +123,8 @@ package enum ReportJob {
     /// Starts `report.xlsx` on its own thread: it writes the deliveries sheet while
     /// `tables` are still being grouped and the CSV files written.
     private static func startWorkbook(_ selected: SelectedDeliveries, timeZone: ReportTimeZone,
-                                      tables: Task<ReportTables, Never>, request: ReportRequest, into folder: String,
+                                      tables: @escaping @Sendable () async -> ReportTables, request: ReportRequest,
+                                      into folder: String,
                                       progress: any ProgressSink) -> Task<Result<String, ReportError>, Never> {
         let snapshotName = snapshotName(request.snapshotFolder)
         progress.update(stage: "writing xlsx", done: 0, total: ReportTables.names.count, unit: "tables")
@@ -106,7 +132,7 @@ package enum ReportJob {
             do throws(ReportError) {
                 return .success(try await XLSXRenderer().render(
                     deliveries: selected.workbookTable, otherTablesRowBound: selected.otherTablesRowBound, timeZone: timeZone,
-                    tables: { await tables.value }, snapshotName: snapshotName, into: folder, progress: progress))
+                    tables: tables, snapshotName: snapshotName, into: folder, progress: progress))
             } catch {
                 return .failure(error)
             }

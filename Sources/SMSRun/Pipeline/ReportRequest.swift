@@ -4,6 +4,7 @@ import SMSBilling
 import SMSRender
 import SMSAggregate
 import SMSHistory
+import SMSStore
 
 /// Everything a `report` run needs: where to read, where to write, and how.
 package struct ReportRequest: Sendable {
@@ -31,6 +32,11 @@ package struct ReportRequest: Sendable {
     /// The account whose history the report keeps (`--store`, and every `run`): the
     /// outcome then carries the days and rollups to store. Nil keeps none.
     package var historyAccount: String?
+    /// The store the report's changes, alerts and sparklines are read from, for
+    /// ``historyAccount`` (contract §10); nil for a report without them.
+    package var trendsStore: (any HistoryStore)?
+    /// When a change is an alert, and the smallest batch the worst-batches list ranks.
+    package var alertThresholds: AlertThresholds = .standard
 
     package init(snapshotFolder: String, outputFolder: String, options: ReportOptions,
                 formats: [ReportFormat] = ReportFormat.available, csvGuardsFormulas: Bool = true,
@@ -68,4 +74,14 @@ package struct ReportOutcome: Sendable {
     package var billing: BillingStatement? = nil
     /// What the store keeps of this report; nil without ``ReportRequest/historyAccount``.
     package var history: HistoryWrites? = nil
+    /// Changes, alerts and sparklines; nil without ``ReportRequest/trendsStore``.
+    package var trends: ReportTrends? = nil
+    /// Why the trends could not be read from the store; the report was still written, with
+    /// a note saying so.
+    package var trendsError: HistoryError? = nil
+
+    /// The alerts raised for the report's period.
+    package var alerts: [Alert] {
+        trends?.findings.alerts ?? []
+    }
 }

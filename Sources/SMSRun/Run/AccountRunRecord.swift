@@ -86,6 +86,8 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
     package var deliveryRate: Double?
     /// The report files written, as paths.
     package var files: [String]
+    /// The message of each alert the report raised (contract §10), in the `alerts` table's order.
+    package var alerts: [String] = []
     package var email: Email?
     /// Seconds spent in each step: `fetch`, `report`, `deliver`, `total`.
     package var durations: [String: Double]
@@ -116,7 +118,7 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
     }
 
     package enum CodingKeys: String, CodingKey {
-        case account, period, outcome, error, snapshot, complete, notices, deliveries, delivered, files, email, durations
+        case account, period, outcome, error, snapshot, complete, notices, deliveries, delivered, files, alerts, email, durations
         case periodFrom = "period_from"
         case periodTo = "period_to"
         case startedAt = "started_at"
@@ -142,6 +144,9 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
             counts = "\(DisplayFormat.count(deliveries)) deliveries"
             if let deliveryRate {
                 counts += ", " + String(format: "%.1f%% delivered", deliveryRate * 100)
+            }
+            if !alerts.isEmpty {
+                counts += ", \(alerts.count) alert\(alerts.count == 1 ? "" : "s")"
             }
         }
         let steps = ["fetch", "report", "deliver"].compactMap { step in

@@ -15,9 +15,11 @@ package struct FinishedReport: Sendable {
     package var deliveryRate: Ratio?
     /// Where the email goes.
     package var recipients: [String]
+    /// How many alerts the report raised: the email is marked `[ALERT]` when any.
+    package var alerts: Int
 
     package init(account: String, period: RunPeriod, folder: String, files: [String], isComplete: Bool,
-                deliveryRate: Ratio?, recipients: [String]) {
+                deliveryRate: Ratio?, recipients: [String], alerts: Int = 0) {
         self.account = account
         self.period = period
         self.folder = folder
@@ -25,6 +27,7 @@ package struct FinishedReport: Sendable {
         self.isComplete = isComplete
         self.deliveryRate = deliveryRate
         self.recipients = recipients
+        self.alerts = alerts
     }
 }
 

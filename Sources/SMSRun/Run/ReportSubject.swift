@@ -4,7 +4,8 @@ import SMSRender
 
 /// The subject of a report email (contract §8), from the template `subject.txt`:
 /// `SMS report · <account> · <period> · <rate>% delivered`, with `[INCOMPLETE] ` in
-/// front when the data is incomplete.
+/// front when the data is incomplete, and `[ALERT] ` at the very front when an alert
+/// was raised (contract §10).
 package enum ReportSubject {
     /// The template's name.
     package static let template = "subject.txt"
@@ -15,7 +16,7 @@ package enum ReportSubject {
             ratio.denominator == 0 ? nil : DisplayFormat.percent(ratio) + " delivered"
         } ?? "no deliveries"
         let view: [String: Any] = [
-            "incomplete": !report.isComplete, "account": report.account, "period": report.period.folderName,
+            "alert": report.alerts > 0, "incomplete": !report.isComplete, "account": report.account, "period": report.period.folderName,
             "delivered": delivered,
         ]
         let text = try templates.render(template, view)

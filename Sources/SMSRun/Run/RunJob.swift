@@ -25,12 +25,16 @@ package struct RunJob: Sendable {
     package var accountTimeout: Duration
     /// Progress and problems, one line per step.
     package var logger: Logger
-    /// The history store each account's days and run are kept in (contract §9).
+    /// The history store each account's days and run are kept in (contract §9), and
+    /// its reports' changes and alerts are read from (§10).
     package var store: (any HistoryStore)?
+    /// True for `--fail-on-alert`: an account that raised an alert ends with exit 7,
+    /// after its report and email are done.
+    package var failsOnAlert: Bool
 
     package init(plans: [AccountRunPlan], parallelAccounts: Int, deliverer: any ReportDeliverer, keepSnapshots: Int,
                 accountTimeout: Duration = .seconds(RunConfig.Defaults.accountTimeoutMinutes * 60), logger: Logger,
-                store: (any HistoryStore)? = nil) {
+                store: (any HistoryStore)? = nil, failsOnAlert: Bool = false) {
         self.plans = plans
         self.parallelAccounts = max(1, parallelAccounts)
         self.deliverer = deliverer
@@ -38,6 +42,7 @@ package struct RunJob: Sendable {
         self.accountTimeout = accountTimeout
         self.logger = logger
         self.store = store
+        self.failsOnAlert = failsOnAlert
     }
 
     /// Runs every account and returns their records, in the plans' order. Each
@@ -139,6 +144,15 @@ package struct RunJob: Sendable {
         for notice in record.notices {
             logger.warning("\(notice)")
         }
+        record.alerts = report.alerts.map(\.message)
+        for alert in record.alerts {
+            logger.warning("ALERT: \(alert)")
+        }
+        if let trendsError = report.trendsError {
+            // The report is written without changes and alerts, and still delivered.
+            record.fail(trendsError.exitStatus, message: trendsError.description)
+            logger.error("history store: \(trendsError.description)")
+        }
         if !report.isComplete {
             record.outcome = .incomplete
             record.exitStatus = record.exitStatus.worse(.incompleteData)
@@ -147,6 +161,9 @@ package struct RunJob: Sendable {
             progress.publish(record, step: "store")
             do {
                 try await HistoryWriter.writeDays(writes, to: store)
+                try await store.recordAlerts(report.alerts.map {
+                    StoredAlert($0, account: plan.account, period: plan.period.folderName, raisedAt: .now)
+                })
                 logger.info("stored \(writes.days.count) days in the history store")
             } catch {
                 // The report is written and still delivered; the run ends with the store's error.
@@ -160,7 +177,7 @@ package struct RunJob: Sendable {
         clock = ContinuousClock.now
         let finished = FinishedReport(account: plan.account, period: plan.period, folder: plan.report.outputFolder,
                                       files: report.files, isComplete: report.isComplete, deliveryRate: rate,
-                                      recipients: plan.recipients)
+                                      recipients: plan.recipients, alerts: report.alerts.count)
         let email = await deliverer.deliver(finished)
         record.email = email
         if email.status != .skipped {
@@ -170,6 +187,9 @@ package struct RunJob: Sendable {
             let message = email.error ?? "the email could not be sent"
             record.fail(.deliveryFailed, message: message + "; the report stays in \(plan.report.outputFolder)")
             logger.error("delivery failed: \(message)")
+        }
+        if failsOnAlert, !record.alerts.isEmpty {
+            record.exitStatus = record.exitStatus.worse(.alertRaised)
         }
         return record
     }
@@ -182,6 +202,7 @@ package struct RunJob: Sendable {
         var request = plan.report
         request.outputFolder = staging.path
         request.historyAccount = store == nil ? nil : plan.account
+        request.trendsStore = store
         do throws(ReportError) {
             var report = try await ReportJob.run(request)
             guard !Task.isCancelled else {

@@ -54,13 +54,14 @@ package struct RunPlanner: Sendable {
                 baseURL: account.baseURL, token: token, outputFolder: snapshot, since: period.fetchSince,
                 until: period.fetchUntil, recheckHours: config.recheckHours, timeZone: config.timeZone,
                 concurrency: config.concurrency, retryPolicy: retryPolicy, tool: tool)
-            let report = ReportRequest(
+            var report = ReportRequest(
                 snapshotFolder: snapshot, outputFolder: layout.periodFolder(account: account.name, period: period),
                 options: ReportOptions(timeZone: config.timeZone, from: period.first, to: period.last,
                                        generatedAt: generatedAt),
                 formats: formats(emailed: !account.emailTo.isEmpty), statusMap: config.statusMap,
                 operators: config.operators, templatesFolder: templatesFolder, billing: billing(for: account),
                 account: account.name)
+            report.alertThresholds = config.alertThresholds
             plans.append(AccountRunPlan(account: account.name, period: period, fetch: fetch, report: report,
                                         recipients: account.emailTo,
                                         snapshotsFolder: layout.snapshotsFolder(account: account.name)))
