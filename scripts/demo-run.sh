@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Shows the nightly job live: two API simulators on 127.0.0.1 (one with a fault that
-# never heals), a config with two accounts, and `sms-report run` for 2025-11-04 with
-# the emails written as .eml files (--email-dry-run) instead of sent.
+# Shows the nightly job live, over two simulated weeks: two API simulators on 127.0.0.1
+# (acme, whose NCELL deliveries degrade on the last day, and globex, with a fault that
+# never heals), a config with two accounts, and `sms-report run` with the emails written
+# as .eml files (--email-dry-run) instead of sent. The first week is one run (it fills
+# the history store); the second week is one run a night, each compared with the nights
+# before it, and the last one carries an alert.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release
@@ -9,9 +12,11 @@ out=$(mkdir -p "${DEMO_OUT:-out/demo-run}" && cd "${DEMO_OUT:-out/demo-run}" && 
 rm -rf "${out:?}"/*
 
 export SMS_SIM_TOKEN=demo-token ACME_SMS_TOKEN=demo-token GLOBEX_SMS_TOKEN=demo-token
-"$bin/sms-api-sim" --port 0 --deliveries 3000 --days 7 --staff --seed 3 > "$out/acme-sim.log" 2>&1 &
+"$bin/sms-api-sim" --port 0 --deliveries 20000 --days 14 --staff --seed 3 \
+    --degrade NCELL:2025-11-04:0.6 > "$out/acme-sim.log" 2>&1 &
 acme=$!
-"$bin/sms-api-sim" --port 0 --deliveries 1500 --days 7 --seed 8 --page-size 25 --fail-path page=7 > "$out/globex-sim.log" 2>&1 &
+"$bin/sms-api-sim" --port 0 --deliveries 3000 --days 14 --seed 8 --page-size 25 --fail-path page=7 \
+    > "$out/globex-sim.log" 2>&1 &
 globex=$!
 trap 'kill $acme $globex 2>/dev/null' EXIT
 for log in "$out/acme-sim.log" "$out/globex-sim.log"; do
@@ -43,12 +48,31 @@ accounts:
 smtp:
   host: smtp.example.com
   from: "SMS Reports <reports@example.com>"
+alerts:
+  baseline_days: 14
+  min_baseline_days: 7
 CONFIG
 
-status=0
-"$bin/sms-report" run --config "$out/config.yaml" --period 2025-11-04 --retries 1 --retry-delay-ms 10 \
-    --email-dry-run "$out/outbox" || status=$?
+night() {
+  local status=0
+  "$bin/sms-report" run --config "$out/config.yaml" "$@" --retries 1 --retry-delay-ms 10 \
+      --email-dry-run "$out/outbox" --quiet > "$out/run-$1-$2.log" 2>&1 || status=$?
+  echo "run $* → exit $status"
+  [ $status -eq 0 ] || [ $status -eq 3 ]
+}
+
+echo "first week, one run (fills the history store):"
+night --from 2025-10-22 --to 2025-10-28
+echo "second week, one run a night:"
+for day in 29 30 31; do night --period "2025-10-$day"; done
+for day in 01 02 03 04; do night --period "2025-11-$day"; done
+
 echo
-echo "exit code $status (3: globex's data is incomplete, and its email says so)"
-echo "reports: $out/reports/<account>/2025-11-04/   emails: $out/outbox/"
-[ $status -eq 0 ] || [ $status -eq 3 ]
+echo "acme's email subjects:"
+grep -h '^Subject:' "$out"/outbox/*acme* | sed 's/^/  /'
+echo
+echo "acme's alerts on 2025-11-04 (reports/acme/2025-11-04/alerts.csv):"
+column -s, -t < "$out/reports/acme/2025-11-04/alerts.csv" | cut -c1-160 | sed 's/^/  /'
+echo
+echo "reports: $out/reports/<account>/<period>/   emails: $out/outbox/   history: $out/reports/history.sqlite"
+echo "(globex's runs end with exit 3: its data is incomplete every night, and its emails say so)"

@@ -3,11 +3,11 @@ import Testing
 /// Contract §4 `data_quality`: every check listed, count 0 when clean, ordered by check.
 @Suite struct DataQualityTests {
     static let sortedChecks = [
-        "count_mismatch", "duplicate_rows", "failed_requests", "invalid_phone", "missing_batch_report",
-        "negative_latency", "status_conflict", "truncated_text", "unknown_status",
+        "count_mismatch", "duplicate_rows", "failed_requests", "invalid_phone", "metrics_mismatch",
+        "missing_batch_report", "negative_latency", "status_conflict", "truncated_text", "unknown_status",
     ]
 
-    @Test func cleanSnapshotListsAllNineChecksAtZero() async throws {
+    @Test func cleanSnapshotListsAllTenChecksAtZero() async throws {
         let tables = try await UnitReport.tables([
             UnitSnapshot.page(1): UnitJSON.page(count: 1, rows: [
                 UnitJSON.row(sentAt: "2025-11-04T10:00:00+05:45", deliveredAt: "2025-11-04T10:00:03+05:45",
@@ -17,7 +17,7 @@ import Testing
         let quality = tables.dataQuality
         #expect(quality.columns.map(\.name) == ["check", "count", "example"])
         #expect(UnitReport.texts(quality, "check") == Self.sortedChecks)
-        #expect(UnitReport.integers(quality, "count") == Array(repeating: 0, count: 9))
+        #expect(UnitReport.integers(quality, "count") == Array(repeating: 0, count: 10))
     }
 
     @Test func oddRowsAreKeptAndCounted() async throws {

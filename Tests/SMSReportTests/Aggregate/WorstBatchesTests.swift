@@ -22,10 +22,28 @@ import Testing
             UnitSnapshot.batch("half-large"): Self.batch(4, delivered: 2, other: 2),   // 50 %, 4 deliveries
             UnitSnapshot.batch("third"): Self.batch(5, delivered: 1, other: 2),        // 33.3 %
         ])
-        let worst = tables.highlights.worstBatches
+        // These batches are tiny, so the ranking is asked of every batch, whatever its size.
+        let worst = TableBuilder.worstBatches(tables.byBatch, limit: ReportHighlights.worstBatchLimit, minimumDeliveries: 1)
         #expect(worst.name == "worst_batches")
         #expect(worst.columns == tables.byBatch.columns)
         #expect(UnitReport.texts(worst, "batch_id") == ["none", "third", "half-large", "half-small", "all"])
+    }
+
+    @Test func batchesUnderTheMinimumAreNotRanked() async throws {
+        let tables = try await UnitReport.tables([
+            UnitSnapshot.batch("tiny"): Self.batch(1, delivered: 0, other: 2),      // 0 %, 2 deliveries: noise
+            UnitSnapshot.batch("big"): Self.batch(2, delivered: 20, other: 5),      // 80 %, 25 deliveries
+            UnitSnapshot.batch("edge"): Self.batch(3, delivered: 19, other: 1),     // 95 %, exactly 20
+            UnitSnapshot.batch("short"): Self.batch(4, delivered: 10, other: 9),    // 52.6 %, 19 deliveries
+        ])
+        #expect(tables.highlights.worstBatchMinimumDeliveries == 20)
+        #expect(UnitReport.texts(tables.highlights.worstBatches, "batch_id") == ["big", "edge"])
+        let snapshot = try await UnitSnapshot.load([UnitSnapshot.batch("big"): Self.batch(2, delivered: 20, other: 5)])
+        let options = UnitReport.options()
+        let strict = Aggregator.tables(for: snapshot, options: options, selected: Aggregator.select(snapshot, options: options),
+                                       worstBatchMinimum: 50)
+        #expect(strict.highlights.worstBatches.rowCount == 0)
+        #expect(strict.highlights.worstBatchMinimumDeliveries == 50)
     }
 
     @Test func atMostTenAreListedWithTheirByBatchRows() async throws {
@@ -34,7 +52,7 @@ import Testing
             files[UnitSnapshot.batch("b\(hour)")] = Self.batch(hour, delivered: hour % 3, other: 1)
         }
         let tables = try await UnitReport.tables(files)
-        let worst = tables.highlights.worstBatches
+        let worst = TableBuilder.worstBatches(tables.byBatch, limit: ReportHighlights.worstBatchLimit, minimumDeliveries: 1)
         #expect(worst.rowCount == ReportHighlights.worstBatchLimit)
         for row in worst.rows {
             #expect(tables.byBatch.rows.contains(row), "a listed row is not a by_batch row")
