@@ -26,6 +26,9 @@ package struct WorldOptions: ParsableArguments {
     @Flag(help: "A clean world, with no odd rows.")
     package var clean = false
 
+    @Flag(help: "Every message fares alike, so each operator's daily delivery rate is steady (binomial noise).")
+    package var steadyRates = false
+
     @Option(help: ArgumentHelp("From DAY on, OPERATOR's deliveries are delivered with about SHARE (0-1); "
                                + "the rest fail. Example: NCELL:2025-11-04:0.6.",
                                valueName: "OPERATOR:DAY:SHARE"))
@@ -50,7 +53,7 @@ package struct WorldOptions: ParsableArguments {
         }
         do {
             return try WorldParameters(deliveries: deliveries, days: days, endDay: day, seed: seed, quirks: !clean,
-                                       degradation: degradation)
+                                       degradation: degradation, steadyRates: steadyRates)
         } catch {
             throw Invalid(description: error.description)
         }

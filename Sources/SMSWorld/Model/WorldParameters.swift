@@ -18,6 +18,10 @@ package struct WorldParameters: Sendable, Hashable {
     package let quirks: Bool
     /// One operator's delivered share lowered from a day on, or nil for none.
     package let degradation: OperatorDegradation?
+    /// True to draw every message's status from one profile, so that each operator's
+    /// daily delivery rate is binomial noise around a stable rate; false for batches
+    /// that fare well or badly as a whole, which makes days swing.
+    package let steadyRates: Bool
 
     /// The default last day, 2025-11-04.
     package static let defaultEndDay = CalendarDay(daysSinceEpoch: 20_396)
@@ -26,7 +30,8 @@ package struct WorldParameters: Sendable, Hashable {
     /// degradation may start before the first day (then every day degrades), not after
     /// the last.
     package init(deliveries: Int = 300, days: Int = 7, endDay: CalendarDay = WorldParameters.defaultEndDay,
-                seed: UInt64 = 1, quirks: Bool = true, degradation: OperatorDegradation? = nil) throws(Invalid) {
+                seed: UInt64 = 1, quirks: Bool = true, degradation: OperatorDegradation? = nil,
+                steadyRates: Bool = false) throws(Invalid) {
         guard (0...50_000_000).contains(deliveries) else {
             throw Invalid(description: "deliveries must be between 0 and 50000000, not \(deliveries)")
         }
@@ -42,6 +47,7 @@ package struct WorldParameters: Sendable, Hashable {
         self.seed = seed
         self.quirks = quirks
         self.degradation = degradation
+        self.steadyRates = steadyRates
     }
 
     /// The first local day the world covers.
