@@ -37,14 +37,15 @@ enum APIRequest: Sendable, Hashable {
         return nil
     }
 
-    /// The answer the real API gives from `world` when nothing goes wrong.
+    /// The answer the real API gives from `world` when nothing goes wrong: the report
+    /// endpoints serve its rows that are not lost, and the metrics count every delivery.
     func answer(from world: ShiftingWorld, isStaff: Bool) -> JSONAnswer {
         switch self {
         case .batchIDs:
-            guard !world.world.batches.isEmpty else {
+            guard !world.served.batches.isEmpty else {
                 return .message(.notFound, key: "error", "No batch ID found.")
             }
-            return JSONAnswer(status: .ok, body: BatchIDsBody.render(world.world))
+            return JSONAnswer(status: .ok, body: BatchIDsBody.render(world.served))
         case .page(let number):
             let number = number ?? 0
             let status: HTTPResponse.Status = (1...world.pages.pageCount).contains(number) ? .ok : .notFound
@@ -53,7 +54,7 @@ enum APIRequest: Sendable, Hashable {
             guard let id = encodedID.removingPercentEncoding, let batch = world.batch(withID: id), batch.hasReport else {
                 return .message(.notFound, key: "error", "SMS message not found.")
             }
-            return JSONAnswer(status: .ok, body: BatchReportBody.render(batch, in: world.world))
+            return JSONAnswer(status: .ok, body: BatchReportBody.render(batch, in: world.served))
         case .metrics:
             guard isStaff else { return .forbidden }
             return JSONAnswer(status: .ok, body: MetricsBody.render(world.world))

@@ -7,6 +7,7 @@ enum SeededDraw {
         case serverErrors = 1
         case droppedConnections = 2
         case arrivals = 3
+        case lostRows = 4
     }
 
     /// 64 random bits for draw `index` of `stream`.

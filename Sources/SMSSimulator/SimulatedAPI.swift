@@ -7,7 +7,7 @@ import SMSWorld
 /// API paths are matched with or without their trailing slash, under the base path
 /// when there is one. Test endpoints (always at the root):
 /// - `GET /__sim/truth`: the ground truth CSV (``TruthWriter``) of the world as it
-///   stands, arrivals included;
+///   stands and as the report endpoints serve it, arrivals included and lost rows left out;
 /// - `GET /__sim/stats`: ``RequestStats/json``;
 /// - `POST /__sim/reset-stats`: zeroes the counters and restarts the fault schedule
 ///   (see ``SimulatorState/resetStats()``); answers `{"reset":true}`.
@@ -41,7 +41,7 @@ struct SimulatedAPI: Sendable {
         }
         router.get("__sim/truth") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: TruthWriter.render(state.world.world))))
+                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: TruthWriter.render(state.world.served))))
         }
         router.get("__sim/stats") { _, _ in
             JSONAnswer(status: .ok, body: Array(state.stats.json.utf8)).response

@@ -23,6 +23,8 @@ package struct SimulatorConfiguration: Sendable {
     package var shift: PageShiftPlan
     /// What the gateway says that a well-behaved one would not.
     package var oddities: OddityPlan
+    /// The report rows the gateway has lost, which its metrics still count.
+    package var rowLoss: RowLossPlan
     /// The path the API is served under (`--base-path`), such as `/gateway`; empty for
     /// the root. `next` links carry it, as a gateway behind a path-routing proxy writes
     /// them. The test endpoints stay at the root.
@@ -38,7 +40,7 @@ package struct SimulatorConfiguration: Sendable {
     package init(world: WorldParameters, host: String = "127.0.0.1", port: Int = 0, pageSize: Int = 50,
                 token: String = SimulatorToken.defaultToken, isStaff: Bool = false, latency: Duration = .zero,
                 faults: FaultPlan = .none, shift: PageShiftPlan = .none, oddities: OddityPlan = .none,
-                basePath: String = "", verbose: Bool = false) {
+                rowLoss: RowLossPlan = .none, basePath: String = "", verbose: Bool = false) {
         self.host = host
         self.port = port
         self.world = world
@@ -49,6 +51,7 @@ package struct SimulatorConfiguration: Sendable {
         self.faults = faults
         self.shift = shift
         self.oddities = oddities
+        self.rowLoss = rowLoss
         self.basePath = basePath
         self.verbose = verbose
     }

@@ -18,7 +18,8 @@ package struct SimulatorServer: Sendable {
         do {
             world = try ShiftingWorld(world: configuration.oddities.apply(to: World(parameters: configuration.world)),
                                       pageSize: configuration.pageSize,
-                                      linkBase: SimulatorConfiguration.publicBaseURL + configuration.basePath)
+                                      linkBase: SimulatorConfiguration.publicBaseURL + configuration.basePath,
+                                      rowLoss: configuration.rowLoss)
         } catch {
             throw SimulatorOptionError(error.description)
         }
@@ -27,9 +28,10 @@ package struct SimulatorServer: Sendable {
                                seed: configuration.world.seed)
     }
 
-    /// The ground truth CSV of the world as it stands (``TruthWriter``), arrivals included.
+    /// The ground truth CSV of the world as it stands (``TruthWriter``), arrivals
+    /// included: what a report of the served rows must conclude, so lost rows are left out.
     package var truth: [UInt8] {
-        TruthWriter.render(state.world.world)
+        TruthWriter.render(state.world.served)
     }
 
     /// The counters as they stand.
@@ -37,9 +39,9 @@ package struct SimulatorServer: Sendable {
         state.stats
     }
 
-    /// Writes the world's ground truth CSV to `url`.
+    /// Writes the world's ground truth CSV (lost rows left out) to `url`.
     package func writeTruth(to url: URL) throws {
-        try TruthWriter.write(state.world.world, to: url)
+        try TruthWriter.write(state.world.served, to: url)
     }
 
     /// The Hummingbird application, bound to the configured host and port. It logs to

@@ -26,6 +26,14 @@ package struct WorldOptions: ParsableArguments {
     @Flag(help: "A clean world, with no odd rows.")
     package var clean = false
 
+    @Flag(help: "Every message fares alike, so each operator's daily delivery rate is steady (binomial noise).")
+    package var steadyRates = false
+
+    @Option(help: ArgumentHelp("From DAY on, OPERATOR's deliveries are delivered with about SHARE (0-1); "
+                               + "the rest fail. Example: NCELL:2025-11-04:0.6.",
+                               valueName: "OPERATOR:DAY:SHARE"))
+    package var degrade: String?
+
     package init() {}
 
     /// The world the options describe.
@@ -37,8 +45,15 @@ package struct WorldOptions: ParsableArguments {
         guard let day = CalendarDay(parsing: endDay) else {
             throw Invalid(description: "--end-day must be a date written YYYY-MM-DD, not '\(endDay)'")
         }
+        let degradation: OperatorDegradation?
         do {
-            return try WorldParameters(deliveries: deliveries, days: days, endDay: day, seed: seed, quirks: !clean)
+            degradation = try degrade.map { text throws(OperatorDegradation.Invalid) in try OperatorDegradation(parsing: text) }
+        } catch {
+            throw Invalid(description: error.description)
+        }
+        do {
+            return try WorldParameters(deliveries: deliveries, days: days, endDay: day, seed: seed, quirks: !clean,
+                                       degradation: degradation, steadyRates: steadyRates)
         } catch {
             throw Invalid(description: error.description)
         }

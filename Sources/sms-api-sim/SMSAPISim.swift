@@ -23,7 +23,11 @@ struct SMSAPISim: AsyncParsableCommand {
             included), GET /__sim/stats (request counters as JSON), POST /__sim/reset-stats.
 
             Hostile-gateway modes: --trickle-ms (slow bodies), --count (an absurd count), \
-            --odd-batch-ids, --control-characters, --batch-ids-undocumented-404, --base-path.
+            --odd-batch-ids, --control-characters, --batch-ids-undocumented-404, --base-path, \
+            --lose-rows (rows missing from the reports while the metrics count them).
+
+            A world option for alert demos: --degrade NCELL:2025-11-04:0.6 delivers about 60% of \
+            NCELL's deliveries from that day on.
 
             Example: sms-api-sim --deliveries 5000 --days 30 --fail-rate 0.05 --rate-limit-every 20 --truth truth.csv
             """
@@ -94,6 +98,10 @@ struct SMSAPISim: AsyncParsableCommand {
     @Flag(help: "Put control characters (U+0001, U+000B, U+001F) in some texts and names, and in every error body.")
     var controlCharacters = false
 
+    @Option(help: ArgumentHelp("The fraction of messages lost from every report endpoint (0-1), "
+                               + "while the metrics still count them.", valueName: "F"))
+    var loseRows = 0.0
+
     @Option(help: ArgumentHelp("Serve the API under this path (e.g. /gateway); next links carry it.", valueName: "PATH"))
     var basePath = ""
 
@@ -123,9 +131,10 @@ struct SMSAPISim: AsyncParsableCommand {
             let token = SimulatorToken.resolve(explicit: token, variable: tokenEnv,
                                                environment: ProcessInfo.processInfo.environment)
             let shift = try PageShiftPlan(everyPages: shiftPages, size: shiftSize)
+            let rowLoss = try RowLossPlan(fraction: loseRows, seed: world.seed)
             return try SimulatorServer(configuration: SimulatorConfiguration(
                 world: parameters, host: host, port: port, pageSize: world.pageSize, token: token, isStaff: staff,
-                latency: .milliseconds(latencyMs), faults: faults, shift: shift, oddities: oddities, basePath: basePath,
+                latency: .milliseconds(latencyMs), faults: faults, shift: shift, oddities: oddities, rowLoss: rowLoss, basePath: basePath,
                 verbose: verbose))
         } catch let invalid as WorldOptions.Invalid {
             throw ValidationError(invalid.description)

@@ -12,7 +12,9 @@ struct SMSSample: ParsableCommand {
             The folder has the layout that `sms-report fetch` writes, filled from a seeded \
             world: the same options always give the same bytes. Without --clean the world \
             holds odd rows (odd phones and timestamps, unknown statuses, a page shift, a \
-            status conflict, a missing batch report…) for the reports to cope with.
+            status conflict, a missing batch report…) for the reports to cope with. \
+            --degrade NCELL:2025-11-04:0.6 makes NCELL deliver about 60% from that day on, \
+            for delivery-rate alerts; --steady-rates keeps the other days' rates steady.
 
             Example: sms-sample --out sample --deliveries 1000000 --days 30 --truth truth.csv
             """

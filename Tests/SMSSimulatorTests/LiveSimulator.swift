@@ -11,11 +11,11 @@ let testToken = "test-token"
 /// A simulator over a seeded world, with the given options.
 func makeServer(deliveries: Int = 300, quirks: Bool = false, pageSize: Int = 20, isStaff: Bool = false,
                 latency: Duration = .zero, faults: FaultPlan = .none, shift: PageShiftPlan = .none,
-                oddities: OddityPlan = .none, basePath: String = "") throws -> SimulatorServer {
+                oddities: OddityPlan = .none, rowLoss: RowLossPlan = .none, basePath: String = "") throws -> SimulatorServer {
     let world = try WorldParameters(deliveries: deliveries, days: 7, seed: 42, quirks: quirks)
     return try SimulatorServer(configuration: SimulatorConfiguration(
         world: world, pageSize: pageSize, token: testToken, isStaff: isStaff, latency: latency, faults: faults,
-        shift: shift, oddities: oddities, basePath: basePath))
+        shift: shift, oddities: oddities, rowLoss: rowLoss, basePath: basePath))
 }
 
 /// Runs `body` against `server` listening on loopback, through AsyncHTTPClient: a real

@@ -47,3 +47,44 @@ func temporaryFolder(_ name: String) -> URL {
     FileManager.default.temporaryDirectory
         .appendingPathComponent("sms-world-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)-\(UUID().uuidString)")
 }
+
+/// A minimal RFC 4180 reader, for the truth CSV.
+enum CSVRecords {
+    /// Splits RFC 4180 CSV into records of fields.
+    static func parse(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var inQuotes = false
+        var characters = text.unicodeScalars.makeIterator()
+        var pending = characters.next()
+        while let scalar = pending {
+            pending = characters.next()
+            if inQuotes {
+                if scalar == "\"" {
+                    if pending == "\"" {
+                        field.unicodeScalars.append("\"")
+                        pending = characters.next()
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" {
+                inQuotes = true
+            } else if scalar == "," {
+                record.append(field)
+                field = ""
+            } else if scalar == "\n" {
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        return records
+    }
+}

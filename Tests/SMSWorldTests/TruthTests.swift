@@ -4,48 +4,10 @@ import Testing
 
 @Suite("Ground truth")
 struct TruthTests {
-    /// Splits RFC 4180 CSV into records of fields.
-    private func parseCSV(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var inQuotes = false
-        var characters = text.unicodeScalars.makeIterator()
-        var pending = characters.next()
-        while let scalar = pending {
-            pending = characters.next()
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" {
-                        field.unicodeScalars.append("\"")
-                        pending = characters.next()
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-            } else if scalar == "\"" {
-                inQuotes = true
-            } else if scalar == "," {
-                record.append(field)
-                field = ""
-            } else if scalar == "\n" {
-                record.append(field)
-                records.append(record)
-                record = []
-                field = ""
-            } else {
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        return records
-    }
-
     @Test("One line per delivery after the header", arguments: [true, false])
     func lineCount(quirks: Bool) throws {
         let world = try makeWorld(quirks: quirks)
-        let records = parseCSV(String(decoding: TruthWriter.render(world), as: UTF8.self))
+        let records = CSVRecords.parse(String(decoding: TruthWriter.render(world), as: UTF8.self))
         #expect(records.first == TruthWriter.header.split(separator: ",").map(String.init))
         #expect(records.count == world.deliveryCount + 1)
         #expect(records.allSatisfy { $0.count == 8 })
@@ -56,7 +18,7 @@ struct TruthTests {
     @Test("A clean world's truth has the statuses the metrics count, and only valid phones")
     func cleanCounts() throws {
         let world = try makeWorld(quirks: false)
-        let records = parseCSV(String(decoding: TruthWriter.render(world), as: UTF8.self)).dropFirst()
+        let records = CSVRecords.parse(String(decoding: TruthWriter.render(world), as: UTF8.self)).dropFirst()
         let metrics = try #require(try parseJSON(MetricsBody.render(world)) as? [String: Int])
         #expect(records.filter { $0[5] == "delivered" }.count == metrics["sms:metrics:delivered"])
         #expect(records.allSatisfy { $0[2].count == 10 && $0[3] != "INVALID" })
@@ -70,7 +32,7 @@ struct TruthTests {
     @Test("The truth follows the contract's precedence in the planted cases")
     func precedenceCases() throws {
         let world = try makeWorld(quirks: true)
-        let records = parseCSV(String(decoding: TruthWriter.render(world), as: UTF8.self)).dropFirst()
+        let records = CSVRecords.parse(String(decoding: TruthWriter.render(world), as: UTF8.self)).dropFirst()
         let finalCode = try #require(world.messages.first { $0.reportRow.raw == "SENT" && $0.batchIDsRow.raw == "1" })
         let finalCodeLines = records.filter { $0[0] == finalCode.sentAt.written(as: .standard).iso8601 }
         #expect(finalCodeLines.count == finalCode.recipients.count)
@@ -94,7 +56,7 @@ struct TruthTests {
     @Test("Lines are ordered by sent_at, then phone; times are in +05:45 with 6 digits")
     func ordering() throws {
         let world = try makeWorld(quirks: true)
-        let records = Array(parseCSV(String(decoding: TruthWriter.render(world), as: UTF8.self)).dropFirst())
+        let records = Array(CSVRecords.parse(String(decoding: TruthWriter.render(world), as: UTF8.self)).dropFirst())
         let sortKeys = records.map { ($0[0], $0[2].isEmpty ? $0[1] : $0[2]) }
         for (earlier, later) in zip(sortKeys, sortKeys.dropFirst()) {
             #expect(earlier.0 < later.0 || (earlier.0 == later.0 && earlier.1.utf8.lexicographicallyPrecedes(later.1.utf8)))

@@ -51,7 +51,8 @@ struct BaseWorldGenerator {
         batchIDs.append(id)
         let text = id == Self.tiharBatchID
             ? TextCatalog.tiharGreeting : random.element(of: TextCatalog.campaignTexts)
-        let profile = Distributions.batchProfile.draw(using: &random)
+        let drawnProfile = Distributions.batchProfile.draw(using: &random)
+        let profile = parameters.steadyRates ? .normal : drawnProfile
         let largestGap = random.inRange(Int64(2_000)...Int64(40_000))
         let longestBurst = Int64(deliveries) * largestGap
         var sentAt = randomSendTime()
@@ -74,14 +75,19 @@ struct BaseWorldGenerator {
         while made < quota {
             let count = min(Distributions.recipientCount.draw(using: &random), quota - made)
             let recipients = factory.recipients(count: count, using: &random)
-            let profile: Distributions.StatusProfile = switch recipients[0].mobileOperator {
-            case .ntc, .ncell: .normal
-            case .smart, .utl, .other, .invalid: .poor
-            }
+            let profile = parameters.steadyRates ? .normal : Self.loneMessageProfile(for: recipients[0].mobileOperator)
             let text = TextCatalog.transactionalText(using: &random)
             messages.append(factory.message(text: text, recipients: recipients, sentAt: randomSendTime(),
                                             batchID: nil, profile: profile, using: &random))
             made += count
+        }
+    }
+
+    /// How a lone message fares: well on the two big networks, poorly elsewhere.
+    private static func loneMessageProfile(for mobileOperator: MobileOperator) -> Distributions.StatusProfile {
+        switch mobileOperator {
+        case .ntc, .ncell: .normal
+        case .smart, .utl, .other, .invalid: .poor
         }
     }
 

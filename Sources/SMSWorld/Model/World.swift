@@ -2,7 +2,9 @@
 /// return them, and what the reports must make of them.
 ///
 /// The same ``WorldParameters`` always make the same world, on every platform. The
-/// world with quirks is the clean world of the same seed with some messages changed.
+/// world with quirks is the clean world of the same seed with some messages changed,
+/// and a degraded world (``WorldParameters/degradation``) is the world of the same seed
+/// with some of one operator's deliveries failed (and split off their messages).
 package struct World: Sendable {
     /// What the world was made from.
     package let parameters: WorldParameters
@@ -26,6 +28,13 @@ package struct World: Sendable {
             // The planter now holds the only reference, so it changes the messages in place.
             messages = []
             (messages, quirks, batchesWithoutReport) = planter.plant()
+        }
+        if let degradation = parameters.degradation {
+            let pass = DegradationPass(degradation: degradation, messages: messages, seed: parameters.seed)
+            messages = []
+            messages = pass.apply()
+        }
+        if parameters.quirks || parameters.degradation != nil {
             messages.sort { $0.sentAt.microseconds < $1.sentAt.microseconds }
         }
         self.parameters = parameters
@@ -64,6 +73,18 @@ package struct World: Sendable {
         }
         return World(parameters: parameters, messages: edited, quirks: quirks,
                      batches: Self.collectBatches(edited, withoutReport: withoutReport))
+    }
+
+    /// The same world without the messages that `isLost` picks, as a gateway that lost
+    /// report rows serves it: they leave every batch, and a batch left with no message
+    /// leaves the world. The others keep their order, and a batch keeps whether it has
+    /// a report.
+    package func removing(where isLost: (WorldMessage) -> Bool) -> World {
+        let kept = messages.filter { !isLost($0) }
+        guard kept.count < messages.count else { return self }
+        let withoutReport = Set(batches.lazy.filter { !$0.hasReport }.map(\.id))
+        return World(parameters: parameters, messages: kept, quirks: quirks,
+                     batches: Self.collectBatches(kept, withoutReport: withoutReport))
     }
 
     private init(parameters: WorldParameters, messages: [WorldMessage], quirks: QuirkLedger, batches: [WorldBatch]) {

@@ -16,24 +16,38 @@ package struct WorldParameters: Sendable, Hashable {
     package let seed: UInt64
     /// True to plant the odd cases of ``Quirk``; false for a clean world.
     package let quirks: Bool
+    /// One operator's delivered share lowered from a day on, or nil for none.
+    package let degradation: OperatorDegradation?
+    /// True to draw every message's status from one profile, so that each operator's
+    /// daily delivery rate is binomial noise around a stable rate; false for batches
+    /// that fare well or badly as a whole, which makes days swing.
+    package let steadyRates: Bool
 
     /// The default last day, 2025-11-04.
     package static let defaultEndDay = CalendarDay(daysSinceEpoch: 20_396)
 
-    /// Checked parameters: `deliveries` in 0...50,000,000 and `days` in 1...3660.
+    /// Checked parameters: `deliveries` in 0...50,000,000 and `days` in 1...3660. A
+    /// degradation may start before the first day (then every day degrades), not after
+    /// the last.
     package init(deliveries: Int = 300, days: Int = 7, endDay: CalendarDay = WorldParameters.defaultEndDay,
-                seed: UInt64 = 1, quirks: Bool = true) throws(Invalid) {
+                seed: UInt64 = 1, quirks: Bool = true, degradation: OperatorDegradation? = nil,
+                steadyRates: Bool = false) throws(Invalid) {
         guard (0...50_000_000).contains(deliveries) else {
             throw Invalid(description: "deliveries must be between 0 and 50000000, not \(deliveries)")
         }
         guard (1...3660).contains(days) else {
             throw Invalid(description: "days must be between 1 and 3660, not \(days)")
         }
+        if let degradation, degradation.fromDay > endDay {
+            throw Invalid(description: "--degrade day \(degradation.fromDay) is after the last day \(endDay): nothing would degrade")
+        }
         self.deliveries = deliveries
         self.days = days
         self.endDay = endDay
         self.seed = seed
         self.quirks = quirks
+        self.degradation = degradation
+        self.steadyRates = steadyRates
     }
 
     /// The first local day the world covers.

@@ -2,6 +2,17 @@
 /// `sms:metrics:<metric>[:op:<OPERATOR>][:d:<YYYYMMDD>]`, for the metrics `enqueue`
 /// (every delivery) and `delivered` (the deliveries whose outcome is delivered), by the
 /// Kathmandu day of `sent_at`. Keys are sorted.
+///
+/// The counters agree with what a report of the world computes (contract §3), so that
+/// reconciling them with a report finds no gap unless the API loses rows:
+/// - one count per recipient of a message, and each is one distinct delivery, since
+///   every message has its own `sent_at` and its recipients distinct numbers; a row
+///   served twice (the page-shift quirk) is still one message, counted once;
+/// - the operator is the one a report takes from the phone: its prefix's operator,
+///   `OTHER` for an unknown prefix, and `INVALID` for a phone that is not valid. The
+///   simulated gateway enqueued those too, and counts them under the name a report
+///   gives them (`sms:metrics:enqueue:op:INVALID:d:…`), so every operator and day of
+///   the snapshot can be reconciled and `sms:metrics:enqueue` is every delivery.
 package enum MetricsBody {
     /// The API path.
     package static let path = "/api/metrics/snapshot/"
