@@ -12,7 +12,7 @@ out=$(mkdir -p "${DEMO_OUT:-out/demo-run}" && cd "${DEMO_OUT:-out/demo-run}" && 
 rm -rf "${out:?}"/*
 
 export SMS_SIM_TOKEN=demo-token ACME_SMS_TOKEN=demo-token GLOBEX_SMS_TOKEN=demo-token
-"$bin/sms-api-sim" --port 0 --deliveries 20000 --days 14 --staff --seed 3 \
+"$bin/sms-api-sim" --port 0 --deliveries 20000 --days 14 --staff --seed 3 --steady-rates \
     --degrade NCELL:2025-11-04:0.6 > "$out/acme-sim.log" 2>&1 &
 acme=$!
 "$bin/sms-api-sim" --port 0 --deliveries 3000 --days 14 --seed 8 --page-size 25 --fail-path page=7 \

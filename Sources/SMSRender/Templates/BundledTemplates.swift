@@ -234,10 +234,11 @@ Every count counts deliveries (one message to one recipient). report.html, repor
 
 """#),
         (name: "subject.txt", text: #"""
-{{! The report email's subject (contract §8). Fields: incomplete (true when the data
+{{! The report email's subject (contract §8, §10). Fields: alert (true when an alert
+    was raised), incomplete (true when the data
     is incomplete), account, period (its folder name), delivered (e.g. "96.2% delivered",
     or "no deliveries"). It renders as plain text; line breaks are removed. }}
-{{#incomplete}}[INCOMPLETE] {{/incomplete}}SMS report · {{account}} · {{period}} · {{delivered}}
+{{#alert}}[ALERT] {{/alert}}{{#incomplete}}[INCOMPLETE] {{/incomplete}}SMS report · {{account}} · {{period}} · {{delivered}}
 
 """#),
         (name: "table-by-day.html", text: #"""
