@@ -88,7 +88,8 @@ package struct XLSXCellEncoder {
     /// A rate as the CSV rounds it (6 decimals, half to even); nil over nothing.
     package static func number(_ ratio: Ratio) -> Double? {
         guard ratio.denominator != 0 else { return nil }
-        let millionths = DecimalText.roundHalfEven(Int128(ratio.numerator) * 1_000_000, dividedBy: Int128(ratio.denominator))
+        let millionths = DecimalText.roundHalfEven(Int128(ratio.numerator) * 1_000_000,
+                                                   dividedBy: Int128(ratio.denominator))
         return Double(millionths) / 1_000_000
     }
 

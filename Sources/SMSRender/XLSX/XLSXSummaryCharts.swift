@@ -25,14 +25,16 @@ package struct XLSXSummaryCharts {
     /// in column D: deliveries by day, then the other two side by side. Each band of
     /// charts prints on one landscape page (``XLSXPrintLayout/stack(bandHeights:from:keepTogetherUntil:)``),
     /// the table (`tableRows` rows with its header) whole on the first.
-    package func insert(on summary: XLSXWorksheet, tables: ReportTables, firstRow: Int = 1, tableRows: Int) throws(XLSXError) {
+    package func insert(on summary: XLSXWorksheet, tables: ReportTables, firstRow: Int = 1,
+                        tableRows: Int) throws(XLSXError) {
         let column = 3
         let (rows, breaks) = XLSXPrintLayout.stack(bandHeights: [Self.heightPixels, Self.heightPixels], from: firstRow,
                                                    keepTogetherUntil: tableRows)
         let height = Double(Self.heightPixels) / 288
         let halfWidth = (Self.widthPixels - Self.gapPixels) / 2
         if let chart = try deliveriesByDay(tables.byDay) {
-            try summary.insertChart(chart, row: rows[0], column: column, scale: (x: Double(Self.widthPixels) / 480, y: height))
+            try summary.insertChart(chart, row: rows[0], column: column,
+                                    scale: (x: Double(Self.widthPixels) / 480, y: height))
         }
         var offset = 0
         for chart in [try deliveryRateByOperator(tables.byOperator), try latencyHistogram(tables.latencyHistogram)] {

@@ -47,7 +47,8 @@ package struct XLSXSummaryComparisons: XLSXCellsBeside {
         for kind in Kind.allCases {
             values[kind] = try workbook.addFormat(XLSXStyle(numberFormat: Self.valueFormat(kind)))
             for verdict in [KPIChange.Verdict.better, .worse, .unchanged, .neutral] {
-                changes[ChangeLook(kind: kind, verdict: verdict)] = try workbook.addFormat(Self.changeStyle(kind, verdict))
+                let style = Self.changeStyle(kind, verdict)
+                changes[ChangeLook(kind: kind, verdict: verdict)] = try workbook.addFormat(style)
             }
         }
         self.values = values
@@ -70,7 +71,8 @@ package struct XLSXSummaryComparisons: XLSXCellsBeside {
         let alerts = trends.findings.alerts
         if row == 0 {
             try sheet.setColumnWidth(Self.kpiWidth, columns: column...column)
-            try sheet.setColumnWidth(Self.valueWidth, columns: (column + 1)...(column + 1 + 2 * trends.comparisons.earlier.count))
+            let lastColumn = column + 1 + 2 * trends.comparisons.earlier.count
+            try sheet.setColumnWidth(Self.valueWidth, columns: (column + 1)...lastColumn)
         }
         if row < alertRows {
             if row == 0 {
@@ -164,9 +166,11 @@ package struct XLSXSummaryComparisons: XLSXCellsBeside {
         let format = "\"▲ \"+\(number)\(word);\"▼ \"-\(number)\(word);\"= \"\(number)"
         switch verdict {
         case .better:
-            return XLSXStyle(fontColor: XLSXColor(rgb: 0x006100), fillColor: XLSXColor(rgb: 0xC6EFCE), numberFormat: format)
+            return XLSXStyle(fontColor: XLSXColor(rgb: 0x006100), fillColor: XLSXColor(rgb: 0xC6EFCE),
+                             numberFormat: format)
         case .worse:
-            return XLSXStyle(fontColor: XLSXColor(rgb: 0x9C0006), fillColor: XLSXColor(rgb: 0xFFC7CE), numberFormat: format)
+            return XLSXStyle(fontColor: XLSXColor(rgb: 0x9C0006), fillColor: XLSXColor(rgb: 0xFFC7CE),
+                             numberFormat: format)
         case .unchanged, .neutral:
             return XLSXStyle(numberFormat: format)
         }

@@ -14,8 +14,9 @@ package protocol XLSXCellsBeside {
 
 /// Writes one table on worksheets named after it (contract §5): a bold, filled
 /// header, the top row frozen, an autofilter over the table and columns sized to
-/// their content. Each sheet prints one page wide (``XLSXPrintLayout``). Past `rowsPerSheet` data rows the table goes on to `<name> (2)`,
-/// `<name> (3)`… each with its own header.
+/// their content. Each sheet prints one page wide (``XLSXPrintLayout``). Past
+/// `rowsPerSheet` data rows the table goes on to `<name> (2)`, `<name> (3)`… each
+/// with its own header.
 ///
 /// Rows are turned into cells on every core, a chunk at a time, and written in
 /// order on the calling task (the workbook's): a chunk is in memory only until it

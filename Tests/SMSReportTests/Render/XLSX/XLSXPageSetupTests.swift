@@ -6,7 +6,8 @@ import Testing
 /// codes or pass the library's length limit, and page breaks it refuses.
 @Suite struct XLSXPageSetupTests {
     @Test func aFootersTextIsEscapedAndItsFieldsAreCodes() {
-        let footer = XLSXFooter(left: [.text("A&B · "), .sheetName], right: [.text("Page "), .pageNumber, .text(" of "), .pageCount])
+        let footer = XLSXFooter(left: [.text("A&B · "), .sheetName],
+                                right: [.text("Page "), .pageNumber, .text(" of "), .pageCount])
         #expect(footer.code() == "&LA&&B · &A&RPage &P of &N")
     }
 
