@@ -10,4 +10,8 @@ package enum XLSXLimits {
     package static let charactersPerCell = 32_767
     /// Bytes of a number format.
     package static let numberFormatBytes = 127
+    /// Bytes of a printed header or footer, codes included.
+    package static let headerFooterBytes = 255
+    /// Manual horizontal page breaks on one worksheet.
+    package static let horizontalPageBreaks = 1023
 }

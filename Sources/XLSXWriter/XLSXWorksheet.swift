@@ -106,14 +106,20 @@ package struct XLSXWorksheet {
         worksheet_set_tab_color(try liveHandle("worksheet_set_tab_color"), color.rgb)
     }
 
-    /// Places `chart` with its top-left corner on cell (`row`, `column`), scaled from
+    /// Places `chart` with its top-left corner on cell (`row`, `column`), moved right
+    /// and down by `offset` pixels (which may pass the cell's edges), scaled from
     /// Excel's default 480 × 288 pixels. A chart can be placed once.
-    package func insertChart(_ chart: XLSXChart, row: Int, column: Int,
+    package func insertChart(_ chart: XLSXChart, row: Int, column: Int, offset: (x: Int, y: Int) = (0, 0),
                             scale: (x: Double, y: Double) = (1, 1)) throws(XLSXError) {
         let function = "worksheet_insert_chart_opt"
         let sheet = try liveHandle(function)
         let (row, column) = try Self.cell(row, column, function)
+        guard (0...Int(Int32.max)).contains(offset.x), (0...Int(Int32.max)).contains(offset.y) else {
+            throw XLSXError(LXW_ERROR_PARAMETER_VALIDATION, function: function)
+        }
         var options = lxw_chart_options()
+        options.x_offset = Int32(offset.x)
+        options.y_offset = Int32(offset.y)
         options.x_scale = scale.x
         options.y_scale = scale.y
         try XLSXError.check(worksheet_insert_chart_opt(sheet, row, column, try chart.liveHandle(in: workbook, function),
@@ -121,7 +127,8 @@ package struct XLSXWorksheet {
                             function)
     }
 
-    private func liveHandle(_ function: String) throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
+    /// The C worksheet, or `workbookClosed` for `function` when its workbook is gone.
+    package func liveHandle(_ function: String) throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
         guard workbook.isOpen else { throw .workbookClosed(function: function) }
         return handle
     }

@@ -313,3 +313,19 @@ def test_control_characters_from_the_server_leave_every_xml_part_well_formed(tmp
     assert message in messages
     assert name in names
     assert batch_id in batches
+
+
+def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_on_each_page(tmp_path):
+    workbook = openpyxl.load_workbook(report(tmp_path, ROOT / "samples" / "rich") / "report.xlsx")
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert setup.paperSize == 9, sheet.title  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        # fitToWidth is left out when it is OOXML's default, 1; fitToHeight 0 is "as many as needed".
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.print_title_rows.replace("$", "") == "1:1", sheet.title
+        assert sheet.oddFooter.left.text == "&A" and sheet.oddFooter.right.text == "Page &P of &N", sheet.title
+    # Wider than portrait A4's printable width (697 px at 7 px a character + 5): landscape.
+    orientations = {sheet.title: sheet.page_setup.orientation for sheet in workbook.worksheets}
+    assert orientations["deliveries"] == orientations["by_day"] == orientations["summary"] == "landscape"
+    assert orientations["by_status"] == orientations["latency_histogram"] == orientations["data_quality"] == "portrait"

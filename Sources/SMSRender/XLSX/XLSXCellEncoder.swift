@@ -62,17 +62,16 @@ package struct XLSXCellEncoder {
             }
             return literal.utf8.count
         case .rate(let ratio):
-            guard ratio.denominator != 0 else {
+            guard let value = Self.number(ratio) else {
                 batch.appendBlank()
                 return 0
             }
-            let millionths = DecimalText.roundHalfEven(Int128(ratio.numerator) * 1_000_000, dividedBy: Int128(ratio.denominator))
-            batch.appendNumber(Double(millionths) / 1_000_000, slot: XLSXCellStyle.rate.rawValue)
+            batch.appendNumber(value, slot: XLSXCellStyle.rate.rawValue)
             return 8
         case .seconds(let microseconds):
-            let milliseconds = DecimalText.roundHalfEven(Int128(microseconds), dividedBy: 1000)
-            batch.appendNumber(Double(milliseconds) / 1000, slot: XLSXCellStyle.seconds.rawValue)
-            return Self.digitCount(Int64(milliseconds / 1000)) + 4
+            let value = Self.seconds(microseconds)
+            batch.appendNumber(value, slot: XLSXCellStyle.seconds.rawValue)
+            return Self.digitCount(Int64(value)) + 4
         case .timestamp(let instant):
             batch.appendNumber(excelSerial(instant), slot: XLSXCellStyle.timestamp.rawValue)
             return 23
@@ -84,6 +83,19 @@ package struct XLSXCellEncoder {
             batch.appendBoolean(flag, slot: style.rawValue)
             return 5
         }
+    }
+
+    /// A rate as the CSV rounds it (6 decimals, half to even); nil over nothing.
+    package static func number(_ ratio: Ratio) -> Double? {
+        guard ratio.denominator != 0 else { return nil }
+        let millionths = DecimalText.roundHalfEven(Int128(ratio.numerator) * 1_000_000,
+                                                   dividedBy: Int128(ratio.denominator))
+        return Double(millionths) / 1_000_000
+    }
+
+    /// Microseconds as seconds rounded as the CSV rounds them (3 decimals, half to even).
+    package static func seconds(_ microseconds: Int64) -> Double {
+        Double(DecimalText.roundHalfEven(Int128(microseconds), dividedBy: 1000)) / 1000
     }
 
     /// The Excel serial date-time of `instant`'s local wall-clock time.

@@ -37,18 +37,24 @@ package struct XLSXHistoryCharts {
         ]
     }
 
-    /// Adds the charts beside the summary's facts; none when the history has no rows.
+    /// Adds the charts beside the summary's facts, one under the other, each on one
+    /// printed page (``XLSXPrintLayout/stack(bandHeights:from:keepTogetherUntil:)``);
+    /// none when the history has no rows.
     package func insert(on summary: XLSXWorksheet) throws(XLSXError) {
         guard document.table.rowCount > 0 else { return }
+        let size = (x: Double(XLSXSummaryCharts.widthPixels) / 480, y: Double(XLSXSummaryCharts.heightPixels) / 288)
+        let height = XLSXSummaryCharts.heightPixels
+        let (rows, breaks) = XLSXPrintLayout.stack(bandHeights: [height, height], from: 1, keepTogetherUntil: 0)
         let rate = try chart(.line, title: "Delivery rate per \(document.bucketing)", column: "delivery_rate",
                              pivotSheet: Self.deliveryRatesSheet)
         try rate.setAxis(.value, title: "delivered ÷ deliveries", numberFormat: "0%", minimum: 0, maximum: 1)
-        try summary.insertChart(rate, row: 1, column: XLSXHistorySummarySheet.chartColumn, scale: (x: 1.6, y: 1.1))
+        try summary.insertChart(rate, row: rows[0], column: XLSXHistorySummarySheet.chartColumn, scale: size)
         let deliveries = try chart(document.groupColumn == nil ? .column : .stackedColumn,
                                    title: "Deliveries per \(document.bucketing)", column: "deliveries",
                                    pivotSheet: Self.deliveriesSheet)
         try deliveries.setAxis(.value, title: "deliveries", minimum: 0)
-        try summary.insertChart(deliveries, row: 18, column: XLSXHistorySummarySheet.chartColumn, scale: (x: 1.6, y: 1.1))
+        try summary.insertChart(deliveries, row: rows[1], column: XLSXHistorySummarySheet.chartColumn, scale: size)
+        try summary.setHorizontalPageBreaks(breaks)
     }
 
     /// A chart of the history's `column`: from the history sheet, or, when grouped,

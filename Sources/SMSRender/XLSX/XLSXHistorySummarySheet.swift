@@ -66,6 +66,8 @@ package struct XLSXHistorySummarySheet {
         }
         try sheet.setColumnWidth(20, columns: 0...0)
         try sheet.setColumnWidth(40, columns: 1...1)
+        // Landscape whatever the facts' width: the charts beside them are wide.
+        try XLSXPrintLayout.apply(to: sheet, widthPixels: .max, repeatedRow: nil)
         if !document.missingDays.isEmpty {
             try sheet.setTabColor(XLSXColor(rgb: 0xC00000))
         }

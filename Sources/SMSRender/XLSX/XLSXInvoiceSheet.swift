@@ -111,6 +111,7 @@ package struct XLSXInvoiceSheet {
 
         try sheet.writeText("Lines", row: row, column: 0, format: section)
         row += 1
+        let linesHeaderRow = row
         for (column, name) in Self.lineHeaders.enumerated() {
             try sheet.writeText(name, row: row, column: column, format: header)
         }
@@ -134,8 +135,12 @@ package struct XLSXInvoiceSheet {
             try sheet.writeText(note, row: row, column: 0)
             row += 1
         }
-        try sheet.setColumnWidth(30, columns: 0...0)
-        try sheet.setColumnWidth(18, columns: 1...(Self.lineHeaders.count - 1))
+        let widths = [30.0] + Array(repeating: 18.0, count: Self.lineHeaders.count - 1)
+        for (column, width) in widths.enumerated() {
+            try sheet.setColumnWidth(width, columns: column...column)
+        }
+        try XLSXPrintLayout.apply(to: sheet, widthPixels: widths.map(XLSXPrintLayout.columnPixels).reduce(0, +),
+                                  repeatedRow: linesHeaderRow, footerPrefix: [.text("\(invoice.account) · ")])
         return sheet
     }
 

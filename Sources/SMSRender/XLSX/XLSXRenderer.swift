@@ -68,8 +68,13 @@ package struct XLSXRenderer: Sendable {
         }
         let tables = await makeTables()
         var summarySheet: XLSXWorksheet?
+        let comparisons = try tables.trends.map { (trends) throws(XLSXError) in
+            try XLSXSummaryComparisons(trends: trends, workbook: workbook)
+        }
         for table in tables.workbookTables where deliveries == nil || table.name != deliveries?.name {
-            let sheets = try await writer.write(table, firstSheet: sheetsKept[table.name], progress: progress)
+            let beside = table.name == tables.summary.name ? comparisons : nil
+            let sheets = try await writer.write(table, firstSheet: sheetsKept[table.name], beside: beside,
+                                                progress: progress)
             if table.name == tables.summary.name {
                 summarySheet = sheets.first
             }
@@ -84,7 +89,8 @@ package struct XLSXRenderer: Sendable {
         }
         if let summarySheet {
             try XLSXSummaryCharts(workbook: workbook, isComplete: tables.isComplete, rowsPerSheet: rowsPerSheet)
-                .insert(on: summarySheet, tables: tables)
+                .insert(on: summarySheet, tables: tables, firstRow: (comparisons?.rowCount ?? 0) + 1,
+                        tableRows: min(tables.summary.rowCount, rowsPerSheet) + 1)
             if !tables.isComplete {
                 try summarySheet.setTabColor(XLSXColor(rgb: 0xC00000))
             }

@@ -14,17 +14,37 @@ package struct XLSXSummaryCharts {
     /// Data rows on a table's first sheet, the one the charts read.
     package let rowsPerSheet: Int
 
-    /// Adds the charts and places them beside the summary table.
-    package func insert(on summary: XLSXWorksheet, tables: ReportTables) throws(XLSXError) {
+    /// The charts' width: deliveries by day across it, the other two side by side.
+    package static let widthPixels = 768
+    /// Each chart's height.
+    package static let heightPixels = 274
+    /// The gap between the two charts side by side.
+    private static let gapPixels = 10
+
+    /// Adds the charts and places them beside the summary table, from `firstRow` down
+    /// in column D: deliveries by day, then the other two side by side. Each band of
+    /// charts prints on one landscape page (``XLSXPrintLayout/stack(bandHeights:from:keepTogetherUntil:)``),
+    /// the table (`tableRows` rows with its header) whole on the first.
+    package func insert(on summary: XLSXWorksheet, tables: ReportTables, firstRow: Int = 1,
+                        tableRows: Int) throws(XLSXError) {
+        let column = 3
+        let (rows, breaks) = XLSXPrintLayout.stack(bandHeights: [Self.heightPixels, Self.heightPixels], from: firstRow,
+                                                   keepTogetherUntil: tableRows)
+        let height = Double(Self.heightPixels) / 288
+        let halfWidth = (Self.widthPixels - Self.gapPixels) / 2
         if let chart = try deliveriesByDay(tables.byDay) {
-            try summary.insertChart(chart, row: 1, column: 3, scale: (x: 1.6, y: 1.1))
+            try summary.insertChart(chart, row: rows[0], column: column,
+                                    scale: (x: Double(Self.widthPixels) / 480, y: height))
         }
-        if let chart = try deliveryRateByOperator(tables.byOperator) {
-            try summary.insertChart(chart, row: 18, column: 3)
+        var offset = 0
+        for chart in [try deliveryRateByOperator(tables.byOperator), try latencyHistogram(tables.latencyHistogram)] {
+            guard let chart else { continue }
+            try summary.insertChart(chart, row: rows[1], column: column, offset: (x: offset, y: 0),
+                                    scale: (x: Double(halfWidth) / 480, y: height))
+            offset += halfWidth + Self.gapPixels
         }
-        if let chart = try latencyHistogram(tables.latencyHistogram) {
-            try summary.insertChart(chart, row: 18, column: 11)
-        }
+        try summary.setLandscape()
+        try summary.setHorizontalPageBreaks(breaks)
     }
 
     private func deliveriesByDay(_ table: Table) throws(XLSXError) -> XLSXChart? {

@@ -2,10 +2,21 @@ import SMSSupport
 import XLSXWriter
 import SMSCore
 
+/// Cells written beside a table on its first sheet, row by row as the table's rows
+/// are written: a constant-memory sheet cannot go back to a row it has left.
+package protocol XLSXCellsBeside {
+    /// Rows the cells take from the sheet's top (row 0, the header's), which may be
+    /// more than the table's.
+    var rowCount: Int { get }
+    /// Writes the cells of sheet row `row`.
+    func write(row: Int, on sheet: XLSXWorksheet) throws(XLSXError)
+}
+
 /// Writes one table on worksheets named after it (contract §5): a bold, filled
 /// header, the top row frozen, an autofilter over the table and columns sized to
-/// their content. Past `rowsPerSheet` data rows the table goes on to `<name> (2)`,
-/// `<name> (3)`… each with its own header.
+/// their content. Each sheet prints one page wide (``XLSXPrintLayout``). Past
+/// `rowsPerSheet` data rows the table goes on to `<name> (2)`, `<name> (3)`… each
+/// with its own header.
 ///
 /// Rows are turned into cells on every core, a chunk at a time, and written in
 /// order on the calling task (the workbook's): a chunk is in memory only until it
@@ -27,8 +38,9 @@ package struct XLSXTableWriter {
     }
 
     /// Writes `table`; returns its sheets, in order. With `firstSheet`, a sheet added
-    /// earlier under the table's name, the table starts there instead of on a new one.
-    package func write(_ table: Table, firstSheet: XLSXWorksheet? = nil,
+    /// earlier under the table's name, the table starts there instead of on a new one;
+    /// with `beside`, those cells go on the first sheet too.
+    package func write(_ table: Table, firstSheet: XLSXWorksheet? = nil, beside: (any XLSXCellsBeside)? = nil,
                progress: any ProgressSink) async throws(XLSXError) -> [XLSXWorksheet] {
         let columnCount = table.columns.count
         let columns = table.columns
@@ -39,6 +51,7 @@ package struct XLSXTableWriter {
             first = try addSheet(for: table, number: 1)
         }
         var sheets = [try prepare(first, for: table, number: 1)]
+        try beside?.write(row: 0, on: first)
         var contentWidths = table.columns.map { Self.headerWidth($0.name) }
         let timeZone = timeZone
         let stage = "writing \(fileName): \(table.name)"
@@ -60,9 +73,15 @@ package struct XLSXTableWriter {
                                               number: sheetIndex + 1))
                 }
                 let rowOnSheet = tableRow % rowsPerSheet
-                let count = min(rows.count - written, rowsPerSheet - rowOnSheet)
+                var count = min(rows.count - written, rowsPerSheet - rowOnSheet)
+                if let beside, sheetIndex == 0, rowOnSheet + 1 < beside.rowCount {
+                    count = 1
+                }
                 try sheets[sheetIndex].write(chunk.batch, rows: written..<(written + count), toRow: 1 + rowOnSheet,
                                              formats: formats.slots)
+                if let beside, sheetIndex == 0, rowOnSheet + 1 < beside.rowCount {
+                    try beside.write(row: rowOnSheet + 1, on: sheets[0])
+                }
                 written += count
             }
             for (column, width) in chunk.contentWidths.enumerated() where width > contentWidths[column] {
@@ -70,10 +89,19 @@ package struct XLSXTableWriter {
             }
             progress.update(stage: stage, done: rows.upperBound, total: table.rowCount, unit: "rows")
         })
-        for sheet in sheets {
-            for (column, width) in contentWidths.enumerated() {
-                try sheet.setColumnWidth(Double(min(width, XLSXCellEncoder.widestContent) + 2), columns: column...column)
+        if let beside {
+            let rowsWritten = min(table.rowCount, rowsPerSheet) + 1
+            for row in rowsWritten..<max(beside.rowCount, rowsWritten) {
+                try beside.write(row: row, on: first)
             }
+        }
+        let widths = contentWidths.map { Double(min($0, XLSXCellEncoder.widestContent) + 2) }
+        for sheet in sheets {
+            for (column, width) in widths.enumerated() {
+                try sheet.setColumnWidth(width, columns: column...column)
+            }
+            try XLSXPrintLayout.apply(to: sheet, widthPixels: widths.map(XLSXPrintLayout.columnPixels).reduce(0, +),
+                                      repeatedRow: 0)
         }
         progress.finish(stage: stage)
         return sheets
