@@ -279,7 +279,8 @@ def test_the_report_workbook_has_the_billing_and_invoice_sheets_after_the_tables
                         write_card(tmp_path / "card.yaml"))
     assert result.returncode == 0, result.stderr
     names = openpyxl.load_workbook(out / "report.xlsx", read_only=True).sheetnames
-    assert names[-4:] == ["deliveries", "billing", "invoice 2025-10", "invoice 2025-11"]
+    # The rich sample has a metrics snapshot, so the reconciliation sheet (contract §4) comes last.
+    assert names[-5:] == ["deliveries", "billing", "invoice 2025-10", "invoice 2025-11", "reconciliation"]
 
 
 def test_a_report_with_a_card_missing_a_rate_writes_nothing(tmp_path):

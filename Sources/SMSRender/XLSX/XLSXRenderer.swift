@@ -78,13 +78,14 @@ package struct XLSXRenderer: Sendable {
             if table.name == tables.summary.name {
                 summarySheet = sheets.first
             }
-        }
-        if let billing = tables.billing {
-            let invoiceSheet = try XLSXInvoiceSheet(workbook: workbook)
-            let context = XLSXInvoiceSheet.Context(isComplete: tables.isComplete,
-                                                   incompleteReasons: tables.incompleteReasons)
-            for invoice in billing.invoices {
-                try invoiceSheet.write(invoice, of: billing, context: context)
+            // Each month's invoice follows the billing sheet, before the alerts and reconciliation sheets.
+            if let billing = tables.billing, table.name == billing.table.name {
+                let invoiceSheet = try XLSXInvoiceSheet(workbook: workbook)
+                let context = XLSXInvoiceSheet.Context(isComplete: tables.isComplete,
+                                                       incompleteReasons: tables.incompleteReasons)
+                for invoice in billing.invoices {
+                    try invoiceSheet.write(invoice, of: billing, context: context)
+                }
             }
         }
         if let summarySheet {
