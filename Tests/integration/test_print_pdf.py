@@ -205,3 +205,31 @@ def test_history_workbook_prints_its_two_charts_on_the_summary_page(tmp_path):
                    assert_chart_on_one_page(pages, "Deliveries per day")}
     assert chart_pages == set(by_sheet["summary"]) == palette_pages(pdf, tmp_path)
     assert_one_page_wide(pages, by_sheet, workbook, sheets=["history"])
+
+
+def test_a_summary_with_changes_and_an_alert_still_prints_its_charts_whole(tmp_path):
+    from test_alerts import DAY, DEGRADE, DEGRADING, sample
+    snapshot = sample(tmp_path / "snapshot", *DEGRADING, *DEGRADE)
+    common = ["--snapshot", snapshot, "--store", tmp_path / "history.sqlite", "--account", "acme"]
+    assert run_report(*common, "--out", tmp_path / "weeks", "--to", "2025-11-03", "--format", "csv").returncode == 0
+    out = tmp_path / "day"
+    result = run_report(*common, "--out", out, "--from", DAY, "--to", DAY, "--format", "xlsx")
+    assert result.returncode == 0, result.stderr
+    workbook = openpyxl.load_workbook(out / "report.xlsx")
+    pdf = to_pdf(out / "report.xlsx", tmp_path)
+    pages = page_texts(pdf)
+    by_sheet = sheet_pages(pages)
+    assert list(by_sheet) == workbook.sheetnames
+    assert_one_page_wide(pages, by_sheet, workbook)
+    summary = by_sheet["summary"]
+    first = pages[summary[0]]
+    assert "ALERTS: 1" in first and "NCELL delivery rate" in first
+    assert "previous day" in first and "same day last week" in first
+    chart_pages = {
+        assert_chart_on_one_page(pages, "Deliveries by day"),
+        assert_chart_on_one_page(pages, "Delivery rate by operator", ["NTC", "NCELL"]),
+        assert_chart_on_one_page(pages, "Latency (delivered_at"),
+    }
+    assert chart_pages <= set(summary)
+    assert palette_pages(pdf, tmp_path) == chart_pages
+    assert by_sheet["alerts"] and "NCELL" in pages[by_sheet["alerts"][0]]

@@ -59,7 +59,9 @@ package enum XLSXPrintLayout {
             if cursor + rowsTall > pageStart + landscapeRowsPerPage {
                 pageStart = max(cursor, keepTogetherUntil)
                 breaks.append(pageStart)
-                cursor = pageStart
+                // One blank row under the break: LibreOffice starts the new page a row
+                // later than Excel does, and a chart on the break's row would print on both.
+                cursor = pageStart + 1
             }
             rows.append(cursor)
             cursor += rowsTall + 1
