@@ -4,6 +4,32 @@
 enum BundledTemplates {
     /// Every template of `templates/`: its name (file name without `.mustache`) and its text.
     static let files: [(name: String, text: String)] = [
+        (name: "alerts.html", text: #"""
+{{! The alerts section (contract §10), on a report made with a store: a red box listing
+    each alert, or one quiet line when none fired; then the notes on what could not be
+    checked (a note is not an alert). }}
+{{#alerts}}
+<tr><td class="section" style="padding:16px 24px 0 24px;">
+{{#raised}}
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#fdecea;border:2px solid #b42318;">
+<tr><td style="padding:12px 16px;color:#7a1010;">
+<div style="font-size:16px;font-weight:bold;color:#b42318;">{{heading}}</div>
+{{#messages}}
+<div style="margin-top:4px;">• {{.}}</div>
+{{/messages}}
+</td></tr>
+</table>
+{{/raised}}
+{{#allClear}}
+<div style="font-size:13px;color:#52606d;">{{.}}</div>
+{{/allClear}}
+{{#notes}}
+<div style="font-size:12px;color:#52606d;margin-top:4px;">Note: {{.}}</div>
+{{/notes}}
+</td></tr>
+{{/alerts}}
+
+"""#),
         (name: "billing.html", text: #"""
 {{! The billing lines (contract §7), when the report has a rate card: per month, a line per
     operator with segments, the card's rate and the amount, then the month's TOTAL in bold. }}
@@ -94,11 +120,12 @@ Made by sms-report from the snapshot {{header.snapshot}}. Every count counts del
 
 """#),
         (name: "kpi-tile.html", text: #"""
-<td width="33%" valign="top" style="width:33%;background:#f7f9fb;border:1px solid #e3e8ee;border-top:4px solid {{accent}};padding:10px 12px;"><div style="font-size:12px;color:#52606d;">{{label}}</div><div style="font-size:24px;font-weight:bold;color:#1f2933;margin-top:2px;">{{value}}</div><div style="font-size:11px;color:#616e7c;margin-top:2px;">{{detail}}</div></td>
+<td width="33%" valign="top" style="width:33%;background:#f7f9fb;border:1px solid #e3e8ee;border-top:4px solid {{accent}};padding:10px 12px;"><div style="font-size:12px;color:#52606d;">{{label}}</div><div style="font-size:24px;font-weight:bold;color:#1f2933;margin-top:2px;">{{value}}</div><div style="font-size:11px;color:#616e7c;margin-top:2px;">{{detail}}</div>{{#changes}}<div style="font-size:11px;color:{{color}};margin-top:2px;">{{text}}</div>{{/changes}}</td>
 
 """#),
         (name: "kpis.html", text: #"""
-{{! The KPI tiles, three to a row. }}
+{{! The KPI tiles, three to a row; with a store, each tile but "delivered" lists its
+    changes against the earlier periods under its detail line. }}
 <tr><td class="section" style="padding:16px 16px 0 16px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="8" border="0">
 <tr>
@@ -168,6 +195,7 @@ Made by sms-report from the snapshot {{header.snapshot}}. Every count counts del
 <tr><td align="center" style="padding:16px 8px;">
 <table role="presentation" class="page" width="800" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:800px;table-layout:fixed;background:#ffffff;border:1px solid #d9dee5;">
 {{> header.html}}
+{{> alerts.html}}
 {{> kpis.html}}
 {{#charts.deliveriesByDay}}
 {{> chart.html}}
@@ -193,7 +221,8 @@ Made by sms-report from the snapshot {{header.snapshot}}. Every count counts del
         (name: "report.txt", text: #"""
 {{! report.txt, the plain-text alternative of report.html (the email's text part).
     Templates named *.txt render as plain text: values are not HTML-escaped.
-    The tables and KPIs arrive as lines already aligned in columns. }}
+    The tables and KPIs arrive as lines already aligned in columns; with a store, the
+    alerts section comes first and each KPI is followed by its changes. }}
 SMS delivery report
 {{header.source}}
 Period:        {{header.period}}
@@ -207,6 +236,21 @@ Generated at:  {{header.generatedAt}}
 - {{.}}
 {{/reasons}}
 {{/header.incomplete}}
+{{#alerts}}
+
+{{#raised}}
+*** {{heading}} ***
+{{#messages}}
+- {{.}}
+{{/messages}}
+{{/raised}}
+{{#allClear}}
+{{.}}
+{{/allClear}}
+{{#notes}}
+Note: {{.}}
+{{/notes}}
+{{/alerts}}
 
 {{#kpis}}
 {{.}}
@@ -260,14 +304,16 @@ Every count counts deliveries (one message to one recipient). report.html, repor
 
 """#),
         (name: "table-by-operator.html", text: #"""
-{{! by_operator: one row per operator, most deliveries first. }}
+{{! by_operator: one row per operator, most deliveries first. With a store, each operator's
+    sparkline of daily delivery rates sits under its name (SVG built in Swift, every text
+    escaped): a column of its own would make the table wider than the page. }}
 <tr><td class="section" style="padding:12px 24px 0 24px;">
 <div style="font-size:16px;font-weight:bold;color:#1f3a5f;margin-bottom:6px;">By operator</div>
 <div style="overflow-x:auto;">
 <table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;font-size:12px;">
-<tr><th align="left" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">operator</th>{{> group-header.html}}</tr>
+<tr><th align="left" style="padding:4px 6px;border-bottom:2px solid #c2cad4;">operator{{#operatorSparklines}}<div style="font-weight:normal;font-size:11px;color:#616e7c;white-space:nowrap;">{{heading}}</div>{{/operatorSparklines}}</th>{{> group-header.html}}</tr>
 {{#byOperator}}
-<tr><td style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{key}}</td>{{> group-cells.html}}</tr>
+<tr><td style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{key}}{{#sparkline}}<div style="margin-top:2px;">{{{svg}}}</div>{{/sparkline}}</td>{{> group-cells.html}}</tr>
 {{/byOperator}}
 {{^byOperator}}
 <tr><td colspan="13" style="padding:6px;color:#616e7c;">No deliveries in the period.</td></tr>
@@ -296,7 +342,8 @@ Every count counts deliveries (one message to one recipient). report.html, repor
 
 """#),
         (name: "table-worst-batches.html", text: #"""
-{{! The ten batches with the lowest delivery rate (the full list is by_batch). }}
+{{! The ten batches with the lowest delivery rate among those large enough to rank (the
+    full list is by_batch), and the rule that says which are ranked. }}
 <tr><td class="section" style="padding:16px 24px 0 24px;">
 <div style="font-size:16px;font-weight:bold;color:#1f3a5f;margin-bottom:6px;">Batches with the lowest delivery rate</div>
 <div style="overflow-x:auto;">
@@ -306,10 +353,11 @@ Every count counts deliveries (one message to one recipient). report.html, repor
 <tr><td style="padding:3px 6px;border-bottom:1px solid #eef1f4;word-break:break-all;">{{key}}</td><td style="padding:3px 6px;border-bottom:1px solid #eef1f4;white-space:nowrap;">{{firstSentAt}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{deliveries}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{delivered}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{undeliverable}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;">{{failed}}</td><td align="right" style="padding:3px 6px;border-bottom:1px solid #eef1f4;font-weight:bold;">{{deliveryRate}}</td></tr>
 {{/worstBatches}}
 {{^worstBatches}}
-<tr><td colspan="7" style="padding:6px;color:#616e7c;">No deliveries in the period.</td></tr>
+<tr><td colspan="7" style="padding:6px;color:#616e7c;">{{noWorstBatches}}</td></tr>
 {{/worstBatches}}
 </table>
 </div>
+<div style="font-size:11px;color:#616e7c;margin-top:4px;">{{worstBatchesRule}}</div>
 </td></tr>
 
 """#),

@@ -38,7 +38,7 @@ package enum SVGLineChart {
     }
 
     /// `M x y L x y …`, starting a new subpath after every missing point.
-    private static func pathData(_ points: [(x: Double, y: Double)?]) -> String {
+    static func pathData(_ points: [(x: Double, y: Double)?]) -> String {
         var data: [String] = []
         var drawing = false
         for point in points {

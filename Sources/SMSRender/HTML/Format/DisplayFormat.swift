@@ -9,7 +9,12 @@ package enum DisplayFormat {
 
     /// A count with thousands separators: `1,234,567`.
     package static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
+        (value < 0 ? "-" : "") + grouped(value.magnitude)
+    }
+
+    /// A magnitude with thousands separators.
+    static func grouped(_ magnitude: UInt) -> String {
+        let digits = String(magnitude)
         var grouped = ""
         grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
         for (position, digit) in digits.enumerated() {
@@ -18,7 +23,7 @@ package enum DisplayFormat {
             }
             grouped.append(digit)
         }
-        return value < 0 ? "-" + grouped : grouped
+        return grouped
     }
 
     /// A count and its noun, singular for one: `1 batch`, `6 batches`, `1,234 messages`.
@@ -40,22 +45,26 @@ package enum DisplayFormat {
     /// to even: `850 ms`, `12.4 s`, `3 m 05 s`, `2 h 14 m`. A value that rounds up to
     /// the next unit is written in that unit (999.7 ms is `1.0 s`).
     package static func duration(microseconds: Int64) -> String {
-        let sign = microseconds < 0 ? "-" : ""
-        let magnitude = Int128(microseconds.magnitude)
+        (microseconds < 0 ? "-" : "") + duration(magnitude: microseconds.magnitude)
+    }
+
+    /// A duration's magnitude, as ``duration(microseconds:)`` writes it.
+    static func duration(magnitude microseconds: UInt64) -> String {
+        let magnitude = Int128(microseconds)
         let milliseconds = DecimalText.roundHalfEven(magnitude, dividedBy: 1000)
         if milliseconds < 1000 {
-            return "\(sign)\(milliseconds) ms"
+            return "\(milliseconds) ms"
         }
         let tenthsOfSecond = DecimalText.roundHalfEven(magnitude, dividedBy: 100_000)
         if tenthsOfSecond < 600 {
-            return "\(sign)\(tenthsOfSecond / 10).\(tenthsOfSecond % 10) s"
+            return "\(tenthsOfSecond / 10).\(tenthsOfSecond % 10) s"
         }
         let seconds = DecimalText.roundHalfEven(magnitude, dividedBy: 1_000_000)
         if seconds < 3600 {
-            return "\(sign)\(seconds / 60) m \(twoDigits(seconds % 60)) s"
+            return "\(seconds / 60) m \(twoDigits(seconds % 60)) s"
         }
         let minutes = DecimalText.roundHalfEven(magnitude, dividedBy: 60_000_000)
-        return "\(sign)\(minutes / 60) h \(twoDigits(minutes % 60)) m"
+        return "\(minutes / 60) h \(twoDigits(minutes % 60)) m"
     }
 
     /// An instant as local date and time to the second with the zone's offset:

@@ -3,12 +3,22 @@
 /// `{{header.period}}`, `{{#byDay}}{{key}}{{/byDay}}`, `{{kpis.deliveryRate.value}}`.
 package struct HTMLReportView {
     package let header: ReportHeaderView
+    /// The alerts section at the top (contract §10); nil for a report made without a store.
+    package let alerts: AlertsSection?
     package let kpis: KPITiles
     package let charts: Charts
     package let byDay: [GroupRow]
     package let byOperator: [GroupRow]
+    /// The by_operator table's sparkline column; nil for a report made without a store.
+    package let operatorSparklines: SparklineColumn?
     package let byStatus: [StatusRow]
     package let worstBatches: [GroupRow]
+    /// Which batches the worst-batches table ranks, e.g. `Only batches with at least 20
+    /// deliveries are ranked; by_batch lists every batch.`
+    package let worstBatchesRule: String
+    /// What the worst-batches table says when it ranks no batch: `No deliveries in the
+    /// period.`, or `No batch has at least 20 deliveries.`
+    package let noWorstBatches: String
     package let latency: LatencySection
     /// The data-quality checks with a count above 0; nil when there are none ("no issues found").
     package let dataQuality: DataQuality?
@@ -37,12 +47,14 @@ package struct HTMLReportView {
         package let isTotal: Bool
     }
 
-    /// One KPI tile: a label, a big value, a line of detail and an accent colour.
+    /// One KPI tile: a label, a big value, a line of detail, an accent colour, and the
+    /// changes against earlier periods (empty without a store, and on the delivered tile).
     package struct KPI {
         package let label: String
         package let value: String
         package let detail: String
         package let accent: String
+        package let changes: [ChangeLine]
     }
 
     /// The six tiles of the page's top.
@@ -92,6 +104,8 @@ package struct HTMLReportView {
         package let latencyP95: String
         package let latencyP99: String
         package let latencyMax: String
+        /// Only for operators, on a report made with a store.
+        package let sparkline: SparklineCell?
     }
 
     /// A row of `by_status`, with the status's colour.

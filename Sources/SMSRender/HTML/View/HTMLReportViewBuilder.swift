@@ -12,15 +12,22 @@ package enum HTMLReportViewBuilder {
         let byOperator = tables.byOperator.namedRows
         let histogram = tables.latencyHistogram.namedRows
         let statuses = DeliveryStatus.allCases.filter { summary.totals.count($0) > 0 }
+        let sparklines = TrendsViewBuilder.sparklines(tables.trends)
+        let minimumBatch = DisplayFormat.counted(tables.highlights.worstBatchMinimumDeliveries, "delivery", "deliveries")
         return HTMLReportView(
             header: ReportHeaderView(tables: tables, source: source),
-            kpis: kpis(summary, highlights: tables.highlights, zone: zone),
+            alerts: tables.trends.map { TrendsViewBuilder.alerts($0.findings) },
+            kpis: kpis(summary, highlights: tables.highlights, trends: tables.trends, zone: zone),
             charts: HTMLReportView.Charts(
                 deliveriesByDay: deliveriesByDay(byDay, statuses: statuses, zone: zone),
                 deliveryRateByOperator: deliveryRateByOperator(byOperator, zone: zone),
                 latencyHistogram: latencyHistogram(histogram, zone: zone)),
             byDay: byDay.map { groupRow($0, key: "day", zone: zone) },
-            byOperator: byOperator.map { groupRow($0, key: "operator", zone: zone) },
+            byOperator: byOperator.map { row in
+                groupRow(row, key: "operator", zone: zone,
+                         sparkline: sparklines[DisplayFormat.cell(row["operator"], timeZone: zone)])
+            },
+            operatorSparklines: TrendsViewBuilder.sparklineColumn(tables.trends),
             byStatus: tables.byStatus.namedRows.map { row in
                 let status = DisplayFormat.cell(row["status"], timeZone: zone)
                 return HTMLReportView.StatusRow(
@@ -31,6 +38,9 @@ package enum HTMLReportViewBuilder {
                     share: DisplayFormat.cell(row["share"], timeZone: zone))
             },
             worstBatches: tables.highlights.worstBatches.namedRows.map { groupRow($0, key: "batch_id", zone: zone) },
+            worstBatchesRule: "Only batches with at least \(minimumBatch) are ranked; by_batch lists every batch.",
+            noWorstBatches: summary.totals.deliveries == 0 ? "No deliveries in the period."
+                : "No batch has at least \(minimumBatch).",
             latency: HTMLReportView.LatencySection(
                 statistics: zip(["deliveries with a latency", "mean", "p50", "p90", "p95", "p99", "max"],
                                 [.integer(summary.totals.latency?.count ?? 0)] + LatencyColumns.cells(summary.totals.latency))
@@ -58,7 +68,8 @@ package enum HTMLReportViewBuilder {
             })
     }
 
-    private static func kpis(_ summary: ReportSummary, highlights: ReportHighlights, zone: ReportTimeZone) -> HTMLReportView.KPITiles {
+    private static func kpis(_ summary: ReportSummary, highlights: ReportHighlights, trends: ReportTrends?,
+                             zone: ReportTimeZone) -> HTMLReportView.KPITiles {
         let totals = summary.totals
         let text = { (cell: Cell) in DisplayFormat.cell(cell, timeZone: zone) }
         let count = { (status: DeliveryStatus) in text(.integer(totals.count(status))) }
@@ -66,27 +77,31 @@ package enum HTMLReportViewBuilder {
             text(totals.latency.map { .seconds($0[keyPath: statistic]) } ?? .empty)
         }
         let latencyCount = totals.latency?.count ?? 0
-        typealias KPI = HTMLReportView.KPI
+        let changes = { (kpi: KPI) in TrendsViewBuilder.changes(of: kpi, in: trends) }
+        typealias Tile = HTMLReportView.KPI
         return HTMLReportView.KPITiles(
-            deliveries: KPI(label: "Deliveries", value: text(.integer(totals.deliveries)),
-                            detail: DisplayFormat.counted(summary.messages, "message", "messages") + " · "
-                                + DisplayFormat.counted(summary.batches, "batch", "batches"),
-                            accent: "#333333"),
-            delivered: KPI(label: "Delivered", value: count(.delivered),
-                           detail: "\(count(.sent)) sent · \(count(.pending)) pending",
-                           accent: StatusPalette.color(of: .delivered)),
-            deliveryRate: KPI(label: "Delivery rate", value: text(GroupColumns.deliveryRateCell(totals)),
-                              detail: "delivered ÷ deliveries", accent: StatusPalette.color(of: .delivered)),
-            latencyP50: KPI(label: "Latency p50", value: seconds(\.p50),
-                            detail: latencyCount == 0 ? "no delivery has a latency"
-                                : "median of " + DisplayFormat.counted(latencyCount, "latency", "latencies"),
-                            accent: StatusPalette.neutral),
-            latencyP95: KPI(label: "Latency p95", value: seconds(\.p95),
-                            detail: "p99 \(seconds(\.p99)) · max \(seconds(\.max))", accent: StatusPalette.neutral),
-            undeliverableOrFailed: KPI(label: "Undeliverable + failed",
-                                       value: DisplayFormat.count(highlights.undeliverableOrFailed),
-                                       detail: "\(count(.undeliverable)) undeliverable · \(count(.failed)) failed",
-                                       accent: StatusPalette.color(of: .failed)))
+            deliveries: Tile(label: "Deliveries", value: text(.integer(totals.deliveries)),
+                             detail: DisplayFormat.counted(summary.messages, "message", "messages") + " · "
+                                 + DisplayFormat.counted(summary.batches, "batch", "batches"),
+                             accent: "#333333", changes: changes(.deliveries)),
+            delivered: Tile(label: "Delivered", value: count(.delivered),
+                            detail: "\(count(.sent)) sent · \(count(.pending)) pending",
+                            accent: StatusPalette.color(of: .delivered), changes: []),
+            deliveryRate: Tile(label: "Delivery rate", value: text(GroupColumns.deliveryRateCell(totals)),
+                               detail: "delivered ÷ deliveries", accent: StatusPalette.color(of: .delivered),
+                               changes: changes(.deliveryRate)),
+            latencyP50: Tile(label: "Latency p50", value: seconds(\.p50),
+                             detail: latencyCount == 0 ? "no delivery has a latency"
+                                 : "median of " + DisplayFormat.counted(latencyCount, "latency", "latencies"),
+                             accent: StatusPalette.neutral, changes: changes(.latencyP50)),
+            latencyP95: Tile(label: "Latency p95", value: seconds(\.p95),
+                             detail: "p99 \(seconds(\.p99)) · max \(seconds(\.max))", accent: StatusPalette.neutral,
+                             changes: changes(.latencyP95)),
+            undeliverableOrFailed: Tile(label: "Undeliverable + failed",
+                                        value: DisplayFormat.count(highlights.undeliverableOrFailed),
+                                        detail: "\(count(.undeliverable)) undeliverable · \(count(.failed)) failed",
+                                        accent: StatusPalette.color(of: .failed),
+                                        changes: changes(.undeliverableOrFailed)))
     }
 
     private static func dataQuality(_ table: Table, zone: ReportTimeZone) -> HTMLReportView.DataQuality? {
@@ -98,7 +113,8 @@ package enum HTMLReportViewBuilder {
         return issues.isEmpty ? nil : HTMLReportView.DataQuality(issues: issues)
     }
 
-    private static func groupRow(_ row: NamedRow, key: String, zone: ReportTimeZone) -> HTMLReportView.GroupRow {
+    private static func groupRow(_ row: NamedRow, key: String, zone: ReportTimeZone,
+                                 sparkline: HTMLReportView.SparklineCell? = nil) -> HTMLReportView.GroupRow {
         let text = { (column: String) in DisplayFormat.cell(row[column], timeZone: zone) }
         let isBatch = key == "batch_id"
         return HTMLReportView.GroupRow(
@@ -109,7 +125,7 @@ package enum HTMLReportViewBuilder {
             expired: text("expired"), unknown: text("unknown"), deliveryRate: text("delivery_rate"),
             latencyCount: text("latency_count"), latencyMean: text("latency_mean_s"), latencyP50: text("latency_p50_s"),
             latencyP90: text("latency_p90_s"), latencyP95: text("latency_p95_s"), latencyP99: text("latency_p99_s"),
-            latencyMax: text("latency_max_s"))
+            latencyMax: text("latency_max_s"), sparkline: sparkline)
     }
 
     /// A data-quality example as received (the CSV's formula guard is a CSV matter).
