@@ -139,16 +139,23 @@ def assert_pages_hold_the_rows(pages, by_sheet, workbook, name):
     return len(by_sheet[name])
 
 
-def test_report_workbook_prints_one_page_wide_with_every_chart_on_one_page(tmp_path):
-    out = tmp_path / "out"
-    result = run_report("--snapshot", RICH, "--out", out, "--format", "xlsx")
-    assert result.returncode == 0, result.stderr
-    workbook = openpyxl.load_workbook(out / "report.xlsx")
-    pdf = to_pdf(out / "report.xlsx", tmp_path)
+def printed_report(path, tmp_path):
+    """`report.xlsx` read back and printed to PDF: the workbook, the PDF, its pages'
+    text and each sheet's pages, after checking that every sheet prints one page wide."""
+    workbook = openpyxl.load_workbook(path)
+    pdf = to_pdf(path, tmp_path)
     pages = page_texts(pdf)
     by_sheet = sheet_pages(pages)
     assert list(by_sheet) == workbook.sheetnames
     assert_one_page_wide(pages, by_sheet, workbook)
+    return workbook, pdf, pages, by_sheet
+
+
+def test_report_workbook_prints_one_page_wide_with_every_chart_on_one_page(tmp_path):
+    out = tmp_path / "out"
+    result = run_report("--snapshot", RICH, "--out", out, "--format", "xlsx")
+    assert result.returncode == 0, result.stderr
+    workbook, pdf, pages, by_sheet = printed_report(out / "report.xlsx", tmp_path)
     # The summary, its table whole and its three charts, on one landscape page.
     assert len(by_sheet["summary"]) == 1
     chart_pages = {
@@ -215,12 +222,7 @@ def test_a_summary_with_changes_and_an_alert_still_prints_its_charts_whole(tmp_p
     out = tmp_path / "day"
     result = run_report(*common, "--out", out, "--from", DAY, "--to", DAY, "--format", "xlsx")
     assert result.returncode == 0, result.stderr
-    workbook = openpyxl.load_workbook(out / "report.xlsx")
-    pdf = to_pdf(out / "report.xlsx", tmp_path)
-    pages = page_texts(pdf)
-    by_sheet = sheet_pages(pages)
-    assert list(by_sheet) == workbook.sheetnames
-    assert_one_page_wide(pages, by_sheet, workbook)
+    workbook, pdf, pages, by_sheet = printed_report(out / "report.xlsx", tmp_path)
     summary = by_sheet["summary"]
     first = pages[summary[0]]
     assert "ALERTS: 1" in first and "NCELL delivery rate" in first
