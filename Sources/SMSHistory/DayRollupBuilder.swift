@@ -34,16 +34,30 @@ package enum DayRollupBuilder {
             pass.add(deliveries[Int(index)], day: selection.days[Int(index)])
         }
         let fetchCounts = fetchCheckCounts(snapshot.normalized.fetchChecks)
+        let mismatches = metricsMismatches(snapshot, days: firstDay...lastDay)
         let dataAsOf = snapshot.manifest?.fetchFinished.flatMap(TimestampParser.parse)
         return plan.days.map { day in
             let totals = pass.totals(of: day)
             let stored = StoredDay(account: account, day: day, isComplete: plan.completeDays.contains(day),
                                    dataAsOf: dataAsOf, snapshot: snapshotName, deliveries: totals.deliveries,
                                    messages: totals.messages,
-                                   qualityCounts: totals.qualityCounts.merging(fetchCounts) { day, _ in day })
+                                   qualityCounts: totals.qualityCounts.merging(fetchCounts) { day, _ in day }
+                                    .merging([DataQualityCheck.metricsMismatch.rawValue: mismatches[day] ?? 0]) { day, _ in day })
             return DayWrite(day: stored, operatorRollups: pass.operatorRollups(of: day, account: account),
                             batchRollups: pass.batchRollups(of: day, account: account))
         }
+    }
+
+    /// Each day's `metrics_mismatch` count: the reconciliation rows of that day that are
+    /// mismatches (contract §10), as a one-day report of the day counts them.
+    static func metricsMismatches(_ snapshot: LoadedSnapshot, days: ClosedRange<LocalDay>) -> [LocalDay: Int] {
+        guard snapshot.hasMetricsSnapshot else { return [:] }
+        var counts: [LocalDay: Int] = [:]
+        for row in Reconciliation.rows(metrics: snapshot.metrics, deliveries: snapshot.normalized.deliveries, days: days)
+        where row.isMismatch {
+            counts[row.day, default: 0] += 1
+        }
+        return counts
     }
 
     /// The checks about the fetch, counted over the whole snapshot (contract §3, "Filters").
