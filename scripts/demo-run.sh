@@ -69,7 +69,15 @@ for day in 01 02 03 04; do night --period "2025-11-$day"; done
 
 echo
 echo "acme's email subjects:"
-grep -h '^Subject:' "$out"/outbox/*acme* | sed 's/^/  /'
+python3 - "$out"/outbox/*acme*.eml <<'PYTHON'
+import email, email.policy, sys
+for path in sorted(sys.argv[1:]):
+    with open(path, "rb") as handle:
+        print("  " + email.message_from_binary_file(handle, policy=email.policy.default)["subject"])
+PYTHON
+echo
+echo "the top of acme's email for 2025-11-04 (its text part, reports/acme/2025-11-04/report.txt):"
+sed -n '1,/^Latency p95/p' "$out/reports/acme/2025-11-04/report.txt" | sed 's/^/  /'
 echo
 echo "acme's alerts on 2025-11-04 (reports/acme/2025-11-04/alerts.csv):"
 column -s, -t < "$out/reports/acme/2025-11-04/alerts.csv" | cut -c1-160 | sed 's/^/  /'

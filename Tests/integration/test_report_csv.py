@@ -23,6 +23,8 @@ HEADERS = {
     "data_quality": ["check", "count", "example"],
     "deliveries": ["day", "sent_at", "delivered_at", "latency_s", "batch_id", "phone", "operator",
                    "prefix", "status", "status_raw", "message", "recipient_name", "encoding", "segments"],
+    # The samples carry a metrics snapshot, so the report reconciles it (contract §10).
+    "reconciliation": ["day", "operator", "enqueued", "deliveries", "difference"],
 }
 
 
