@@ -23,23 +23,6 @@ struct StoreLeaseTests {
         }
     }
 
-    @Test func aLeaseDiesWithItsSession() async throws {
-        try await StoreFixture.withFresh(.postgres) { fixture in
-            let store = try await fixture.open()
-            let leases = try #require(store.leases)
-            _ = try #require(try await leases.acquireLease(account: "acme", period: "2025-11"))
-            // What a killed process's socket does: the server ends the session.
-            guard case .postgres(let address) = fixture.location else { return }
-            try await TestPostgresServer.execute([
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND database = "
-                    + "(SELECT oid FROM pg_database WHERE datname = '\(address.database)')",
-            ])
-            let retaken = try #require(try await leases.acquireLease(account: "acme", period: "2025-11"))
-            await retaken.release()
-            await store.close()
-        }
-    }
-
     @Test func aSQLiteStoreHasNoLeases() async throws {
         try await StoreFixture.withFresh(.sqlite) { fixture in
             let store = try await fixture.open()
