@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= out/demo
 SOURCE_DATE_EPOCH ?= 1762300800
 
-.PHONY: setup templates build release demo demo-fetch demo-run test unit integration fuzz golden screenshot samples bench clean
+.PHONY: setup templates build release demo demo-fetch demo-run demo-cluster test unit integration fuzz golden screenshot samples bench clean
 
 setup:
 	@scripts/setup.sh
@@ -29,6 +29,13 @@ demo-run: setup templates
 	$(SWIFT) build -c release --product sms-report
 	$(SWIFT) build -c release --product sms-api-sim
 	scripts/demo-run.sh
+
+## Three shards of one nightly run side by side on the PostgreSQL test server; one is
+## killed with SIGKILL and resumed (contract §11).
+demo-cluster: setup templates
+	$(SWIFT) build -c release --product sms-report
+	$(SWIFT) build -c release --product sms-api-sim
+	scripts/demo-cluster.sh
 
 ## Runs the report on the bundled rich sample, keeping its days in a history store, and
 ## shows its summary and the stored days as a `history` table.

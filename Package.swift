@@ -91,6 +91,7 @@ let package = Package(
             name: "SMSStore",
             dependencies: [
                 "SMSCore", "SMSSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -144,6 +145,7 @@ let package = Package(
             dependencies: [
                 "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory",
                 "SMSIngest", "SMSRender", "SMSStore", "SMSSupport", "SnapshotFormat",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

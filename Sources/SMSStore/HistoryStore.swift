@@ -8,6 +8,10 @@ import SMSCore
 /// runs pending migrations. Every write is one transaction; several processes may
 /// write to one store at once.
 package protocol HistoryStore: Sendable {
+    /// Leases on account-periods (contract §11) for a store that several machines
+    /// share: PostgreSQL's; nil for a SQLite store.
+    var leases: (any AccountLeases)? { get }
+
     /// The schema version the store is at.
     var schemaVersion: Int { get async throws(StoreError) }
 

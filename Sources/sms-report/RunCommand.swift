@@ -5,6 +5,7 @@ import SMSConfig
 import SMSCore
 import SMSRender
 import SMSRun
+import SMSStore
 import SMSSupport
 
 /// `sms-report run`: the nightly job — fetch, report and deliver for every account
@@ -21,15 +22,23 @@ struct RunCommand: AsyncParsableCommand {
             Accounts run side by side \
             (parallel_accounts); one account's failure never stops another. The exit code is the \
             worst of the accounts': 0 < 7 alert (with --fail-on-alert) < 3 incomplete < 4 email failed \
-            < 5 token refused < 2 < 1; 6 when another run of the same config holds its lock. Each report \
+            < 5 token refused < 2 < 1; 6 when another run of the same config holds its lock (a SQLite store; \
+            with a postgres:// store each account-period holds a lease in the store instead, and an account \
+            whose lease another process holds is skipped with exit 0). Each report \
             compares its KPIs with earlier periods and checks for alerts against the stored baseline \
             (the config's alerts block); an alert puts [ALERT] in front of the email's subject.
+
+            Several machines: --shard K/N runs only the accounts that rendezvous hashing gives to shard K \
+            of N (--shard auto/N reads K from JOB_COMPLETION_INDEX, as in a Kubernetes Indexed Job), and \
+            --resume skips every account-period the store records as done (exit 0 and emailed, or exit 0 \
+            without email_to), so a retried shard redoes only what did not finish.
 
             Examples:
               sms-report run --config /etc/sms-report/config.yaml
               sms-report run --config config.yaml --period 2025-11 --account acme
               sms-report run --config config.yaml --check
               sms-report run --config config.yaml --fail-on-alert
+              sms-report run --config config.yaml --period 2025-11-04 --shard auto/3 --resume
             """
     )
 
@@ -48,6 +57,13 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("account"), help: ArgumentHelp("Run only this account (repeatable); all by default.", valueName: "name"))
     var accounts: [String] = []
+
+    @Option(help: ArgumentHelp("Run only shard K of N (0 ≤ K < N ≤ \(RunShard.maximumCount)): the accounts rendezvous hashing gives it; auto/N takes K from \(RunShard.indexVariable).",
+                               valueName: "K/N|auto/N"))
+    var shard: String?
+
+    @Flag(help: "Skip every account-period the history store records as done: exit 0 and emailed, or exit 0 with no email_to.")
+    var resume = false
 
     @Option(help: ArgumentHelp("A folder of Mustache templates that replaces the bundled ones (report and subject).",
                                valueName: "folder"))
@@ -103,8 +119,19 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(lines.utf8))
             throw ExitCode(result.exitStatus)
         }
-        let settings = try RunConfig.load(path: config, accounts: accounts, requirements: needs)
-        let lock = try RunLock(path: settings.lockFile)
+        let logger = makeLogger()
+        let selection = try shardSelection(logger: logger)
+        if shard != nil, selection.isEmpty {
+            return  // A shard that hashing gives no account has nothing to do.
+        }
+        let settings = try RunConfig.load(path: config, accounts: selection, requirements: needs)
+        // A PostgreSQL store's leases guard each account-period (contract §11); the lock
+        // file guards a SQLite store's run (§8).
+        let lock: RunLock?
+        switch try history.location(config: settings) {
+        case .postgres: lock = nil
+        case .sqlite, nil: lock = try RunLock(path: settings.lockFile)
+        }
         defer { withExtendedLifetime(lock) {} }
         let runPeriod = try PeriodArguments.period(period: period, from: from, to: to, timeZone: settings.timeZone,
                                                    now: .now)
@@ -115,7 +142,6 @@ struct RunCommand: AsyncParsableCommand {
             config: settings, period: runPeriod, startedAt: .now, generatedAt: try GenerationTime.current(),
             retryPolicy: retryPolicy,
             tool: "sms-report \(SMSReportCommand.configuration.version)", templatesFolder: templates)
-        let logger = makeLogger()
         for warning in settings.insecureTransportWarnings {
             logger.warning("\(warning)")
         }
@@ -125,7 +151,7 @@ struct RunCommand: AsyncParsableCommand {
         let store = try await history.open(config: settings)
         let job = RunJob(plans: plans, parallelAccounts: settings.parallelAccounts, deliverer: deliverer,
                          keepSnapshots: settings.keepSnapshots, accountTimeout: settings.accountTimeout, logger: logger,
-                         store: store, failsOnAlert: failOnAlert)
+                         store: store, failsOnAlert: failOnAlert, resumes: resume)
         let records = await job.run()
         await store?.close()
         for record in records {
@@ -135,6 +161,18 @@ struct RunCommand: AsyncParsableCommand {
         if status != .success {
             throw ExitCode(status)
         }
+    }
+
+    /// The accounts to run: `--account`'s, narrowed to the shard's with `--shard`
+    /// (logged as `shard K/N: A of B accounts`). Empty selects every account without
+    /// `--shard`, and none with it.
+    private func shardSelection(logger: Logger) throws -> [String] {
+        guard let shard else { return accounts }
+        let shardSpec = try RunShard.parse(shard, environment: ProcessInfo.processInfo.environment)
+        let names = try RunConfig.load(path: config, accounts: accounts, requirements: .none).accounts.map(\.name)
+        let owned = names.filter(shardSpec.owns)
+        logger.info("shard \(shardSpec): \(owned.count) of \(names.count) accounts\(owned.isEmpty ? "" : ": " + owned.joined(separator: ", "))")
+        return owned
     }
 
     private func makeDeliverer(_ settings: RunConfig, logger: Logger) throws -> any ReportDeliverer {

@@ -21,6 +21,9 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
         case invalidInput = "invalid_input"
         /// Something unexpected stopped the account (exit 1).
         case failed
+        /// Left alone (exit 0): another process holds its lease, or `--resume` found
+        /// it done (contract §11); `skipReason` says which. Never written as `run.json`.
+        case skipped
     }
 
     /// What became of the email.
@@ -91,6 +94,8 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
     package var email: Email?
     /// Seconds spent in each step: `fetch`, `report`, `deliver`, `total`.
     package var durations: [String: Double]
+    /// Why the account was skipped (outcome `skipped`), e.g. `done (run of 2025-11-05T01:00:00Z)`.
+    package var skipReason: String?
 
     package init(account: String, period: String, periodFrom: String, periodTo: String, startedAt: String,
                 finishedAt: String, outcome: Outcome, exitStatus: ExitStatus, error: String? = nil, snapshot: String? = nil,
@@ -126,6 +131,7 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
         case exitStatus = "exit_code"
         case incompleteReasons = "incomplete_reasons"
         case deliveryRate = "delivery_rate"
+        case skipReason = "skipped"
     }
 
     /// The record as `run.json` text: pretty, keys sorted.
@@ -138,7 +144,12 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
 
     /// The line the run prints for this account, e.g.
     /// `acme 2025-11-04: 1,234 deliveries, 96.2% delivered; fetch 3.1 s, report 0.4 s, deliver 0.8 s; ok`.
+    /// A skipped account's line says why, e.g.
+    /// `acme 2025-11-04: skipped (exit 0), being run by another process (lease held)`.
     package var summaryLine: String {
+        if outcome == .skipped {
+            return "\(account) \(period): skipped (exit \(exitStatus.rawValue))" + (skipReason.map { ", \($0)" } ?? "")
+        }
         var counts = "no report"
         if let deliveries {
             counts = "\(DisplayFormat.count(deliveries)) deliveries"

@@ -31,10 +31,13 @@ package struct RunJob: Sendable {
     /// True for `--fail-on-alert`: an account that raised an alert ends with exit 7,
     /// after its report and email are done.
     package var failsOnAlert: Bool
+    /// True for `--resume` (contract §11): an account-period that the store records as
+    /// done (``ResumeCheck``) is skipped.
+    package var resumes: Bool
 
     package init(plans: [AccountRunPlan], parallelAccounts: Int, deliverer: any ReportDeliverer, keepSnapshots: Int,
                 accountTimeout: Duration = .seconds(RunConfig.Defaults.accountTimeoutMinutes * 60), logger: Logger,
-                store: (any HistoryStore)? = nil, failsOnAlert: Bool = false) {
+                store: (any HistoryStore)? = nil, failsOnAlert: Bool = false, resumes: Bool = false) {
         self.plans = plans
         self.parallelAccounts = max(1, parallelAccounts)
         self.deliverer = deliverer
@@ -43,6 +46,7 @@ package struct RunJob: Sendable {
         self.logger = logger
         self.store = store
         self.failsOnAlert = failsOnAlert
+        self.resumes = resumes
     }
 
     /// Runs every account and returns their records, in the plans' order. Each
@@ -54,18 +58,79 @@ package struct RunJob: Sendable {
         }
     }
 
+    /// Runs one account under its lease when the store has leases (PostgreSQL,
+    /// contract §11): an account-period whose lease another process holds is skipped.
     private func run(_ plan: AccountRunPlan) async -> AccountRunRecord {
         var logger = logger
         logger[metadataKey: "account"] = "\(plan.account)"
+        guard let leases = store?.leases else {
+            return await runUnlessDone(plan, logger: logger)
+        }
+        let lease: (any StoreLease)?
+        do {
+            lease = try await leases.acquireLease(account: plan.account, period: plan.period.folderName)
+        } catch {
+            logger.error("history store: \(error.description)")
+            return Self.failed(plan, error)
+        }
+        guard let lease else {
+            return skip(plan, .leaseHeld, logger: logger)
+        }
+        let record = await runUnlessDone(plan, logger: logger)
+        await lease.release()
+        return record
+    }
+
+    /// With `--resume`, skips an account-period the store records as done; else runs it.
+    /// A store that cannot say fails the account rather than risk a second email.
+    private func runUnlessDone(_ plan: AccountRunPlan, logger: Logger) async -> AccountRunRecord {
+        if resumes, let store {
+            do {
+                let runs = try await store.runs(account: plan.account)
+                if let done = ResumeCheck.finishedRun(in: runs, period: plan.period.folderName,
+                                                      emailExpected: !plan.recipients.isEmpty) {
+                    return skip(plan, .finished(by: done), logger: logger)
+                }
+            } catch {
+                logger.error("history store: cannot tell whether the period is done (--resume): \(error.description)")
+                return Self.failed(plan, error)
+            }
+        }
+        return await runAccount(plan, logger: logger)
+    }
+
+    /// The record of a skipped account: exit 0, nothing written, the reason logged.
+    private func skip(_ plan: AccountRunPlan, _ skip: RunSkip, logger: Logger) -> AccountRunRecord {
+        logger.info("\(skip.logLine(account: plan.account, period: plan.period.folderName))")
+        var record = Self.record(plan, outcome: .skipped, status: .success)
+        record.finishedAt = record.startedAt
+        record.skipReason = skip.reason
+        return record
+    }
+
+    /// The record of an account that the store's error kept from starting.
+    private static func failed(_ plan: AccountRunPlan, _ error: StoreError) -> AccountRunRecord {
+        var record = Self.record(plan, outcome: .failed, status: error.exitStatus)
+        record.finishedAt = record.startedAt
+        record.error = error.description
+        return record
+    }
+
+    /// A new record of `plan`'s account, started now.
+    private static func record(_ plan: AccountRunPlan, outcome: AccountRunRecord.Outcome, status: ExitStatus) -> AccountRunRecord {
+        AccountRunRecord(
+            account: plan.account, period: plan.period.folderName, periodFrom: plan.period.first.description,
+            periodTo: plan.period.last.description, startedAt: timestamp(), finishedAt: "", outcome: outcome,
+            exitStatus: status)
+    }
+
+    private func runAccount(_ plan: AccountRunPlan, logger: Logger) async -> AccountRunRecord {
         for folder in plan.foldersToClean {
             for line in LeftoverCleanup.clean(folder) {
                 logger.info("\(line)")
             }
         }
-        let progress = AccountProgress(AccountRunRecord(
-            account: plan.account, period: plan.period.folderName, periodFrom: plan.period.first.description,
-            periodTo: plan.period.last.description, startedAt: Self.timestamp(), finishedAt: "", outcome: .ok,
-            exitStatus: .success))
+        let progress = AccountProgress(Self.record(plan, outcome: .ok, status: .success))
         let started = ContinuousClock.now
         let job = self
         let accountLogger = logger

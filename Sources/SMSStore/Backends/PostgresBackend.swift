@@ -27,6 +27,15 @@ enum PostgresBackend {
 
     /// Connects to `address` with `password`.
     static func connect(_ address: PostgresStoreAddress, password: String, logger: Logger) async throws(StoreError) -> StoreConnection {
+        let connection = try await open(address, password: password, logger: logger)
+        return StoreConnection(name: address.description, database: connection.sql(), dialect: dialect) {
+            try? await connection.close()
+        }
+    }
+
+    /// A new session on `address`: TLS unless the host is loopback. The store's own
+    /// connection and each lease (``PostgresLeases``) have one.
+    static func open(_ address: PostgresStoreAddress, password: String, logger: Logger) async throws(StoreError) -> PostgresConnection {
         let store = address.description
         let tls: PostgresConnection.Configuration.TLS
         if LoopbackHost.contains(address.host) {
@@ -41,14 +50,10 @@ enum PostgresBackend {
         let configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: password,
             database: address.database, tls: tls)
-        let connection: PostgresConnection
         do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         } catch {
             throw .cannotOpen(store: store, reason: redacted(reason(error), password: password))
-        }
-        return StoreConnection(name: store, database: connection.sql(), dialect: dialect) {
-            try? await connection.close()
         }
     }
 
@@ -59,7 +64,7 @@ enum PostgresBackend {
 
     /// The server's SQLSTATE and message, or what failed on the way to the server.
     /// `PSQLError`'s own description is a placeholder, on purpose.
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return String(describing: error) }
         if let info = error.serverInfo, let message = info[.message] {
             return "\(message) (SQLSTATE \(info[.sqlState] ?? "?"))"

@@ -4,9 +4,11 @@ import SMSCore
 /// SQLite and PostgreSQL run; ``StoreDialect`` holds the few differences.
 final class SQLHistoryStore: HistoryStore {
     private let connection: StoreConnection
+    let leases: (any AccountLeases)?
 
-    init(connection: StoreConnection) {
+    init(connection: StoreConnection, leases: (any AccountLeases)?) {
         self.connection = connection
+        self.leases = leases
     }
 
     private var rowsPerInsert: Int { connection.dialect.rowsPerInsert }

@@ -23,16 +23,19 @@ struct StoreOptions: ParsableArguments {
     /// nil when neither names one. Migrations run as it opens.
     func open(config: RunConfig? = nil) async throws -> (any HistoryStore)? {
         let variable = try passwordVariable(config: config)
-        let location: StoreLocation
-        if let store {
-            location = try StoreLocation.parse(store, relativeTo: FileManager.default.currentDirectoryPath)
-        } else if let config {
-            location = try StoreLocation.parse(config.store, relativeTo: config.folder)
-        } else {
-            return nil
-        }
+        guard let location = try location(config: config) else { return nil }
         return try await StoreOpener.open(location, passwordVariable: variable, logger: Logger(label: "sms-report.store"),
                                           tool: "sms-report \(SMSReportCommand.configuration.version)")
+    }
+
+    /// Where the store is: `--store`, else the config's when `config` is given; nil
+    /// when neither names one.
+    func location(config: RunConfig? = nil) throws(StoreError) -> StoreLocation? {
+        if let store {
+            return try StoreLocation.parse(store, relativeTo: FileManager.default.currentDirectoryPath)
+        }
+        guard let config else { return nil }
+        return try StoreLocation.parse(config.store, relativeTo: config.folder)
     }
 
     /// The password variable: `--store-password-env`, else the config's, else the default.
