@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from conftest import BINARY, ROOT
+from store_backends import PostgresStore
 
 DEPLOY = ROOT / "deploy" / "kubernetes"
 # backoffLimitPerIndex and maxFailedIndexes are GA from Kubernetes 1.33 (beta, on by
@@ -32,19 +33,20 @@ SECRET_NAME = re.compile(r".*_(TOKEN|PASSWORD)$")
 
 
 def manifest_documents():
-    """(file name, object) for every YAML document under deploy/kubernetes/ but the
-    kustomization, which is kustomize's file rather than a Kubernetes object."""
+    """(path, object) for every YAML document under deploy/kubernetes/ but the
+    kustomizations, which are kustomize's files rather than Kubernetes objects."""
     documents = []
-    for path in sorted(DEPLOY.glob("*.yaml")):
+    for path in sorted(DEPLOY.rglob("*.yaml")):
         if path.name == "kustomization.yaml":
             continue
         for document in yaml.safe_load_all(path.read_text()):
             if document is not None:
-                documents.append((path.name, document))
+                documents.append((str(path.relative_to(DEPLOY)), document))
     return documents
 
 
 def objects(kind, file_name=None):
+    """The objects of KIND, in FILE_NAME (a path under deploy/kubernetes/) when given."""
     return [document for name, document in manifest_documents()
             if document["kind"] == kind and file_name in (None, name)]
 
@@ -152,11 +154,18 @@ def test_the_validator_fails_a_broken_cronjob(cronjob, break_it):
         validate(broken)
 
 
-def test_the_kustomization_applies_every_manifest_but_the_secret_example():
-    kustomization = yaml.safe_load((DEPLOY / "kustomization.yaml").read_text())
-    listed = set(kustomization["resources"])
-    on_disk = {path.name for path in DEPLOY.glob("*.yaml")} - {"kustomization.yaml"}
-    assert listed == on_disk - {"secret.example.yaml"}
+@pytest.mark.parametrize("folder", [DEPLOY, DEPLOY / "store-migrate"], ids=["nightly", "store-migrate"])
+def test_each_kustomization_applies_its_folder_but_the_secret_example(folder):
+    kustomization = yaml.safe_load((folder / "kustomization.yaml").read_text())
+    on_disk = {path.name for path in folder.glob("*.yaml")} - {"kustomization.yaml", "secret.example.yaml"}
+    assert set(kustomization["resources"]) == on_disk
+    assert kustomization["namespace"] == "sms-report"
+
+
+def test_both_kustomizations_deploy_the_same_image():
+    images = [yaml.safe_load((folder / "kustomization.yaml").read_text())["images"]
+              for folder in (DEPLOY, DEPLOY / "store-migrate")]
+    assert images[0] == images[1]
 
 
 def test_the_cronjob_runs_nightly_in_kathmandu_and_never_overlaps(cronjob):
@@ -214,6 +223,28 @@ def test_every_secret_comes_from_a_secret_and_never_from_a_literal(config, conta
         assert set(source) == {"secretRef"}, "envFrom brings Secrets only, never a ConfigMap"
         from_secret |= {source.get("prefix", "") + key for key in secret_keys(source["secretRef"]["name"])}
     assert needed <= from_secret, f"not given to the pod from a Secret: {sorted(needed - from_secret)}"
+
+
+def test_the_store_migrate_job_creates_the_schema_with_only_the_store_secret(config, tmp_path):
+    """The one-off Job's command, with the variables its pod gets, run against a fresh
+    database of the test PostgreSQL server standing in for the config's store."""
+    job = the_object("Job", "store-migrate/job.yaml")["spec"]["template"]["spec"]["containers"][0]
+    assert job["args"][:2] == ["store", "migrate"]
+    assert job["args"][job["args"].index("--config") + 1] == CONFIG_PATH
+    store = PostgresStore()
+    try:
+        config_file = tmp_path / "config.yaml"
+        config_file.write_text(yaml.safe_dump(dict(config, store=store.location)))
+        environment = {variable: store.password for variable in pod_environment(job)}
+        assert set(environment) == {config.get("store_password_env", "SMS_REPORT_STORE_PASSWORD")}
+        arguments = [str(config_file) if argument == CONFIG_PATH else argument for argument in job["args"]]
+        result = subprocess.run([str(BINARY), *arguments], capture_output=True, text=True,
+                                env=dict(environment, PATH=os.environ.get("PATH", "/usr/bin:/bin")))
+        assert result.returncode == 0, result.stderr
+        assert re.search(r"schema version \d+", result.stdout), result.stdout
+        assert store.rows("SELECT count(*) FROM runs") == [("0",)]
+    finally:
+        store.close()
 
 
 def test_the_secret_example_holds_only_placeholders():
