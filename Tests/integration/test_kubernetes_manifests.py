@@ -202,6 +202,9 @@ def test_the_pod_failure_policy_retries_only_what_a_retry_can_fix(job):
 
 
 def test_the_pod_runs_the_config_sharded_and_resumed(container):
+    # The binary itself is process 1: a shell in front would give it another id, and
+    # the leftover cleanup could then take a living pod's staging folder for a dead one's.
+    assert container["command"] == ["/usr/local/bin/sms-report"]
     arguments = container["args"]
     assert arguments[0] == "run"
     assert arguments[arguments.index("--config") + 1] == CONFIG_PATH
