@@ -30,3 +30,6 @@ python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
 # The SMTP test server of the email tests (Tests/integration/smtp_server.py).
 python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install -q aiosmtpd
 python3 -c 'import playwright' 2>/dev/null || python3 -m pip install -q playwright
+# Validates deploy/kubernetes/ against the Kubernetes API's schemas, which it ships
+# (Tests/integration/test_kubernetes_manifests.py; nothing is fetched at test time).
+python3 -c 'import kubernetes_validate' 2>/dev/null || python3 -m pip install -q kubernetes-validate
