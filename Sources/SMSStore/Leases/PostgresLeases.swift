@@ -34,7 +34,7 @@ final class PostgresLeases: AccountLeases {
                 try? await connection.close()
                 return nil
             }
-            return PostgresLease(connection: connection, key: key, logger: logger)
+            return PostgresLease(connection: connection)
         } catch {
             try? await connection.close()
             throw .queryFailed(reason: "cannot take the lease of \(account) \(period): \(PostgresBackend.reason(error))")
@@ -51,21 +51,17 @@ final class PostgresLeases: AccountLeases {
     }
 }
 
-/// One held advisory lock and the connection that holds it.
+/// One held advisory lock, held by the session of its own connection.
 private final class PostgresLease: StoreLease {
     private let connection: PostgresConnection
-    private let key: Int64
-    private let logger: Logger
 
-    init(connection: PostgresConnection, key: Int64, logger: Logger) {
+    init(connection: PostgresConnection) {
         self.connection = connection
-        self.key = key
-        self.logger = logger
     }
 
     func release() async {
-        // Closing the session releases its locks too; unlocking first says so plainly.
-        _ = try? await connection.query("SELECT pg_advisory_unlock(\(key))", logger: logger)
+        // Closing the session releases its advisory locks; no query is sent first, so a
+        // connection the server has already dropped cannot hold the release up.
         try? await connection.close()
     }
 }
