@@ -64,7 +64,7 @@ integration:
 	python3 -m pytest -q Tests/integration
 
 ## Builds the libFuzzer targets (Fuzz/, into .build-fuzz) and runs each for FUZZ_SECONDS; fails on a crash or a hang.
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 45
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
