@@ -14,18 +14,18 @@ package struct HistoryReader: Sendable {
     /// The trend table of `query` (contract §9, `history`).
     package func history(_ query: HistoryQuery) async throws(HistoryError) -> HistoryResult {
         let bounded = query.from.flatMap { from in query.to.map { from...$0 } }
-        let days = try await read { () async throws(StoreError) in try await store.days(account: query.account, in: bounded) }
+        let days = try await readStore { () async throws(StoreError) in try await store.days(account: query.account, in: bounded) }
         guard let covered = HistoryTableBuilder.coveredDays(query: query, storedDays: days.map(\.day)) else {
             return try HistoryTableBuilder.result(query: query, days: [], operatorRollups: [], batchRollups: [])
         }
         var operatorRollups: [OperatorRollup] = []
         var batchRollups: [BatchRollup] = []
         if query.group == .batch {
-            batchRollups = try await read { () async throws(StoreError) in
+            batchRollups = try await readStore { () async throws(StoreError) in
                 try await store.batchRollups(account: query.account, in: covered)
             }
         } else {
-            operatorRollups = try await read { () async throws(StoreError) in
+            operatorRollups = try await readStore { () async throws(StoreError) in
                 try await store.operatorRollups(account: query.account, in: covered)
             }
         }
@@ -37,8 +37,8 @@ package struct HistoryReader: Sendable {
     package func billing(month: LocalMonth, billing: BillingOptions, timeZone: ReportTimeZone,
                          generatedAt: Instant) async throws(HistoryError) -> StoredBillingResult {
         let range = month.firstDay...month.lastDay
-        let days = try await read { () async throws(StoreError) in try await store.days(account: billing.account, in: range) }
-        let rollups = try await read { () async throws(StoreError) in
+        let days = try await readStore { () async throws(StoreError) in try await store.days(account: billing.account, in: range) }
+        let rollups = try await readStore { () async throws(StoreError) in
             try await store.operatorRollups(account: billing.account, in: range)
         }
         do {
@@ -46,14 +46,6 @@ package struct HistoryReader: Sendable {
                                                timeZone: timeZone, generatedAt: generatedAt)
         } catch {
             throw .billing(error)
-        }
-    }
-
-    private func read<Value>(_ body: () async throws(StoreError) -> Value) async throws(HistoryError) -> Value {
-        do {
-            return try await body()
-        } catch {
-            throw .store(error)
         }
     }
 }

@@ -37,10 +37,10 @@ package struct ReportTrendsReader: Sendable {
         let lookbackStart = ([first.adding(days: -Self.baselineLookbackDays), sparklineStart]
             + earlier.map(\.days.lowerBound)).min() ?? first
         let window = lookbackStart...first.adding(days: -1)
-        let days = try await read { () async throws(StoreError) in try await store.days(account: account, in: window) }
+        let days = try await readStore { () async throws(StoreError) in try await store.days(account: account, in: window) }
         let rollupStart = rollupWindowStart(days: days, earlier: earlier, sparklineStart: sparklineStart,
                                             thresholds: thresholds)
-        let rollups = try await read { () async throws(StoreError) in
+        let rollups = try await readStore { () async throws(StoreError) in
             try await store.operatorRollups(account: account, in: rollupStart...window.upperBound)
         }
         return try trends(of: report, stored: days, figures: StoredFigures(rollups: rollups, account: account),
@@ -123,14 +123,6 @@ package struct ReportTrendsReader: Sendable {
         let note = "Changes and alerts are not shown: the history store could not be read (\(reason))."
         return ReportTrends(comparisons: ReportComparisons(current: KPIFigures(report.totals), earlier: earlier),
                             findings: AlertFindings(alerts: [], notes: [note], baselineDays: []), sparklines: [])
-    }
-
-    private func read<Value>(_ body: () async throws(StoreError) -> Value) async throws(HistoryError) -> Value {
-        do {
-            return try await body()
-        } catch {
-            throw .store(error)
-        }
     }
 }
 
