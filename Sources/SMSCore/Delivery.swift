@@ -1,29 +1,32 @@
 /// One (message, recipient) pair: the unit that every count in every report counts.
 package struct Delivery: Sendable {
+    // The stored properties are declared widest first, so that the struct packs
+    // without padding: a report holds millions of them.
+
     /// When the message was sent.
     package var sentAt: Instant
-    /// When the gateway saw it delivered; nil when it has not been.
-    package var deliveredAt: Instant?
     /// The normalised 10-digit phone, or the phone exactly as received when invalid.
     package var phone: String
-    /// True when ``phone`` is a valid normalised number.
-    package var phoneIsValid: Bool
     /// The first three digits of a valid phone; empty for an invalid one.
     package var prefix: String
     /// The operator name from the operator table, `OTHER` or `INVALID`.
     package var operatorName: String
-    /// The canonical status.
-    package var status: DeliveryStatus
     /// The status exactly as the winning row gave it.
     package var statusRaw: String
-    /// Index of the message text in the snapshot's ``MessageCatalog``.
-    package var messageID: Int32
     /// The recipient's `client_name`; nil when the API gave null.
     package var recipientName: String?
     /// The batch id; empty when no batch lists the delivery.
     package var batchID: String
+    /// When the gateway saw it delivered; nil when it has not been.
+    package var deliveredAt: Instant?
+    /// The canonical status.
+    package var status: DeliveryStatus
+    /// True when ``phone`` is a valid normalised number.
+    package var phoneIsValid: Bool
     /// True when two rows for this delivery gave different final statuses.
     package var hasStatusConflict: Bool
+    /// Index of the message text in the snapshot's ``MessageCatalog``.
+    package var messageID: Int32
 
     /// How reports show an empty batch id (contract §3).
     package static let noBatchLabel = "(no batch)"

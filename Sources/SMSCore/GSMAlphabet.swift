@@ -20,4 +20,22 @@ package enum GSMAlphabet {
         }
         return set
     }()
+
+    /// The septets `scalar` takes in GSM-7 (1 or 2), or nil when it is outside the
+    /// alphabet. ASCII, nearly every character of a message, is looked up in a table.
+    package static func septets(of scalar: UInt32) -> Int? {
+        if scalar < 128 {
+            let cost = asciiSeptets[Int(scalar)]
+            return cost == 0 ? nil : Int(cost)
+        }
+        if basic.contains(scalar) {
+            return 1
+        }
+        return `extension`.contains(scalar) ? 2 : nil
+    }
+
+    /// Septets of each ASCII character; 0 for one outside the alphabet.
+    private static let asciiSeptets: [UInt8] = (0..<128).map { scalar -> UInt8 in
+        basic.contains(UInt32(scalar)) ? 1 : `extension`.contains(UInt32(scalar)) ? 2 : 0
+    }
 }

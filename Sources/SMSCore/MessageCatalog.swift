@@ -8,21 +8,21 @@ package struct MessageCatalog: Sendable {
         package var segments: Int
         /// True when the text is longer than a spreadsheet cell holds (contract §5).
         package var exceedsCellLimit: Bool
-        /// The text's UTF-8 bytes, by which texts are told apart.
-        package let key: ByteString
 
         /// The entry of `text`, with its encoding and segments counted.
         package init(text: String) {
-            self.init(text: text, key: ByteString(Array(text.utf8)))
-        }
-
-        package init(text: String, key: ByteString) {
             let segmentation = SegmentCounter.segmentation(of: text)
             self.text = text
             self.encoding = segmentation.encoding
             self.segments = segmentation.segments
-            self.exceedsCellLimit = text.unicodeScalars.count > MessageCatalog.cellCharacterLimit
-            self.key = key
+            // A text has no more characters than UTF-8 bytes: most need no count.
+            self.exceedsCellLimit = text.utf8.count > MessageCatalog.cellCharacterLimit
+                && text.unicodeScalars.count > MessageCatalog.cellCharacterLimit
+        }
+
+        /// The text as a key: texts are told apart by their UTF-8 bytes.
+        package var key: ByteString {
+            ByteString(text)
         }
     }
 

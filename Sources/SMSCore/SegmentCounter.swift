@@ -3,46 +3,48 @@
 package enum SegmentCounter {
     /// The encoding and the number of segments of `text`.
     package static func segmentation(of text: String) -> (encoding: SMSEncoding, segments: Int) {
-        if let septets = gsmSeptetCosts(of: text) {
-            return (.gsm7, segments(costs: septets, single: 160, perPart: 153))
-        }
-        let units = text.unicodeScalars.map { $0.value > 0xFFFF ? 2 : 1 }
-        return (.ucs2, segments(costs: units, single: 70, perPart: 67))
-    }
-
-    /// The septets each character takes, or nil when a character is outside GSM-7.
-    package static func gsmSeptetCosts(of text: String) -> [Int]? {
-        var costs: [Int] = []
-        costs.reserveCapacity(text.utf8.count)
+        var gsm = PartCounter(single: 160, perPart: 153)
         for scalar in text.unicodeScalars {
-            if GSMAlphabet.basic.contains(scalar.value) {
-                costs.append(1)
-            } else if GSMAlphabet.extension.contains(scalar.value) {
-                costs.append(2)
-            } else {
-                return nil
+            guard let septets = GSMAlphabet.septets(of: scalar.value) else {
+                var ucs2 = PartCounter(single: 70, perPart: 67)
+                for scalar in text.unicodeScalars {
+                    ucs2.add(scalar.value > 0xFFFF ? 2 : 1)
+                }
+                return (.ucs2, ucs2.segments)
             }
+            gsm.add(septets)
         }
-        return costs
+        return (.gsm7, gsm.segments)
+    }
+}
+
+/// Counts parts in one pass over a text's characters: the total decides between one
+/// part and several, and the greedy split is kept alongside in case it is needed.
+private struct PartCounter {
+    let single: Int
+    let perPart: Int
+    private var total = 0
+    private var parts = 1
+    private var used = 0
+
+    init(single: Int, perPart: Int) {
+        self.single = single
+        self.perPart = perPart
     }
 
-    /// Parts needed for characters of the given costs: one part when the total fits
-    /// `single`, else greedy parts of `perPart`, never splitting one character's units.
-    package static func segments(costs: [Int], single: Int, perPart: Int) -> Int {
-        let total = costs.reduce(0, +)
-        if total <= single {
-            return 1
+    /// Adds a character of `cost` units, never split across parts.
+    mutating func add(_ cost: Int) {
+        total += cost
+        if used + cost > perPart {
+            parts += 1
+            used = cost
+        } else {
+            used += cost
         }
-        var parts = 1
-        var used = 0
-        for cost in costs {
-            if used + cost > perPart {
-                parts += 1
-                used = cost
-            } else {
-                used += cost
-            }
-        }
-        return parts
+    }
+
+    /// One part when the total fits `single`, else the greedy parts.
+    var segments: Int {
+        total <= single ? 1 : parts
     }
 }

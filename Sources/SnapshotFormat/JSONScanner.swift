@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A forward-only reader of JSON text over UTF-8 bytes.
 ///
 /// The snapshot's bodies are read with it instead of `JSONDecoder`: it reads fields
@@ -103,6 +109,7 @@ package struct JSONScanner {
     package mutating func readStringValue() throws(JSONSyntaxError) -> StringValue {
         try expect(UInt8(ascii: "\""), "expected a string")
         let start = position
+        skipPlainStringBytes()
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -126,6 +133,12 @@ package struct JSONScanner {
 
     /// Reads a number and returns its literal text, e.g. `9842271353` or `1.5e3`.
     package mutating func readNumberLiteral() throws(JSONSyntaxError) -> String {
+        let literal = try readNumberSpan()
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[literal]), as: UTF8.self)
+    }
+
+    /// Reads a number and returns where its literal text lies in ``bytes``.
+    package mutating func readNumberSpan() throws(JSONSyntaxError) -> Range<Int> {
         _ = try peek()
         let start = position
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
@@ -144,7 +157,7 @@ package struct JSONScanner {
             }
             guard skipDigits() > 0 else { throw error("expected digits in an exponent") }
         }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        return start..<position
     }
 
     /// Reads `true` or `false`.
@@ -240,16 +253,36 @@ package struct JSONScanner {
 
     /// True when a string value equals `name` byte for byte.
     package func matches(_ value: StringValue, _ name: StaticString) -> Bool {
-        withBytes(of: value) { valueBytes in
-            name.withUTF8Buffer { nameBytes in
-                valueBytes.count == nameBytes.count && valueBytes.elementsEqual(nameBytes)
-            }
+        switch value {
+        case .span(let range):
+            guard range.count == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
+            return memcmp(base + range.lowerBound, name.utf8Start, range.count) == 0
+        case .decoded(let decoded):
+            return name.withUTF8Buffer { decoded.elementsEqual($0) }
         }
     }
 
     /// An error at the current position.
     package func error(_ reason: String) -> JSONSyntaxError {
         JSONSyntaxError(offset: position, reason: reason, bytes: bytes)
+    }
+
+    /// Moves past the bytes of a string that need no attention (not `"`, `\\` or a
+    /// control character), eight at a time: most of a snapshot's bytes are inside strings.
+    private mutating func skipPlainStringBytes() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            // A byte is flagged when it is below 0x20, or equal to 0x22 or 0x5C (the
+            // classic "has a zero byte" test on the word xor each pattern).
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let flagged = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
+            guard flagged == 0 else { return }
+            position += 8
+        }
     }
 
     private mutating func skipWhitespace() {

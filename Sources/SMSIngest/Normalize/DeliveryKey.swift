@@ -4,7 +4,7 @@
 /// All three parts are integers, so hashing a million keys is cheap: the text is its
 /// index in the ``MessageCatalog``, and the phone is its 10 digits as a number when
 /// valid, or the negative index of the phone as received when not.
-package struct DeliveryKey: Hashable {
+package struct DeliveryKey: Equatable {
     package var sentAt: Int64
     package var messageID: Int32
     package var phone: Int64

@@ -23,7 +23,7 @@ package struct DeliveryMerger {
     package private(set) var deliveries: [Delivery] = []
     package private(set) var messages = MessageCatalog()
     package private(set) var checks = FetchChecks()
-    private var indexByKey: [DeliveryKey: Int32] = [:]
+    private var indexByKey: DeliveryIndex
     private var invalidPhoneKeys: [String: Int64] = [:]
     private var sourcesSeen: [UInt8] = []
     private var distinctPageRows = 0
@@ -34,7 +34,7 @@ package struct DeliveryMerger {
 
     /// A merger for about `expectedDeliveries` deliveries (a hint for reserving memory).
     package init(expectedDeliveries: Int = 0) {
-        indexByKey.reserveCapacity(expectedDeliveries)
+        indexByKey = DeliveryIndex(expected: expectedDeliveries)
         deliveries.reserveCapacity(expectedDeliveries)
         sourcesSeen.reserveCapacity(expectedDeliveries)
     }
@@ -87,8 +87,7 @@ package struct DeliveryMerger {
     /// Adds one recipient; returns true when the same source had already given it.
     private mutating func add(_ record: ReportRecipientRecord, messageID: Int32, from source: Source) -> Bool {
         let key = DeliveryKey(sentAt: record.sentAt.microseconds, messageID: messageID, phone: phoneKey(record.phone))
-        guard let existing = indexByKey[key] else {
-            indexByKey[key] = Int32(deliveries.count)
+        guard let existing = indexByKey.indexOrAdd(key) else {
             sourcesSeen.append(source.mask)
             deliveries.append(makeDelivery(record, messageID: messageID, source: source))
             return false

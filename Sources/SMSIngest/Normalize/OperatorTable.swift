@@ -7,6 +7,9 @@ package struct OperatorTable: Sendable, Equatable {
 
     /// Three-digit prefix → operator name.
     package private(set) var operatorByPrefix: [String: String]
+    /// The same table indexed by the prefix as a number (000–999), for reading millions
+    /// of phones without hashing a text each time.
+    private var operatorByPrefixNumber: [String]
 
     /// The contract's default table.
     package static let standard = OperatorTable(operators: [
@@ -26,6 +29,11 @@ package struct OperatorTable: Sendable, Equatable {
             }
         }
         operatorByPrefix = table
+        var byNumber = Array(repeating: Self.other, count: 1000)
+        for (prefix, name) in table where Self.isPrefix(prefix) {
+            byNumber[Int(prefix) ?? 0] = name
+        }
+        operatorByPrefixNumber = byNumber
     }
 
     /// True when `text` is a prefix the table can hold: exactly three ASCII digits.
@@ -36,5 +44,10 @@ package struct OperatorTable: Sendable, Equatable {
     /// The operator of a valid number with the given three-digit prefix.
     package func operatorName(forPrefix prefix: String) -> String {
         operatorByPrefix[prefix] ?? Self.other
+    }
+
+    /// The operator of a valid number whose first three digits are `prefixNumber` (000–999).
+    package func operatorName(forPrefixNumber prefixNumber: Int) -> String {
+        operatorByPrefixNumber.indices.contains(prefixNumber) ? operatorByPrefixNumber[prefixNumber] : Self.other
     }
 }

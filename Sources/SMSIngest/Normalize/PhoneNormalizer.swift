@@ -8,6 +8,11 @@ package struct NormalizedPhone: Sendable, Equatable {
     package var prefix: String
     /// The valid number's 10 digits as an integer; nil when invalid.
     package var numericValue: Int64?
+
+    /// The first three digits of a valid number as an integer (e.g. 984); nil when invalid.
+    package var prefixNumber: Int? {
+        numericValue.map { Int($0 / 10_000_000) }
+    }
 }
 
 /// Normalises the API's `client_phone` values (contract §3).
@@ -19,6 +24,30 @@ package enum PhoneNormalizer {
     ///
     /// What is left is valid when it is 10 ASCII digits starting with 9.
     package static func normalize(_ raw: String) -> NormalizedPhone {
+        var raw = raw
+        return raw.withUTF8 { normalize(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Normalises the UTF-8 bytes of a phone as received. A phone that is already 10
+    /// ASCII digits starting with 9, as nearly all are, takes no detour through
+    /// Unicode scalars.
+    package static func normalize(bytes: UnsafeRawBufferPointer) -> NormalizedPhone {
+        if bytes.count == 10, bytes[0] == UInt8(ascii: "9") {
+            var value: Int64 = 0
+            for byte in bytes {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+                    return normalize(scalarsOf: String(decoding: bytes, as: UTF8.self))
+                }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            return NormalizedPhone(text: String(decoding: bytes, as: UTF8.self), isValid: true,
+                                   prefix: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<3]), as: UTF8.self),
+                                   numericValue: value)
+        }
+        return normalize(scalarsOf: String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func normalize(scalarsOf raw: String) -> NormalizedPhone {
         var cleaned: [UInt8] = []
         cleaned.reserveCapacity(16)
         for scalar in raw.unicodeScalars {

@@ -16,9 +16,10 @@ package struct ReportFileParser {
 
     package let statusMap: StatusMap
     package let operators: OperatorTable
-    private var statusCache: [String: DeliveryStatus] = [:]
+    private var statusCache: [(raw: String, status: DeliveryStatus)] = []
+    private var names = SharedTexts()
     private var textIndex: [ByteString: Int32] = [:]
-    private var lastText: (bytes: [UInt8], index: Int32)?
+    private var lastText: (key: ByteString, index: Int32)?
 
     package init(statusMap: StatusMap, operators: OperatorTable) {
         self.statusMap = statusMap
@@ -106,13 +107,17 @@ package struct ReportFileParser {
         file.rowCount = rowIndex
     }
 
+    /// Reads one row. Its recipients are appended to the file as they are read, and
+    /// the row's own fields (which may come after them) are filled in at the end, so a
+    /// row costs no allocation of its own.
     private mutating func parseRow(_ scanner: inout JSONScanner, row: RowPath, into file: inout ParsedFile) throws {
         var cursor = try scanner.beginObject()
         var sentAt: Instant?
         var deliveredAt: Instant?
         var statusRaw = ""
         var textID: Int32?
-        var recipients: [(name: String?, phone: NormalizedPhone)]?
+        var sawRecipients = false
+        let firstRecipient = file.recipients.count
         while let key = try scanner.nextKey(&cursor) {
             if scanner.matches(key, "sent_at") {
                 sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
@@ -123,63 +128,83 @@ package struct ReportFileParser {
             } else if scanner.matches(key, "message") {
                 textID = try readText(&scanner, into: &file)
             } else if scanner.matches(key, "recipients") {
-                recipients = try readRecipients(&scanner, row: row)
+                // A repeated key counts once, as its last value, like any JSON reader.
+                file.recipients.removeSubrange(firstRecipient...)
+                try readRecipients(&scanner, row: row, into: &file)
+                sawRecipients = true
             } else {
                 try scanner.skipValue()
             }
         }
         guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
-        guard let recipients else { throw FieldFailure.missing(row.field("recipients")) }
+        guard sawRecipients else { throw FieldFailure.missing(row.field("recipients")) }
         let status = status(forRaw: statusRaw)
-        let messageID: Int32
-        if let textID {
-            messageID = textID
-        } else {
-            messageID = internText([], into: &file)
-        }
-        for recipient in recipients {
-            file.recipients.append(ReportRecipientRecord(
-                sentAt: sentAt, deliveredAt: deliveredAt, status: status, statusRaw: statusRaw,
-                phone: recipient.phone,
-                operatorName: recipient.phone.isValid
-                    ? operators.operatorName(forPrefix: recipient.phone.prefix) : OperatorTable.invalid,
-                recipientName: recipient.name,
-                textIndex: messageID, rowIndex: Int32(row.index)))
+        let messageID = textID ?? internText("", into: &file)
+        for index in firstRecipient..<file.recipients.count {
+            file.recipients[index].sentAt = sentAt
+            file.recipients[index].deliveredAt = deliveredAt
+            file.recipients[index].status = status
+            file.recipients[index].statusRaw = statusRaw
+            file.recipients[index].textIndex = messageID
         }
     }
 
-    private mutating func readRecipients(_ scanner: inout JSONScanner,
-                                         row: RowPath) throws -> [(name: String?, phone: NormalizedPhone)] {
+    /// Appends the row's recipients to the file, with the row's own fields left to
+    /// ``parseRow(_:row:into:)``.
+    private mutating func readRecipients(_ scanner: inout JSONScanner, row: RowPath, into file: inout ParsedFile) throws {
         guard try scanner.peek() == UInt8(ascii: "[") else {
             try scanner.skipValue()
             throw FieldFailure.invalid(row.field("recipients"), "expected an array")
         }
-        var recipients: [(name: String?, phone: NormalizedPhone)] = []
         var cursor = try scanner.beginArray()
+        var recipient = 0
         while try scanner.nextElement(&cursor) {
-            let recipient = recipients.count
             guard try scanner.peek() == UInt8(ascii: "{") else {
                 try scanner.skipValue()
                 throw FieldFailure.invalid(row.recipient(recipient), "expected an object")
             }
             var recipientCursor = try scanner.beginObject()
             var name: String?
-            var phone: String?
-            var sawPhone = false
+            var phone: NormalizedPhone?
             while let key = try scanner.nextKey(&recipientCursor) {
                 if scanner.matches(key, "client_phone") {
-                    sawPhone = true
-                    phone = try scanner.readScalarText()
+                    phone = try readPhone(&scanner)
                 } else if scanner.matches(key, "client_name") {
-                    name = try scanner.readScalarText()
+                    name = try readName(&scanner)
                 } else {
                     try scanner.skipValue()
                 }
             }
-            guard sawPhone else { throw FieldFailure.missing(row.recipient(recipient, field: "client_phone")) }
-            recipients.append((name, PhoneNormalizer.normalize(phone ?? "")))
+            guard let phone else { throw FieldFailure.missing(row.recipient(recipient, field: "client_phone")) }
+            file.recipients.append(ReportRecipientRecord(
+                sentAt: Instant(microseconds: 0), deliveredAt: nil, status: .unknown, statusRaw: "",
+                phone: phone,
+                operatorName: phone.prefixNumber.map(operators.operatorName(forPrefixNumber:)) ?? OperatorTable.invalid,
+                recipientName: name, textIndex: 0, rowIndex: Int32(row.index)))
+            recipient += 1
         }
-        return recipients
+    }
+
+    /// A `client_phone`, normalised; a number or a plain string is read from its bytes.
+    private func readPhone(_ scanner: inout JSONScanner) throws -> NormalizedPhone {
+        switch try scanner.peek() {
+        case UInt8(ascii: "\""):
+            let value = try scanner.readStringValue()
+            return scanner.withBytes(of: value) { PhoneNormalizer.normalize(bytes: $0) }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let literal = try scanner.readNumberSpan()
+            return PhoneNormalizer.normalize(bytes: UnsafeRawBufferPointer(rebasing: scanner.bytes[literal]))
+        default:
+            return PhoneNormalizer.normalize(try scanner.readScalarText() ?? "")
+        }
+    }
+
+    /// A `client_name`. Names repeat across rows and files, so each distinct long name
+    /// is made into a `String` once per parser and shared by the deliveries that carry it.
+    private mutating func readName(_ scanner: inout JSONScanner) throws -> String? {
+        guard try scanner.peek() == UInt8(ascii: "\"") else { return try scanner.readScalarText() }
+        let value = try scanner.readStringValue()
+        return scanner.withBytes(of: value) { names.string(for: $0) }
     }
 
     private mutating func parseBatchIDRows(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws {
@@ -245,38 +270,44 @@ package struct ReportFileParser {
     }
 
     private mutating func status(forRaw raw: String) -> DeliveryStatus {
-        if let cached = statusCache[raw] {
-            return cached
+        // A file has a handful of distinct raw statuses: a short scan beats hashing.
+        if let cached = statusCache.first(where: { $0.raw == raw }) {
+            return cached.status
         }
         let status = statusMap.status(forRaw: raw)
-        statusCache[raw] = status
+        if statusCache.count < Self.statusCacheSize {
+            statusCache.append((raw, status))
+        }
         return status
     }
+
+    /// Distinct raw statuses remembered per file.
+    private static let statusCacheSize = 16
 
     /// Reads a row's `message` and returns its index in the file's texts. Rows of one
     /// message sit side by side, so the bytes are first compared with the last text.
     private mutating func readText(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int32 {
         guard try scanner.peek() == UInt8(ascii: "\"") else {
-            return internText(Array((try scanner.readScalarText() ?? "").utf8), into: &file)
+            return internText(try scanner.readScalarText() ?? "", into: &file)
         }
         let value = try scanner.readStringValue()
-        if let lastText, scanner.withBytes(of: value, { $0.elementsEqual(lastText.bytes) }) {
+        if let lastText, scanner.withBytes(of: value, { lastText.key.hasBytes($0) }) {
             return lastText.index
         }
-        return internText(scanner.withBytes(of: value) { Array($0) }, into: &file)
+        return internText(scanner.string(of: value), into: &file)
     }
 
-    private mutating func internText(_ bytes: [UInt8], into file: inout ParsedFile) -> Int32 {
-        let key = ByteString(bytes)
+    private mutating func internText(_ text: String, into file: inout ParsedFile) -> Int32 {
+        let key = ByteString(text)
         let index: Int32
         if let existing = textIndex[key] {
             index = existing
         } else {
             index = Int32(file.texts.count)
-            file.texts.append(MessageCatalog.Entry(text: String(decoding: bytes, as: UTF8.self), key: key))
+            file.texts.append(MessageCatalog.Entry(text: text))
             textIndex[key] = index
         }
-        lastText = (bytes, index)
+        lastText = (key, index)
         return index
     }
 }

@@ -53,8 +53,10 @@ package struct SnapshotReader: Sendable {
 
     /// The rows a page may claim in the manifest's `page_size`.
     package static let pageSizes = 0...1_000_000
-    /// The most deliveries memory is reserved for ahead of reading.
-    private static let maximumReservation = 1 << 22
+    /// The most deliveries memory is reserved for ahead of reading (about 33 million:
+    /// a month of a large account fits, so the deliveries are never copied to a
+    /// larger array while the last pages are merged, which would briefly hold both).
+    private static let maximumReservation = 1 << 25
 
     /// A hint for the deliveries to reserve memory for: pages × page size, bounded, so an
     /// odd manifest can neither overflow the product nor reserve memory for nothing.

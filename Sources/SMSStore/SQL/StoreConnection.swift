@@ -10,8 +10,10 @@ final class StoreConnection: Sendable {
     private let gate = TransactionGate()
     private let closeConnection: @Sendable () async -> Void
 
-    /// Attempts of a write transaction before its failure is reported.
-    static let maximumAttempts = 10
+    /// Attempts of a write transaction before its failure is reported. A writer that
+    /// keeps meeting another machine's writes of the same day loses once per write of
+    /// theirs, so the attempts outnumber the writes a day's rivals make back to back.
+    static let maximumAttempts = 25
 
     init(name: String, database: any SQLDatabase, dialect: StoreDialect, close: @escaping @Sendable () async -> Void) {
         self.name = name

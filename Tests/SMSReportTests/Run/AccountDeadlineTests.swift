@@ -22,6 +22,8 @@ import Testing
             Issue.record("expected a time-out, got \(outcome)")
             return
         }
-        #expect(clock.now - started < .seconds(10))
+        // Well under the work's 60 s: the work was cancelled, not waited for (a loose
+        // bound, since a busy machine schedules the cancellation late).
+        #expect(clock.now - started < .seconds(45))
     }
 }

@@ -48,7 +48,7 @@ import Testing
 
     @Test func theMemoryHintNeverOverflowsNorGoesNegative() {
         #expect(SnapshotReader.expectedDeliveries(pages: 20_000, pageSize: 50) == 1_000_000)
-        #expect(SnapshotReader.expectedDeliveries(pages: Int.max, pageSize: 1_000_000) == 1 << 22)
+        #expect(SnapshotReader.expectedDeliveries(pages: Int.max, pageSize: 1_000_000) == 1 << 25)
         #expect(SnapshotReader.expectedDeliveries(pages: 3, pageSize: nil) == 150)
         #expect(SnapshotReader.expectedDeliveries(pages: 3, pageSize: 0) == 0)
     }

@@ -104,13 +104,20 @@ struct HistoryStoreTests {
             try await first.registerAccount(Records.account, timeZone: Records.timeZone)
             let versions = [Records.dayWrite(Records.day(0), operators: 40, batches: 50, seed: 1),
                             Records.dayWrite(Records.day(0), operators: 25, batches: 60, seed: 2)]
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for (writer, write) in zip([first, second], versions) {
-                    group.addTask {
-                        for _ in 0..<10 { try await writer.replaceDay(write) }
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (writer, write) in zip([first, second], versions) {
+                        group.addTask {
+                            for _ in 0..<10 { try await writer.replaceDay(write) }
+                        }
                     }
+                    try await group.waitForAll()
                 }
-                try await group.waitForAll()
+            } catch {
+                // Closed before failing: a PostgreSQL connection dropped unclosed stops the test process.
+                await first.close()
+                await second.close()
+                throw error
             }
             let stored = try await Self.contents(of: first, day: Records.day(0))
             let winner = try #require(versions.first { [$0.day] == stored.days })
