@@ -210,9 +210,12 @@ struct SMTPSessionTests {
         #expect(greeting.receive(reply(554, "no service")) == .fail(.rejected(step: .greeting, reply: reply(554, "no service"))))
 
         var message = try session()
-        for code in [220, 250, 250, 250] { _ = message.receive(reply(code)) }
+        for code in [220, 250] { _ = message.receive(reply(code)) }
+        _ = message.messageComposed(byteCount: 100)
+        for code in [250, 250] { _ = message.receive(reply(code)) }
         #expect(message.receive(reply(354)) == .sendMessage)
-        #expect(message.receive(reply(552, "too big")) == .fail(.rejected(step: .message, reply: reply(552, "too big"))))
+        let content = reply(554, "5.6.0 content rejected")
+        #expect(message.receive(content) == .fail(.rejected(step: .message, reply: content)))
         #expect(!message.messageAccepted)
     }
 
