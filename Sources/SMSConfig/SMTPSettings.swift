@@ -19,7 +19,7 @@ package struct SMTPSettings: Sendable {
     package let from: String
     /// The bare address of ``from``, for the envelope (`MAIL FROM`), e.g. `reports@example.com`.
     package let fromAddress: String
-    /// The attachments' size limit in bytes (`max_attachments_mb` × 1,000,000, as mail providers count).
+    /// The size limit of the whole message as sent, in bytes (`max_attachments_mb` × 1,000,000, as mail providers count).
     package let maxAttachmentBytes: Int
     /// False only for a test server: certificates are then not checked (log a warning).
     package let verifiesCertificates: Bool

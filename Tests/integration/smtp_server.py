@@ -7,18 +7,23 @@ Modes:
   starttls  STARTTLS offered and required before MAIL, with a self-signed certificate
   tls       TLS from the first byte (implicit TLS), same certificate
 
-Options add AUTH (PLAIN and LOGIN, or only some), refuse chosen recipients, or
-answer EHLO with 502 so that clients must fall back to HELO. Every accepted message
+Options add AUTH (PLAIN and LOGIN, or only some), refuse chosen recipients,
+answer EHLO with 502 so that clients must fall back to HELO, advertise a SIZE limit
+(RFC 1870) of their choice or none, or refuse messages over a size with 552 without
+advertising it. Every accepted message
 is saved in the output folder as `NNN.eml` (the bytes received, after the
 transparency dots are removed) with `NNN.json` (the envelope: mail_from, rcpt_tos,
-the login that authenticated, whether TLS was on).
+the MAIL FROM parameters, the login that authenticated, whether TLS was on).
 
 The certificate and its key are generated at start-up with the openssl command into
 the output folder (a throw-away test key, never committed).
 
 As a program:
   smtp_server.py serve --out DIR [--mode M] [--auth USER:PASS] [--auth-mechanisms PLAIN,LOGIN]
-                 [--refuse-rcpt ADDR]... [--no-ehlo] [--port N]
+                 [--refuse-rcpt ADDR]... [--no-ehlo] [--port N] [--size N] [--refuse-over N]
+      --size N advertises SIZE N and refuses bigger messages (0: advertises no SIZE
+      and has no limit; default: aiosmtpd's SIZE 33554432); --refuse-over N answers
+      "552 5.3.4" after DATA to a message of more than N bytes, advertising nothing.
       prints one JSON line {"host", "port", "ca_file", "mode"} when it is ready, then
       serves until its standard input closes or it gets SIGTERM/SIGINT.
   smtp_server.py inspect --out DIR
@@ -79,9 +84,10 @@ def make_certificate(folder):
 class SavingHandler:
     """Accepts mail, refusing the chosen recipients, and saves every message."""
 
-    def __init__(self, out, refused):
+    def __init__(self, out, refused, refuse_over=None):
         self.out = Path(out)
         self.refused = {address.lower() for address in refused}
+        self.refuse_over = refuse_over
         self.count = 0
         self.lock = threading.Lock()
 
@@ -92,6 +98,8 @@ class SavingHandler:
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refuse_over is not None and len(envelope.original_content) > self.refuse_over:
+            return "552 5.3.4 Message size exceeds fixed maximum message size"
         with self.lock:
             self.count += 1
             number = self.count
@@ -101,6 +109,7 @@ class SavingHandler:
         stem.with_suffix(".json").write_text(json.dumps({
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
+            "mail_options": envelope.mail_options,
             "authenticated_as": login,
             "tls": server.transport.get_extra_info("ssl_object") is not None,
         }))
@@ -142,14 +151,17 @@ class ServerController(Controller):
 class SMTPTestServer:
     """Starts the server in this process (a thread); use as a context manager."""
 
-    def __init__(self, out, mode="plain", auth=None, auth_mechanisms=None, refuse_rcpt=(), no_ehlo=False, port=None):
+    def __init__(self, out, mode="plain", auth=None, auth_mechanisms=None, refuse_rcpt=(), no_ehlo=False, port=None,
+                 size=None, refuse_over=None):
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
         self.mode = mode
         self.port = port or free_port()
         self.ca_file = None
-        handler = SavingHandler(self.out, refuse_rcpt)
+        handler = SavingHandler(self.out, refuse_rcpt, refuse_over)
         kwargs = {"hostname": HOST, "port": self.port, "ident": "sms-report test SMTP server"}
+        if size is not None:
+            kwargs["data_size_limit"] = size or None
         client_ssl = None
         if mode in ("starttls", "tls"):
             cert, key = make_certificate(self.out / "tls")
@@ -254,6 +266,8 @@ def main():
     serve.add_argument("--refuse-rcpt", action="append", default=[])
     serve.add_argument("--no-ehlo", action="store_true")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--size", type=int, help="the SIZE to advertise and enforce; 0 for none")
+    serve.add_argument("--refuse-over", type=int, help="answer 552 to messages of more bytes, unadvertised")
     inspect = commands.add_parser("inspect")
     source = inspect.add_mutually_exclusive_group(required=True)
     source.add_argument("--out", help="a server's output folder: every saved message with its envelope")
@@ -269,7 +283,8 @@ def main():
     auth = tuple(args.auth.split(":", 1)) if args.auth else None
     mechanisms = args.auth_mechanisms.split(",") if args.auth_mechanisms else None
     server = SMTPTestServer(args.out, mode=args.mode, auth=auth, auth_mechanisms=mechanisms,
-                            refuse_rcpt=args.refuse_rcpt, no_ehlo=args.no_ehlo, port=args.port)
+                            refuse_rcpt=args.refuse_rcpt, no_ehlo=args.no_ehlo, port=args.port,
+                            size=args.size, refuse_over=args.refuse_over)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

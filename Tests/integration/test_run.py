@@ -182,24 +182,62 @@ def test_a_mail_server_that_is_down_exits_4_and_keeps_the_files(simulator, tmp_p
 
 
 def test_the_size_guard_leaves_out_the_zip_first_and_says_so(simulator, tmp_path):
+    """The server advertises SIZE 1500000, below max_attachments_mb: the message as
+    sent (base64 included) stays within it, and MAIL FROM declares its size."""
     sim = simulator("--deliveries", "12000", "--days", "1", "--seed", "9", "--page-size", "500",
                     "--end-day", PERIOD, token=TOKENS["HEALTHY_TOKEN"])
-    with SMTPTestServer(tmp_path / "smtp", mode="plain") as server:
+    with SMTPTestServer(tmp_path / "smtp", mode="plain", size=1_500_000) as server:
         config = write_config(tmp_path, [("acme", sim.base_url, "HEALTHY_TOKEN", ["ops@acme.example"])],
                               smtp={"host": "127.0.0.1", "port": server.port, "security": "none",
-                                    "from": '"SMS Reports <reports@example.com>"', "max_attachments_mb": 1})
+                                    "from": '"SMS Reports <reports@example.com>"', "max_attachments_mb": 10})
         result = run(config)
         received = inspect_folder(server.out)
+        raw = [message for _, message in server.messages()]
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "reports" / "acme" / PERIOD
     workbook = (folder / "report.xlsx").stat().st_size
-    assert workbook < 1_000_000, "the test needs a workbook that fits alone"
+    assert workbook < 1_000_000 < workbook * 4 / 3 < 1_400_000, "the test needs a workbook that fits alone in base64"
+    assert len(raw[0]) <= 1_500_000, "the limit is on the message as sent"
+    assert received[0]["envelope"]["mail_options"] == [f"SIZE={len(raw[0])}"]
     message = received[0]["message"]
     assert [item["filename"] for item in message["attachments"]] == ["report.xlsx"]
     assert "report-csv.zip" in message["text"] and str(folder) in message["text"]
     assert "report-csv.zip" in message["html"]
     record = json.loads((folder / "run.json").read_text())
     assert record["email"]["left_out"] == ["report-csv.zip"]
+    assert record["email"]["message_bytes"] == len(raw[0])
+    assert record["email"]["left_out_reason"].endswith("the mail server's limit (SIZE 1500000)")
+
+
+def test_a_server_that_refuses_the_message_as_too_big_gets_it_without_attachments(simulator, tmp_path):
+    """No SIZE advertised, 552 5.3.4 after the message: the run sends it once more
+    without attachments, with the note, and ends with 0; run.json says why."""
+    sim = simulator("--deliveries", "12000", "--days", "1", "--seed", "9", "--page-size", "500",
+                    "--end-day", PERIOD, token=TOKENS["HEALTHY_TOKEN"])
+    limit = 400_000
+    with SMTPTestServer(tmp_path / "smtp", mode="plain", size=0, refuse_over=limit) as server:
+        config = write_config(tmp_path, [("acme", sim.base_url, "HEALTHY_TOKEN", ["ops@acme.example"])],
+                              smtp={"host": "127.0.0.1", "port": server.port, "security": "none",
+                                    "from": '"SMS Reports <reports@example.com>"'})
+        result = run(config)
+        received = inspect_folder(server.out)
+        raw = [message for _, message in server.messages()]
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "reports" / "acme" / PERIOD
+    assert (folder / "report.xlsx").stat().st_size > limit, "the test needs a message the server refuses"
+    assert len(received) == 1 and len(raw[0]) <= limit
+    message = received[0]["message"]
+    assert message["attachments"] == []
+    assert received[0]["envelope"]["mail_options"] == []
+    text = message["text"].replace("\r\n", "\n")
+    assert text.startswith("These files were left out of this email because the mail server refused it as too big")
+    assert f"report.xlsx (" in text and f"is on disk at {folder}/report.xlsx" in text
+    assert text.endswith((folder / "report.txt").read_text())
+    record = json.loads((folder / "run.json").read_text())
+    assert record["email"]["status"] == "sent"
+    assert record["email"]["left_out"] == ["report-csv.zip", "report.xlsx"]
+    assert "552 5.3.4" in record["email"]["left_out_reason"]
+    assert record["email"]["message_bytes"] == len(raw[0])
 
 
 def test_a_refused_token_exits_5_and_writes_no_report(simulator, tmp_path):

@@ -35,6 +35,7 @@ def test_each_mode_accepts_authenticated_mail_and_saves_it(tmp_path, mode):
             client.login(USER, PASSWORD)
             client.send_message(message())
         [saved] = inspect_folder(tmp_path)
+    assert [option.split("=")[0] for option in saved["envelope"].pop("mail_options")] == ["SIZE"]
     assert saved["envelope"] == {"mail_from": USER, "rcpt_tos": ["ops@acme.example"],
                                  "authenticated_as": USER, "tls": mode != "plain"}
     assert saved["message"]["subject"] == "SMS report · acme · 2025-11-04"

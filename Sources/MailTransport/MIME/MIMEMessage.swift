@@ -29,14 +29,35 @@ package enum MIMEMessage {
     /// Renders `message`, dated `date` in `timeZone`, with random boundaries and
     /// Message-ID.
     package static func render(_ message: EmailMessage, date: Date = Date(), timeZone: TimeZone = .current) -> Rendered {
-        var generator = SystemRandomNumberGenerator()
-        return render(message, date: date, timeZone: timeZone, using: &generator)
+        render(message, date: date, timeZone: timeZone, token: newToken())
     }
 
     /// Renders `message` with boundaries and Message-ID drawn from `generator`.
     package static func render(_ message: EmailMessage, date: Date, timeZone: TimeZone,
                        using generator: inout some RandomNumberGenerator) -> Rendered {
-        let token = randomToken(using: &generator)
+        render(message, date: date, timeZone: timeZone, token: randomToken(using: &generator))
+    }
+
+    /// The size in bytes of `message` rendered with `date` and `timeZone`: exactly
+    /// the length of ``render(_:date:timeZone:)``'s bytes (the random part is always
+    /// 32 characters), without base64-encoding the attachments.
+    package static func encodedSize(of message: EmailMessage, date: Date, timeZone: TimeZone) -> Int {
+        var skeleton = message
+        skeleton.attachments = message.attachments.map { EmailAttachment(fileName: $0.fileName, contentType: $0.contentType, data: Data()) }
+        let bodies = render(skeleton, date: date, timeZone: timeZone, token: String(repeating: "0", count: 32)).bytes.count
+        return message.attachments.reduce(bodies) { $0 + MIMETransferEncoding.base64Length(ofByteCount: $1.data.count) }
+    }
+
+    /// A fresh random part for boundaries and Message-ID: 32 lowercase hex digits.
+    package static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return randomToken(using: &generator)
+    }
+
+    /// Renders `message` with `token` (from ``newToken()``) as the random part of
+    /// its boundaries and Message-ID: the same token, date and message give the
+    /// same bytes.
+    package static func render(_ message: EmailMessage, date: Date, timeZone: TimeZone, token: String) -> Rendered {
         let messageID = "<\(token).\(Int(date.timeIntervalSince1970))@\(messageIDDomain(message.from))>"
         let mixedBoundary = "=_mixed_\(token)"
         let alternativeBoundary = "=_alternative_\(token)"

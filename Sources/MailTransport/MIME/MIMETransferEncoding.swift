@@ -5,6 +5,12 @@ package enum MIMETransferEncoding {
     /// The longest encoded line, without its CRLF (RFC 2045 §6.7, §6.8).
     package static let lineLength = 76
 
+    /// The length of ``base64(_:)`` of `byteCount` bytes, without encoding them.
+    package static func base64Length(ofByteCount byteCount: Int) -> Int {
+        let encoded = (byteCount + 2) / 3 * 4
+        return encoded + (encoded + lineLength - 1) / lineLength * 2
+    }
+
     /// base64 in lines of 76 characters, each ended by CRLF.
     package static func base64(_ data: Data) -> [UInt8] {
         let encoded = Array(data.base64EncodedData())
@@ -23,7 +29,9 @@ package enum MIMETransferEncoding {
     /// Quoted-printable of `text`'s UTF-8 bytes, for text parts (RFC 2045 §6.7).
     /// Line breaks (CRLF, LF or a lone CR) become CRLF hard breaks; longer lines get
     /// soft breaks (`=` at the end) within 76 characters; `=`, bytes outside
-    /// printable ASCII and a space or tab at the end of a line are written `=XX`.
+    /// printable ASCII and a space or tab at the end of a line are written `=XX`,
+    /// and so is a `.` that would start a line: no line starts with a dot, so
+    /// SMTP's dot-stuffing adds nothing and the message's size is the size sent.
     /// The output ends with CRLF only when the text ends with a line break.
     package static func quotedPrintable(_ text: String) -> [UInt8] {
         let bytes = Array(text.utf8)
@@ -52,15 +60,18 @@ package enum MIMETransferEncoding {
         for position in line.indices {
             let byte = line[position]
             let isLast = position == line.index(before: line.endIndex)
-            let literal = (byte >= 0x21 && byte <= 0x7E && byte != UInt8(ascii: "="))
+            var literal = (byte >= 0x21 && byte <= 0x7E && byte != UInt8(ascii: "="))
                 || ((byte == 0x20 || byte == 0x09) && !isLast)
-            let pieceWidth = literal ? 1 : 3
             // Keep room for the soft break's `=`, except on the line's last piece.
             let limit = isLast ? lineLength : lineLength - 1
-            if width + pieceWidth > limit {
+            if width + (literal ? 1 : 3) > limit {
                 output.append(contentsOf: [UInt8(ascii: "="), 0x0D, 0x0A])
                 width = 0
             }
+            if width == 0 && byte == UInt8(ascii: ".") {
+                literal = false
+            }
+            let pieceWidth = literal ? 1 : 3
             if literal {
                 output.append(byte)
             } else {

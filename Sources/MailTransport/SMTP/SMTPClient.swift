@@ -22,10 +22,18 @@ package struct SMTPClient: Sendable {
     /// Sends `message` (an RFC 5322 message with CRLF line endings, e.g. from
     /// ``MIMEMessage/render(_:date:timeZone:)``) to the envelope's recipients.
     package func send(_ message: [UInt8], envelope: SMTPEnvelope) async throws(SMTPError) {
+        try await send(envelope: envelope) { _ in message }
+    }
+
+    /// Sends the message that `composeMessage` makes once the server has answered
+    /// EHLO, so that it can fit the server's ``SMTPCapabilities/maximumMessageSize``
+    /// (RFC 1870). It is called on the connection's event loop, once per attempt,
+    /// and returns an RFC 5322 message with CRLF line endings.
+    package func send(envelope: SMTPEnvelope,
+                      composeMessage: @escaping @Sendable (SMTPCapabilities) -> [UInt8]) async throws(SMTPError) {
         let tlsContext = try makeTLSContext()
         let settings = self.settings
         let logger = self.logger
-        let payload = SMTPMessageData.dotStuffed(message)
         let session = SMTPSession(envelope: envelope, security: settings.security,
                                   credentials: settings.credentials, helloName: settings.helloName)
         let serverHostname = Self.isIPAddress(settings.host) ? nil : settings.host
@@ -43,7 +51,7 @@ package struct SMTPClient: Sendable {
                         try channel.pipeline.syncOperations.addHandler(try makeTLSHandler())
                     }
                     try channel.pipeline.syncOperations.addHandler(SMTPClientHandler(
-                        session: session, payload: payload, timeouts: settings.timeouts,
+                        session: session, composeMessage: composeMessage, timeouts: settings.timeouts,
                         makeTLSHandler: makeTLSHandler, completion: completion, logger: logger))
                 }
             }

@@ -14,7 +14,8 @@ package final class SMTPClientHandler: ChannelInboundHandler {
 
     private var session: SMTPSession
     private var parser = SMTPReplyParser()
-    private let payload: [UInt8]
+    private let composeMessage: (SMTPCapabilities) -> [UInt8]
+    private var payload: [UInt8] = []
     private let timeouts: SMTPTimeouts
     private let makeTLSHandler: () throws -> NIOSSLClientHandler
     private let completion: EventLoopPromise<Void>
@@ -22,13 +23,14 @@ package final class SMTPClientHandler: ChannelInboundHandler {
     private var timer: Scheduled<Void>?
     private var isCompleted = false
 
-    /// A handler for one session; `payload` is the dot-stuffed message and
-    /// `makeTLSHandler` makes the TLS handler added after STARTTLS.
-    package init(session: SMTPSession, payload: [UInt8], timeouts: SMTPTimeouts,
+    /// A handler for one session; `composeMessage` makes the message (with CRLF line
+    /// endings, not yet dot-stuffed) for the server's capabilities once EHLO is
+    /// answered, and `makeTLSHandler` makes the TLS handler added after STARTTLS.
+    package init(session: SMTPSession, composeMessage: @escaping (SMTPCapabilities) -> [UInt8], timeouts: SMTPTimeouts,
          makeTLSHandler: @escaping () throws -> NIOSSLClientHandler,
          completion: EventLoopPromise<Void>, logger: Logger) {
         self.session = session
-        self.payload = payload
+        self.composeMessage = composeMessage
         self.timeouts = timeouts
         self.makeTLSHandler = makeTLSHandler
         self.completion = completion
@@ -101,6 +103,10 @@ package final class SMTPClientHandler: ChannelInboundHandler {
             logger.debug("SMTP client: \(command.loggedLine)")
             write(command.wireBytes, context: context)
             armTimer(context: context, timeout: timeouts.command)
+        case .composeMessage:
+            let message = composeMessage(session.capabilities)
+            payload = SMTPMessageData.dotStuffed(message)
+            perform(session.messageComposed(byteCount: message.count), context: context)
         case .sendMessage:
             logger.debug("SMTP client: message of \(payload.count) bytes")
             write(payload, context: context)

@@ -12,7 +12,8 @@ package enum SMTPCommand: Sendable, Equatable {
     case authLogin
     /// A line answering a 334 challenge: base64 of a user name or password.
     case authResponse(String)
-    case mailFrom(String)
+    /// `MAIL FROM:<address>`, with `SIZE=n` when `size` is set (RFC 1870 §6).
+    case mailFrom(String, size: Int? = nil)
     case recipient(String)
     case data
     case quit
@@ -26,7 +27,8 @@ package enum SMTPCommand: Sendable, Equatable {
         case .authPlain(let response): return "AUTH PLAIN \(response)"
         case .authLogin: return "AUTH LOGIN"
         case .authResponse(let response): return response
-        case .mailFrom(let address): return "MAIL FROM:<\(address)>"
+        case .mailFrom(let address, nil): return "MAIL FROM:<\(address)>"
+        case .mailFrom(let address, let size?): return "MAIL FROM:<\(address)> SIZE=\(size)"
         case .recipient(let address): return "RCPT TO:<\(address)>"
         case .data: return "DATA"
         case .quit: return "QUIT"

@@ -9,6 +9,10 @@ package enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case timedOut(step: SMTPStep, after: Duration)
     /// The server refused a step; `reply` is its answer.
     case rejected(step: SMTPStep, reply: SMTPReply)
+    /// The server refused the message as too big (``SMTPReply/saysMessageTooBig``),
+    /// at `MAIL FROM` with its declared SIZE or after the message itself. A smaller
+    /// message may still pass; this one will not, so it is not retried.
+    case messageTooBig(step: SMTPStep, reply: SMTPReply)
     /// The server refused the credentials (535 and similar).
     case authenticationFailed(reply: SMTPReply)
     /// Security is `starttls` but the server does not offer STARTTLS.
@@ -35,7 +39,7 @@ package enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
             return true
         case .rejected(_, let reply), .authenticationFailed(let reply):
             return reply.isTransientFailure
-        case .startTLSNotOffered, .noSupportedAuthentication, .malformedReply, .tlsFailed, .invalidAddress:
+        case .messageTooBig, .startTLSNotOffered, .noSupportedAuthentication, .malformedReply, .tlsFailed, .invalidAddress:
             return false
         }
     }
@@ -50,6 +54,8 @@ package enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the SMTP server did not answer \(step) within \(after)"
         case let .rejected(step, reply):
             return "the SMTP server refused \(step): \(reply)"
+        case let .messageTooBig(step, reply):
+            return "the SMTP server refused the message as too big at \(step): \(reply)"
         case let .authenticationFailed(reply):
             return "the SMTP server refused the user name or password: \(reply)"
         case .startTLSNotOffered:

@@ -19,6 +19,12 @@ package struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
     /// 5xx: a permanent failure; the same command will fail again.
     package var isPermanentFailure: Bool { (500..<600).contains(code) }
 
+    /// Whether the server refuses the message as too big: 552 (RFC 5321 §4.2.2,
+    /// RFC 1870 §6) or the enhanced status 5.3.4 (RFC 3463, "message too big").
+    package var saysMessageTooBig: Bool {
+        code == 552 || (isPermanentFailure && lines.first?.hasPrefix("5.3.4") == true)
+    }
+
     /// The text of all lines joined by a space, as it is quoted in errors. Control
     /// characters from the server are shown as spaces.
     package var text: String {

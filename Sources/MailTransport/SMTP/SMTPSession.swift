@@ -7,15 +7,20 @@ import Foundation
 ///
 /// The session: greeting → EHLO (HELO when EHLO is refused with 5xx) → STARTTLS and
 /// EHLO again (security `starttls`) → AUTH PLAIN or LOGIN (when credentials are
-/// set; PLAIN is preferred) → MAIL FROM → RCPT TO for each recipient → DATA →
+/// set; PLAIN is preferred) → the message is composed, now that the server's SIZE
+/// is known → MAIL FROM (with `SIZE=` when offered) → RCPT TO for each recipient → DATA →
 /// message → QUIT. Any refusal ends the session with a failure: a refused
 /// recipient fails the whole message, so nobody gets a copy that the others miss
-/// and a retry never sends it twice.
+/// and a retry never sends it twice. A refusal as too big (552 or 5.3.4) is the
+/// typed ``SMTPError/messageTooBig(step:reply:)``, so the caller can send less.
 package struct SMTPSession {
     /// What the client must do next.
     package enum Action: Equatable {
         /// Send this command.
         case send(SMTPCommand)
+        /// Compose the message for the server's ``capabilities`` (its SIZE), then
+        /// call ``messageComposed(byteCount:)``.
+        case composeMessage
         /// Send the message (dot-stuffed, ended by `.`).
         case sendMessage
         /// Start a TLS handshake on the connection, then call ``tlsEstablished()``.
@@ -29,7 +34,7 @@ package struct SMTPSession {
     private enum State: Equatable {
         case greeting, ehlo, helo, startTLS, tlsHandshake
         case authPlain, authLoginUsername, authLoginPassword
-        case mailFrom, recipient(Int), data, message, quit, done
+        case composing, mailFrom, recipient(Int), data, message, quit, done
     }
 
     private let envelope: SMTPEnvelope
@@ -62,7 +67,7 @@ package struct SMTPSession {
         case .startTLS: return .startTLS
         case .tlsHandshake: return .tlsHandshake
         case .authPlain, .authLoginUsername, .authLoginPassword: return .authentication
-        case .mailFrom: return .mailFrom
+        case .composing, .mailFrom: return .mailFrom
         case .recipient(let index): return .recipient(envelope.recipients[index])
         case .data: return .data
         case .message: return .message
@@ -108,8 +113,10 @@ package struct SMTPSession {
             return authenticationReply(reply) { session in
                 .authResponse(Self.base64(session.credentials?.password.secret ?? ""))
             }
+        case .composing:
+            return fail(.malformedReply(reason: "a reply arrived while the message was composed: \(reply)"))
         case .mailFrom:
-            guard reply.code == 250 else { return fail(.rejected(step: .mailFrom, reply: reply)) }
+            guard reply.code == 250 else { return refused(step: .mailFrom, reply: reply) }
             return recipient(0)
         case .recipient(let index):
             guard reply.code == 250 || reply.code == 251 else {
@@ -121,11 +128,11 @@ package struct SMTPSession {
             }
             return recipient(index + 1)
         case .data:
-            guard reply.code == 354 else { return fail(.rejected(step: .data, reply: reply)) }
+            guard reply.code == 354 else { return refused(step: .data, reply: reply) }
             state = .message
             return .sendMessage
         case .message:
-            guard reply.isPositiveCompletion else { return fail(.rejected(step: .message, reply: reply)) }
+            guard reply.isPositiveCompletion else { return refused(step: .message, reply: reply) }
             messageAccepted = true
             state = .quit
             return .send(.quit)
@@ -145,6 +152,16 @@ package struct SMTPSession {
         }
         tlsActive = true
         return hello()
+    }
+
+    /// The next action once the message of `byteCount` bytes (before dot-stuffing)
+    /// is composed: `MAIL FROM`, declaring the size when the server offers SIZE.
+    package mutating func messageComposed(byteCount: Int) -> Action {
+        guard state == .composing else {
+            return fail(.malformedReply(reason: "a message was composed at an unexpected time"))
+        }
+        state = .mailFrom
+        return .send(.mailFrom(envelope.sender, size: capabilities.offersSize ? byteCount : nil))
     }
 
     /// Ends the session with `error`.
@@ -195,8 +212,14 @@ package struct SMTPSession {
     }
 
     private mutating func mailFrom() -> Action {
-        state = .mailFrom
-        return .send(.mailFrom(envelope.sender))
+        state = .composing
+        return .composeMessage
+    }
+
+    /// Ends the session on a refusal: as ``SMTPError/messageTooBig(step:reply:)``
+    /// when the reply says so, else as ``SMTPError/rejected(step:reply:)``.
+    private mutating func refused(step: SMTPStep, reply: SMTPReply) -> Action {
+        fail(reply.saysMessageTooBig ? .messageTooBig(step: step, reply: reply) : .rejected(step: step, reply: reply))
     }
 
     private mutating func recipient(_ index: Int) -> Action {

@@ -11,7 +11,8 @@ package struct AttachmentCandidate: Sendable, Equatable {
     package var kind: Kind
     /// The attachment's name, e.g. `report.xlsx`.
     package var fileName: String
-    /// Its size in bytes, as attached (before base64).
+    /// The file's size in bytes, as the body names it (the message carries it
+    /// base64-encoded, about a third larger).
     package var byteCount: Int
     /// Where the content is on disk, told in the body when it is left out: the
     /// workbook's path, or the folder of the CSV files.
@@ -27,31 +28,48 @@ package struct AttachmentCandidate: Sendable, Equatable {
 }
 
 /// The size guard's decision (contract §8): which files are attached and which are
-/// left out. Past the limit the CSV archive is left out first, then the workbook;
-/// the body then says what was left out and where it is (``leftOutNote``).
+/// left out, and why. Past the limit the CSV archive is left out first, then the
+/// workbook; the body then says what was left out and where it is (``leftOutNote``).
 package struct AttachmentPlan: Sendable, Equatable {
+    /// Why files were left out.
+    package enum Reason: Sendable, Equatable {
+        /// With them the message would be larger than the limit.
+        case overLimit(MessageSizeLimit)
+        /// The server refused the message with them as too big; its reply, quoted.
+        case refusedAsTooBig(reply: String)
+    }
+
     /// The files to attach, workbook first.
     package let attached: [AttachmentCandidate]
     /// The files left out, in the order they were dropped.
     package let leftOut: [AttachmentCandidate]
-    /// The limit on the attachments' total size in bytes; nil for none.
-    package let maximumBytes: Int?
+    /// Why ``leftOut`` is not empty; nil when nothing was left out.
+    package let reason: Reason?
 
-    /// Plans the attachments: all of them when their total is within
-    /// `maximumBytes` (nil: no limit); otherwise without the CSV archive; if still
-    /// over, without the workbook too. Limits are on the files' sizes, before the
-    /// base64 encoding, which adds about a third in the message.
-    package static func plan(workbook: AttachmentCandidate?, csvArchive: AttachmentCandidate?,
-                            maximumBytes: Int?) -> AttachmentPlan {
+    /// Plans the attachments: all of them when the message with them, as
+    /// `messageSize` measures it (the whole encoded message of a plan, note
+    /// included), is within `limit`; otherwise without the CSV archive; if still
+    /// over, without the workbook too. That last plan is taken even when its
+    /// message is over the limit: the bodies and the note are always sent.
+    package static func plan(workbook: AttachmentCandidate?, csvArchive: AttachmentCandidate?, limit: MessageSizeLimit,
+                             messageSize: (AttachmentPlan) -> Int) -> AttachmentPlan {
         var attached = [workbook, csvArchive].compactMap { $0 }
         var leftOut: [AttachmentCandidate] = []
+        var plan = AttachmentPlan(attached: attached, leftOut: [], reason: nil)
         for kind in [AttachmentCandidate.Kind.csvArchive, .workbook] {
-            guard let maximumBytes, attached.reduce(0, { $0 + $1.byteCount }) > maximumBytes else { break }
+            guard let maximum = limit.bytes, messageSize(plan) > maximum else { break }
             if let index = attached.firstIndex(where: { $0.kind == kind }) {
                 leftOut.append(attached.remove(at: index))
+                plan = AttachmentPlan(attached: attached, leftOut: leftOut, reason: .overLimit(limit))
             }
         }
-        return AttachmentPlan(attached: attached, leftOut: leftOut, maximumBytes: maximumBytes)
+        return plan
+    }
+
+    /// The plan for the message sent once more after `plan`'s was refused as too big
+    /// with `reply`: no attachments, every file named in the note.
+    package static func withoutAttachments(after plan: AttachmentPlan, refusal reply: String) -> AttachmentPlan {
+        AttachmentPlan(attached: [], leftOut: plan.leftOut + plan.attached.reversed(), reason: .refusedAsTooBig(reply: reply))
     }
 
     /// `10 MB`: a size in megabytes of 1,000,000 bytes, with one decimal below 10
@@ -66,6 +84,19 @@ package struct AttachmentPlan: Sendable, Equatable {
         }
         let tenths = Int((megabytes * 10).rounded())
         return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    /// Why files were left out, for the note, the log and `run.json`, e.g. `with them
+    /// it would be larger than 10 MB, the limit of max_attachments_mb`; nil when none were.
+    package var reasonText: String? {
+        switch reason {
+        case nil:
+            return nil
+        case .overLimit(let limit):
+            return "with them it would be larger than \(limit.description ?? "the limit")"
+        case .refusedAsTooBig(let reply):
+            return "the mail server refused it as too big with them (\(reply))"
+        }
     }
 
     /// The note that opens the text body when files were left out; nil when none were.
@@ -90,9 +121,8 @@ package struct AttachmentPlan: Sendable, Equatable {
     }
 
     private var noteHeading: String {
-        let limit = maximumBytes.map(Self.megabytesText) ?? "the limit"
         let files = leftOut.count == 1 ? "This file was" : "These files were"
-        return "\(files) left out of this email because the attachments would exceed max_attachments_mb (\(limit)):"
+        return "\(files) left out of this email because \(reasonText ?? "of its size"):"
     }
 
     private func noteItem(_ file: AttachmentCandidate) -> String {

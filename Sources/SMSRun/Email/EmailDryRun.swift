@@ -14,18 +14,18 @@ package enum EmailDryRun {
         "\(FileSafeName.encode(account))_\(FileSafeName.encode(period)).eml"
     }
 
-    /// Renders `message` and writes it atomically into `folder` (created when
-    /// missing) under ``fileName(account:period:)``; returns the file's path.
+    /// Renders `message`, dated `date`, and writes it atomically into `folder`
+    /// (created when missing) under ``fileName(account:period:)``; returns the file's path.
     @discardableResult
     package static func write(_ message: EmailMessage, folder: String, account: String, period: String,
-                             timeZone: TimeZone = .current) throws(EmailDeliveryError) -> String {
+                             date: Date = Date(), timeZone: TimeZone = .current) throws(EmailDeliveryError) -> String {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(fileName(account: account, period: period)).path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw .dryRunFailed(path: folder, reason: "cannot create the folder")
         }
-        let rendered = MIMEMessage.render(message, date: Date(), timeZone: timeZone)
+        let rendered = MIMEMessage.render(message, date: date, timeZone: timeZone)
         do {
             var writer = try AtomicFileWriter(path: path)
             try writer.write { $0.append(contentsOf: rendered.bytes) }

@@ -4,8 +4,10 @@ import MailTransport
 /// The report email of one account and period (contract §8), built from the files
 /// that the run wrote into the report folder: `report.txt` as the text part, `report.html` as the HTML
 /// part, and as attachments `report.xlsx` and the CSV files zipped into
-/// `report-csv.zip`, within `max_attachments_mb` (``AttachmentPlan``).
-package enum ReportEmail {
+/// `report-csv.zip`, as far as the size guard lets them in (``AttachmentPlan``).
+/// The files are read once; the message is composed per limit, since the server's
+/// SIZE is only known after EHLO.
+package struct ReportEmail: Sendable {
     /// The text part's file.
     package static let textFileName = "report.txt"
     /// The HTML part's file.
@@ -23,15 +25,21 @@ package enum ReportEmail {
         package let plan: AttachmentPlan
     }
 
-    /// Builds the email from `files`, the paths a report run wrote into `folder`:
-    /// nothing else in the folder is read, so a file of an earlier run is never
-    /// mailed. `report.txt` must be among them; `report.html`, `report.xlsx` and the
-    /// `*.csv` files are used when they are. When the size guard leaves files out,
-    /// both bodies start with a note naming them and where they are on disk.
-    /// - Parameter maximumAttachmentBytes: `max_attachments_mb` in bytes (see
-    ///   `SMTPSettings.attachmentBytes(megabytes:)`), nil for no limit.
-    package static func compose(folder: String, files: [String], from: EmailAddress, to: [EmailAddress], subject: String,
-                               maximumAttachmentBytes: Int?) throws(EmailDeliveryError) -> Composed {
+    private let from: EmailAddress
+    private let to: [EmailAddress]
+    private let subject: String
+    private let text: String
+    private let html: String?
+    private let workbook: Data?
+    private let archive: Data?
+    private let folderPath: String
+
+    /// Reads the email's content from `files`, the paths a report run wrote into
+    /// `folder`: nothing else in the folder is read, so a file of an earlier run is
+    /// never mailed. `report.txt` must be among them; `report.html`, `report.xlsx`
+    /// and the `*.csv` files are used when they are.
+    package static func read(folder: String, files: [String], from: EmailAddress, to: [EmailAddress],
+                             subject: String) throws(EmailDeliveryError) -> ReportEmail {
         let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
         let written = Dictionary(files.map { (URL(fileURLWithPath: $0).lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })
         guard let textPath = written[textFileName] else {
@@ -41,33 +49,56 @@ package enum ReportEmail {
         let html = try written[htmlFileName].map { path throws(EmailDeliveryError) in
             try decodeText(try read(URL(fileURLWithPath: path)), path: path)
         }
-        let workbookURL = folderURL.appendingPathComponent(workbookFileName)
         let workbook = try written[workbookFileName].map { path throws(EmailDeliveryError) in try read(URL(fileURLWithPath: path)) }
         let csvFiles = written.filter { $0.key.hasSuffix(".csv") }.sorted { $0.key < $1.key }.map(\.value)
         let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles)
+        return ReportEmail(from: from, to: to, subject: subject, text: text, html: html, workbook: workbook,
+                           archive: archive, folderPath: folderURL.path)
+    }
 
-        let plan = AttachmentPlan.plan(
-            workbook: workbook.map { AttachmentCandidate(kind: .workbook, fileName: workbookFileName,
-                                                         byteCount: $0.count, location: workbookURL.path) },
-            csvArchive: archive.map { AttachmentCandidate(kind: .csvArchive, fileName: csvArchiveFileName,
-                                                          byteCount: $0.count, location: folderURL.path + "/") },
-            maximumBytes: maximumAttachmentBytes)
-        let attachments = plan.attached.map { candidate -> EmailAttachment in
+    /// The message within `limit`, measured as ``MIMEMessage/render(_:date:timeZone:)``
+    /// writes it for `date` and `timeZone`. When the size guard leaves files out,
+    /// both bodies start with a note naming them and where they are on disk.
+    package func composed(within limit: MessageSizeLimit, date: Date, timeZone: TimeZone) -> Composed {
+        let plan = AttachmentPlan.plan(workbook: candidates.workbook, csvArchive: candidates.csvArchive, limit: limit) { plan in
+            MIMEMessage.encodedSize(of: message(plan), date: date, timeZone: timeZone)
+        }
+        return Composed(message: message(plan), plan: plan)
+    }
+
+    /// The message to send once more after `refused` was refused as too big with
+    /// `reply`: no attachments, and the note names every file.
+    package func composedWithoutAttachments(after refused: AttachmentPlan, reply: String) -> Composed {
+        let plan = AttachmentPlan.withoutAttachments(after: refused, refusal: reply)
+        return Composed(message: message(plan), plan: plan)
+    }
+
+    /// The SMTP envelope: the sender's address and every recipient's.
+    package func envelope() throws(SMTPError) -> SMTPEnvelope {
+        try EmailMessage(from: from, to: to, subject: subject, textBody: text).envelope()
+    }
+
+    private var candidates: (workbook: AttachmentCandidate?, csvArchive: AttachmentCandidate?) {
+        (workbook.map { AttachmentCandidate(kind: .workbook, fileName: Self.workbookFileName, byteCount: $0.count,
+                                            location: folderPath + "/" + Self.workbookFileName) },
+         archive.map { AttachmentCandidate(kind: .csvArchive, fileName: Self.csvArchiveFileName, byteCount: $0.count,
+                                           location: folderPath + "/") })
+    }
+
+    private func message(_ plan: AttachmentPlan) -> EmailMessage {
+        let attachments = plan.attached.compactMap { candidate -> EmailAttachment? in
             switch candidate.kind {
             case .workbook:
-                // safe: the plan attaches the workbook only when it was read.
-                return EmailAttachment(fileName: workbookFileName, contentType: EmailAttachment.workbookType, data: workbook!)
+                return workbook.map { EmailAttachment(fileName: Self.workbookFileName, contentType: EmailAttachment.workbookType, data: $0) }
             case .csvArchive:
-                // safe: the plan attaches the archive only when it was built.
-                return EmailAttachment(fileName: csvArchiveFileName, contentType: EmailAttachment.zipType, data: archive!)
+                return archive.map { EmailAttachment(fileName: Self.csvArchiveFileName, contentType: EmailAttachment.zipType, data: $0) }
             }
         }
-        let message = EmailMessage(
+        return EmailMessage(
             from: from, to: to, subject: subject,
             textBody: plan.leftOutNote.map { $0 + "\n" + text } ?? text,
-            htmlBody: html.map { html in plan.leftOutNoteHTML.map { insertAfterBodyTag($0, into: html) } ?? html },
+            htmlBody: html.map { html in plan.leftOutNoteHTML.map { Self.insertAfterBodyTag($0, into: html) } ?? html },
             attachments: attachments)
-        return Composed(message: message, plan: plan)
     }
 
     /// `html` with `block` right after its `<body …>` tag, or in front when it has none.

@@ -45,6 +45,10 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
         package var subject: String?
         /// Attachments left out by the size guard.
         package var leftOut: [String]
+        /// Why they were left out (``AttachmentPlan/reasonText``); nil when none were.
+        package var leftOutReason: String?
+        /// The size in bytes of the message the server accepted, as sent.
+        package var messageBytes: Int?
         /// The `.eml` file written by a dry run.
         package var file: String?
         package var error: String?
@@ -62,6 +66,8 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
         package enum CodingKeys: String, CodingKey {
             case status, recipients, subject, file, error
             case leftOut = "left_out"
+            case leftOutReason = "left_out_reason"
+            case messageBytes = "message_bytes"
         }
     }
 

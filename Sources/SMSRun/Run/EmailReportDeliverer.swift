@@ -44,19 +44,20 @@ package struct EmailReportDeliverer: ReportDeliverer {
         }
         var record = AccountRunRecord.Email(status: .failed, recipients: report.recipients, subject: subject)
         do throws(EmailDeliveryError) {
-            let composed = try compose(report, subject: subject)
-            record.leftOut = composed.plan.leftOut.map(\.fileName)
-            if let note = composed.plan.leftOutNote {
-                logger.warning("\(note)")
-            }
+            let email = try read(report, subject: subject)
             let zone = TimeZone(identifier: timeZone.identifier) ?? .current
             if let dryRunFolder {
+                let date = Date()
+                let composed = email.composed(within: MessageSizeLimit(configured: smtp?.maxAttachmentBytes), date: date, timeZone: zone)
+                record.note(composed.plan, logger: logger)
                 record.file = try EmailDryRun.write(composed.message, folder: dryRunFolder, account: report.account,
-                                                    period: report.period.folderName, timeZone: zone)
+                                                    period: report.period.folderName, date: date, timeZone: zone)
                 record.status = .dryRun
             } else if let smtp {
                 let receipt = try await EmailDelivery(settings: Self.server(smtp), retry: retry, logger: logger)
-                    .deliver(composed.message, timeZone: zone)
+                    .deliver(email, maximumBytes: smtp.maxAttachmentBytes, timeZone: zone)
+                record.note(receipt.sent.plan, logger: logger)
+                record.messageBytes = receipt.byteCount
                 logger.info("email sent to \(report.recipients.joined(separator: ", ")) (\(receipt.messageID))")
                 record.status = .sent
             } else {
@@ -68,7 +69,7 @@ package struct EmailReportDeliverer: ReportDeliverer {
         return record
     }
 
-    private func compose(_ report: FinishedReport, subject: String) throws(EmailDeliveryError) -> ReportEmail.Composed {
+    private func read(_ report: FinishedReport, subject: String) throws(EmailDeliveryError) -> ReportEmail {
         let from: EmailAddress
         let to: [EmailAddress]
         do {
@@ -77,8 +78,7 @@ package struct EmailReportDeliverer: ReportDeliverer {
         } catch {
             throw .composeFailed(path: report.folder, reason: error.description)
         }
-        return try ReportEmail.compose(folder: report.folder, files: report.files, from: from, to: to, subject: subject,
-                                       maximumAttachmentBytes: smtp?.maxAttachmentBytes)
+        return try ReportEmail.read(folder: report.folder, files: report.files, from: from, to: to, subject: subject)
     }
 
     /// The SMTP client's settings from the config's `smtp` section.
@@ -88,5 +88,16 @@ package struct EmailReportDeliverer: ReportDeliverer {
         }
         return SMTPServerSettings(host: smtp.host, port: smtp.port, security: smtp.security, credentials: credentials,
                                   tlsVerify: smtp.verifiesCertificates, caFile: smtp.caFile)
+    }
+}
+
+private extension AccountRunRecord.Email {
+    /// Records the size guard's decision and logs it when files were left out.
+    mutating func note(_ plan: AttachmentPlan, logger: Logger) {
+        leftOut = plan.leftOut.map(\.fileName)
+        leftOutReason = plan.reasonText
+        if let reason = plan.reasonText {
+            logger.warning("left out of the email: \(leftOut.joined(separator: ", ")), because \(reason)")
+        }
     }
 }

@@ -45,6 +45,20 @@ struct MIMEEncodingTests {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    @Test func quotedPrintableNeverStartsALineWithADot() {
+        #expect(qp(".a\n.\nb.c") == "=2Ea\r\n=2E\r\nb.c")
+        let afterSoftBreak = qp(String(repeating: "a", count: 75) + ".b")
+        #expect(afterSoftBreak == String(repeating: "a", count: 75) + "=\r\n=2Eb")
+        #expect(decodeQuotedPrintable(afterSoftBreak) == String(repeating: "a", count: 75) + ".b")
+    }
+
+    @Test func base64LengthIsKnownWithoutEncoding() {
+        for count in [0, 1, 2, 3, 56, 57, 58, 1000, 40_000] {
+            #expect(MIMETransferEncoding.base64Length(ofByteCount: count)
+                == MIMETransferEncoding.base64(MIMEFixtures.randomBytes(count, seed: 1)).count)
+        }
+    }
+
     @Test func base64LinesAre76CharactersWithCRLF() {
         let encoded = String(decoding: MIMETransferEncoding.base64(MIMEFixtures.randomBytes(1000, seed: 3)), as: UTF8.self)
         let lines = encoded.components(separatedBy: "\r\n")

@@ -104,6 +104,20 @@ struct MIMEMessageTests {
         }
     }
 
+    /// The size guard measures with ``MIMEMessage/encodedSize(of:date:timeZone:)``:
+    /// it must be the length of the bytes sent, and dot-stuffing must add none.
+    @Test func measuredSizeIsTheLengthOfTheMessageAsSent() {
+        let date = Date(timeIntervalSince1970: 1_762_300_800)
+        let zone = TimeZone(identifier: "Asia/Kathmandu")!
+        var dotted = MIMEFixtures.message()
+        dotted.textBody = ".starts with a dot\n" + String(repeating: "x", count: 75) + ".dot after a soft break\n"
+        for message in [MIMEFixtures.message(), MIMEFixtures.message(attachments: [], html: nil), dotted] {
+            let bytes = MIMEMessage.render(message, date: date, timeZone: zone).bytes
+            #expect(MIMEMessage.encodedSize(of: message, date: date, timeZone: zone) == bytes.count)
+            #expect(SMTPMessageData.dotStuffed(bytes).count == bytes.count + 3, "only the final .CRLF is added")
+        }
+    }
+
     @Test func textOnlyMessageHasNoAlternativePart() {
         let plain = MIMEFixtures.render(MIMEFixtures.message(attachments: [], html: nil))
         let types = MIMEFixtures.lines(plain.bytes).filter { $0.hasPrefix("Content-Type:") }

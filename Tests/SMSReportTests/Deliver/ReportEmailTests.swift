@@ -23,10 +23,10 @@ struct ReportEmailTests {
     }
 
     private func compose(_ folder: TemporaryFolder, files: [String], limit: Int?) throws -> ReportEmail.Composed {
-        try ReportEmail.compose(folder: folder.path, files: files.map { folder.path + "/" + $0 },
-                                from: MIMEFixtures.address("SMS Reports <reports@example.com>"),
-                                to: [MIMEFixtures.address("ops@acme.example")], subject: MIMEFixtures.subject,
-                                maximumAttachmentBytes: limit)
+        try ReportEmail.read(folder: folder.path, files: files.map { folder.path + "/" + $0 },
+                             from: MIMEFixtures.address("SMS Reports <reports@example.com>"),
+                             to: [MIMEFixtures.address("ops@acme.example")], subject: MIMEFixtures.subject)
+            .composed(within: MessageSizeLimit(configured: limit), date: Date(), timeZone: .current)
     }
 
     @Test func bodiesAreTheReportFilesAndBothAttachmentsAreThere() throws {

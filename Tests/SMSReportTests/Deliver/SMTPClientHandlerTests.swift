@@ -21,7 +21,7 @@ struct SMTPClientHandlerTests {
             let session = SMTPSession(envelope: try SMTPEnvelope(sender: "a@example.com", recipients: ["b@example.com"]),
                                       security: security, credentials: nil, helloName: "client.example")
             let handler = SMTPClientHandler(
-                session: session, payload: SMTPMessageData.dotStuffed(Array(message.utf8)),
+                session: session, composeMessage: { _ in Array(message.utf8) },
                 timeouts: SMTPTimeouts(connect: .seconds(1), command: .seconds(30), messageAccepted: .seconds(120)),
                 makeTLSHandler: { throw SMTPError.tlsFailed(reason: "no TLS in this test") },
                 completion: completion, logger: Logger(label: "test"))
@@ -54,7 +54,7 @@ struct SMTPClientHandlerTests {
     @Test func writesEachCommandAndTheDotStuffedMessage() throws {
         let conversation = try Conversation()
         #expect(try conversation.server("220 mx ESMTP\r\n") == "EHLO client.example\r\n")
-        #expect(try conversation.server("250-mx\r\n250 SIZE 1000\r\n") == "MAIL FROM:<a@example.com>\r\n")
+        #expect(try conversation.server("250-mx\r\n250 SIZE 1000\r\n") == "MAIL FROM:<a@example.com> SIZE=25\r\n")
         #expect(try conversation.server("250 ok\r\n") == "RCPT TO:<b@example.com>\r\n")
         #expect(try conversation.server("250 ok\r\n") == "DATA\r\n")
         #expect(try conversation.server("354 go\r\n") == "Subject: x\r\n\r\n..dot\r\nend\r\n.\r\n")

@@ -66,5 +66,17 @@ struct SMTPReplyParserTests {
         #expect(capabilities.offersStartTLS)
         #expect(capabilities.authenticationMechanisms == ["LOGIN", "PLAIN", "CRAM-MD5"])
         #expect(SMTPCapabilities(ehloReply: SMTPReply(code: 250, lines: ["STARTTLS only in greeting"])) == .none)
+        #expect(capabilities.offersSize && capabilities.maximumMessageSize == 1000)
+        for (line, maximum) in [("SIZE", nil), ("SIZE 0", nil), ("size 10000000", 10_000_000)] as [(String, Int?)] {
+            let offered = SMTPCapabilities(ehloReply: SMTPReply(code: 250, lines: ["mx", line]))
+            #expect(offered.offersSize && offered.maximumMessageSize == maximum)
+        }
+    }
+
+    @Test func tooBigIs552OrEnhancedStatus534() {
+        #expect(SMTPReply(code: 552, lines: ["Error: Too much mail data"]).saysMessageTooBig)
+        #expect(SMTPReply(code: 554, lines: ["5.3.4 Message too big for system"]).saysMessageTooBig)
+        #expect(!SMTPReply(code: 550, lines: ["5.1.1 unknown user"]).saysMessageTooBig)
+        #expect(!SMTPReply(code: 452, lines: ["4.3.4 try later"]).saysMessageTooBig)
     }
 }

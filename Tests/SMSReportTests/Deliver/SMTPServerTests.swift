@@ -43,11 +43,14 @@ struct SMTPServerTests {
         return folder
     }
 
-    private func composed(_ folder: TemporaryFolder, limit: Int? = nil) throws -> ReportEmail.Composed {
-        try ReportEmail.compose(folder: folder.path, files: try folder.files().map { folder.path + "/" + $0 },
-                                from: MIMEFixtures.address("SMS Reports <\(Self.user)>"),
-                                to: Self.recipients.map(MIMEFixtures.address), subject: MIMEFixtures.subject,
-                                maximumAttachmentBytes: limit)
+    private func email(_ folder: TemporaryFolder) throws -> ReportEmail {
+        try ReportEmail.read(folder: folder.path, files: try folder.files().map { folder.path + "/" + $0 },
+                             from: MIMEFixtures.address("SMS Reports <\(Self.user)>"),
+                             to: Self.recipients.map(MIMEFixtures.address), subject: MIMEFixtures.subject)
+    }
+
+    private func composed(_ folder: TemporaryFolder) throws -> ReportEmail.Composed {
+        try email(folder).composed(within: MessageSizeLimit(configured: nil), date: Date(), timeZone: .current)
     }
 
     private func sha256(_ data: Data) -> String {
@@ -67,12 +70,12 @@ struct SMTPServerTests {
     @Test func starttlsWithAuthDeliversTheReportExactly() async throws {
         let server = try SMTPTestServer(mode: "starttls", options: ["--auth", "\(Self.user):\(Self.password)"])
         let folder = try reportFolder()
-        let email = try composed(folder)
         let settings = Self.fast(SMTPServerSettings(
             host: "127.0.0.1", port: server.port, security: .starttls,
             credentials: SMTPCredentials(username: Self.user, password: SMTPPassword(Self.password)),
             tlsVerify: true, caFile: server.caFile))
-        let receipt = try await EmailDelivery(settings: settings, retry: Self.noRetries).deliver(email.message)
+        let receipt = try await EmailDelivery(settings: settings, retry: Self.noRetries)
+            .deliver(try email(folder), maximumBytes: nil)
         #expect(receipt.attempts == 1)
 
         let received = try server.received()
@@ -132,7 +135,7 @@ struct SMTPServerTests {
         let settings = Self.fast(SMTPServerSettings(host: "127.0.0.1", port: server.port, security: .none))
         let retry = RetryPolicy(retries: 3, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5))
         let error = await #expect(throws: EmailDeliveryError.self) {
-            try await EmailDelivery(settings: settings, retry: retry).deliver(MIMEFixtures.message())
+            try await EmailDelivery(settings: settings, retry: retry).deliver(try email(reportFolder()), maximumBytes: nil)
         }
         guard case .sendFailed(let attempts, .rejected(.recipient("bjorn@acme.example"), let reply))? = error else {
             Issue.record("expected a refused recipient, got \(String(describing: error))")
@@ -150,7 +153,7 @@ struct SMTPServerTests {
         let settings = Self.fast(SMTPServerSettings(host: "127.0.0.1", port: port, security: .starttls))
         let retry = RetryPolicy(retries: 2, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5))
         let error = await #expect(throws: EmailDeliveryError.self) {
-            try await EmailDelivery(settings: settings, retry: retry).deliver(MIMEFixtures.message())
+            try await EmailDelivery(settings: settings, retry: retry).deliver(try email(reportFolder()), maximumBytes: nil)
         }
         guard case .sendFailed(3, .connectionFailed(host: "127.0.0.1", port: port, _))? = error else {
             Issue.record("expected 3 failed connections, got \(String(describing: error))")
@@ -168,7 +171,7 @@ struct SMTPServerTests {
             credentials: SMTPCredentials(username: Self.user, password: SMTPPassword(wrong)), caFile: server.caFile))
         let retry = RetryPolicy(retries: 3, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5))
         let error = await #expect(throws: EmailDeliveryError.self) {
-            try await EmailDelivery(settings: settings, retry: retry).deliver(MIMEFixtures.message())
+            try await EmailDelivery(settings: settings, retry: retry).deliver(try email(reportFolder()), maximumBytes: nil)
         }
         guard case .sendFailed(1, .authenticationFailed(let reply))? = error else {
             Issue.record("expected refused credentials on the first attempt, got \(String(describing: error))")
@@ -214,23 +217,99 @@ struct SMTPServerTests {
         #expect(ContinuousClock.now - started < .seconds(20), "well before the default 60 s")
     }
 
-    @Test func sizeGuardLeavesFilesOutAndSaysSoInTheReceivedMessage() async throws {
-        let server = try SMTPTestServer()
-        let folder = try reportFolder()
-        let email = try composed(folder, limit: 30_000)
+    /// Delivers the report folder's email through a server started with `options`,
+    /// within `maximumBytes`; returns the receipt and what the server accepted.
+    private func deliver(_ folder: TemporaryFolder, maximumBytes: Int?, server options: [String]) async throws
+        -> (receipt: EmailDelivery.Receipt, received: [SMTPTestServer.Received], raw: [Data]) {
+        let server = try SMTPTestServer(options: options)
         let settings = Self.fast(SMTPServerSettings(host: "127.0.0.1", port: server.port, security: .none))
-        _ = try await EmailDelivery(settings: settings, retry: Self.noRetries).deliver(email.message)
-        let received = try server.received()
+        let receipt = try await EmailDelivery(settings: settings, retry: Self.noRetries)
+            .deliver(try email(folder), maximumBytes: maximumBytes)
+        return (receipt, try server.received(), try server.rawMessages())
+    }
+
+    /// The raw files pass the old check (40,000 + zip < limit) but base64 makes the
+    /// message larger than the limit: both files are left out, and the note says so.
+    @Test func sizeGuardMeasuresTheEncodedMessageNotTheFiles() async throws {
+        let folder = try reportFolder()
+        let files = try email(folder).composed(within: MessageSizeLimit(configured: nil), date: Date(), timeZone: .current)
+            .message.attachments.reduce(0) { $0 + $1.data.count }
+        let limit = files + 2_000
+        let (receipt, received, raw) = try await deliver(folder, maximumBytes: limit, server: [])
         try #require(received.count == 1)
         let message = received[0].message
         #expect(message.attachments.isEmpty)
+        #expect(raw[0].count <= limit, "the message as sent is within the limit")
+        #expect(receipt.byteCount == raw[0].count, "the measured size is the size received")
         let text = try #require(lf(message.text))
-        #expect(text.hasPrefix("These files were left out of this email because the attachments would exceed max_attachments_mb (30 kB):"))
+        #expect(text.hasPrefix("These files were left out of this email because with them it would be larger than 42 kB, the limit of max_attachments_mb:"))
         #expect(text.contains("report.xlsx (40 kB) is on disk at \(folder.path)/report.xlsx"))
         #expect(text.contains("the CSV files are on disk in \(folder.path)/"))
         #expect(text.hasSuffix(Self.text))
         let html = try #require(lf(message.html))
         #expect(html.contains("report.xlsx (40 kB) is on disk at \(folder.path)/report.xlsx"))
+    }
+
+    /// A server that advertises SIZE: the message is composed within it, and MAIL FROM
+    /// declares its size. The zip alone is left out when the workbook still fits.
+    @Test func serverSIZEIsTheLimitAndMailFromDeclaresTheSize() async throws {
+        let folder = try reportFolder()
+        // A zip that is much larger than the note that replaces it.
+        try folder.write(MIMEFixtures.randomBytes(6_000, seed: 3).base64EncodedString(), to: "deliveries.csv")
+        let full = try email(folder).composed(within: MessageSizeLimit(configured: nil), date: Date(), timeZone: .current)
+        #expect(try #require(full.message.attachments.last).data.count > 5_000)
+        let size = MIMEMessage.encodedSize(of: full.message, date: Date(), timeZone: .current) - 40
+        let (receipt, received, raw) = try await deliver(folder, maximumBytes: 10_000_000, server: ["--size", "\(size)"])
+        try #require(received.count == 1)
+        #expect(received[0].message.attachments.map(\.filename) == ["report.xlsx"])
+        #expect(received[0].envelope.mail_options == ["SIZE=\(raw[0].count)"])
+        #expect(raw[0].count <= size)
+        #expect(receipt.sent.plan.leftOut.map(\.fileName) == ["report-csv.zip"])
+        #expect(receipt.sent.plan.reasonText == "with them it would be larger than \(AttachmentPlan.megabytesText(size)), the mail server's limit (SIZE \(size))")
+        #expect(lf(received[0].message.text)?.contains("report-csv.zip (") == true)
+    }
+
+    /// A server that advertises no SIZE but refuses the message as too big (552 5.3.4)
+    /// gets it once more without attachments, with the note; that is a delivery.
+    @Test func messageRefusedAsTooBigIsSentOnceMoreWithoutAttachments() async throws {
+        let folder = try reportFolder()
+        let (receipt, received, _) = try await deliver(folder, maximumBytes: nil,
+                                                       server: ["--size", "0", "--refuse-over", "20000"])
+        try #require(received.count == 1)
+        #expect(received[0].envelope.mail_options.isEmpty, "no SIZE= to a server that does not offer SIZE")
+        #expect(received[0].message.attachments.isEmpty)
+        #expect(receipt.attempts == 2)
+        #expect(receipt.sent.plan.leftOut.map(\.fileName) == ["report-csv.zip", "report.xlsx"])
+        let text = try #require(lf(received[0].message.text))
+        #expect(text.hasPrefix("These files were left out of this email because the mail server refused it as too big with them (552 5.3.4 Message size exceeds fixed maximum message size):"))
+        #expect(text.contains("report.xlsx (40 kB) is on disk at \(folder.path)/report.xlsx"))
+        #expect(text.hasSuffix(Self.text))
+    }
+
+    /// Only a refusal of the message without attachments fails the delivery (exit 4).
+    @Test func refusalOfTheMessageWithoutAttachmentsIsADeliveryFailure() async throws {
+        let folder = try reportFolder()
+        let error = await #expect(throws: EmailDeliveryError.self) {
+            _ = try await self.deliver(folder, maximumBytes: nil, server: ["--size", "0", "--refuse-over", "100"])
+        }
+        guard case .sendFailed(2, .messageTooBig(.message, let reply))? = error else {
+            Issue.record("expected the second message to be refused too, got \(String(describing: error))")
+            return
+        }
+        #expect(reply.code == 552)
+        #expect(error?.exitStatus == .deliveryFailed)
+    }
+
+    /// A limit below even the bare bodies: the smallest message is still sent, with the notes.
+    @Test func limitBelowTheBodiesStillSendsTheBodiesWithTheNote() async throws {
+        let folder = try reportFolder()
+        let (receipt, received, _) = try await deliver(folder, maximumBytes: 100, server: [])
+        try #require(received.count == 1)
+        #expect(received[0].message.attachments.isEmpty)
+        #expect(receipt.attempts == 1)
+        let text = try #require(lf(received[0].message.text))
+        #expect(text.hasPrefix("These files were left out of this email because with them it would be larger than 1 kB, the limit of max_attachments_mb:"))
+        #expect(text.hasSuffix(Self.text))
     }
 
     @Test func nonASCIIFileNamesAndSubjectsReadBackWithPythonEmail() throws {

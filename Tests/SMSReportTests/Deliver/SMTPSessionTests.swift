@@ -27,7 +27,8 @@ struct SMTPSessionTests {
     @Test func plainSessionWithSeveralRecipients() throws {
         var session = try session(recipients: ["a@x.example", "b@y.example"])
         #expect(session.receive(reply(220, "mx ready")) == .send(.ehlo("client.example")))
-        #expect(session.receive(reply(250, "mx", "8BITMIME")) == .send(.mailFrom("reports@example.com")))
+        #expect(session.receive(reply(250, "mx", "8BITMIME")) == .composeMessage)
+        #expect(session.messageComposed(byteCount: 1234) == .send(.mailFrom("reports@example.com")))
         #expect(session.receive(reply(250, "ok")) == .send(.recipient("a@x.example")))
         #expect(session.receive(reply(250, "ok")) == .send(.recipient("b@y.example")))
         #expect(session.receive(reply(251, "will forward")) == .send(.data))
@@ -43,7 +44,7 @@ struct SMTPSessionTests {
         var session = try session()
         _ = session.receive(reply(220))
         #expect(session.receive(reply(502, "5.5.2 command not recognized")) == .send(.helo("client.example")))
-        #expect(session.receive(reply(250, "hello")) == .send(.mailFrom("reports@example.com")))
+        #expect(session.receive(reply(250, "hello")) == .composeMessage)
     }
 
     @Test func heloOnlyServerCannotDoStartTLSOrAuth() throws {
@@ -73,7 +74,7 @@ struct SMTPSessionTests {
         #expect(session.tlsEstablished() == .send(.ehlo("client.example")))
         #expect(session.receive(reply(250, "mx", "AUTH LOGIN PLAIN")) == .send(.authPlain(initialResponse: Self.plainResponse)))
         #expect(session.chosenMechanism == "PLAIN")
-        #expect(session.receive(reply(235, "2.7.0 accepted")) == .send(.mailFrom("reports@example.com")))
+        #expect(session.receive(reply(235, "2.7.0 accepted")) == .composeMessage)
     }
 
     @Test func startTLSNotOfferedNeverFallsBackToClearText() throws {
@@ -108,7 +109,7 @@ struct SMTPSessionTests {
             == .send(.authResponse(Data("reports@example.com".utf8).base64EncodedString())))
         #expect(session.receive(reply(334, "UGFzc3dvcmQ6"))
             == .send(.authResponse(Data(Self.password.utf8).base64EncodedString())))
-        #expect(session.receive(reply(235)) == .send(.mailFrom("reports@example.com")))
+        #expect(session.receive(reply(235)) == .composeMessage)
     }
 
     @Test func noCommonMechanismNamesWhatTheServerOffers() throws {
@@ -148,6 +149,7 @@ struct SMTPSessionTests {
         var session = try session(recipients: ["a@x.example", "nobody@x.example"])
         _ = session.receive(reply(220))
         _ = session.receive(reply(250))
+        _ = session.messageComposed(byteCount: 100)
         _ = session.receive(reply(250))
         _ = session.receive(reply(250))
         let refusal = reply(550, "5.1.1 <nobody@x.example>: Recipient address rejected")
@@ -156,6 +158,36 @@ struct SMTPSessionTests {
         if case .fail(let error) = action {
             #expect(error.description == "the SMTP server refused RCPT TO:<nobody@x.example>: 550 5.1.1 <nobody@x.example>: Recipient address rejected")
             #expect(!error.isTransient)
+        }
+    }
+
+    @Test func mailFromDeclaresTheSizeOnlyToAServerThatOffersSIZE() throws {
+        var sizing = try session()
+        _ = sizing.receive(reply(220))
+        #expect(sizing.receive(reply(250, "mx", "SIZE 10000000")) == .composeMessage)
+        #expect(sizing.capabilities.maximumMessageSize == 10_000_000)
+        #expect(sizing.messageComposed(byteCount: 9_000) == .send(.mailFrom("reports@example.com", size: 9_000)))
+        #expect(SMTPCommand.mailFrom("a@b.example", size: 9_000).line == "MAIL FROM:<a@b.example> SIZE=9000")
+    }
+
+    @Test func refusalAsTooBigIsTypedAtMailFromAndAfterTheMessage() throws {
+        var atMailFrom = try session()
+        _ = atMailFrom.receive(reply(220))
+        _ = atMailFrom.receive(reply(250, "mx", "SIZE 1000"))
+        _ = atMailFrom.messageComposed(byteCount: 2_000)
+        let size = reply(552, "5.3.4 message size exceeds fixed maximum message size")
+        #expect(atMailFrom.receive(size) == .fail(.messageTooBig(step: .mailFrom, reply: size)))
+
+        var afterMessage = try session()
+        for answer in [reply(220), reply(250, "mx")] { _ = afterMessage.receive(answer) }
+        _ = afterMessage.messageComposed(byteCount: 2_000)
+        for answer in [reply(250), reply(250), reply(354)] { _ = afterMessage.receive(answer) }
+        let tooMuch = reply(552, "Error: Too much mail data")
+        let action = afterMessage.receive(tooMuch)
+        #expect(action == .fail(.messageTooBig(step: .message, reply: tooMuch)))
+        if case .fail(let error) = action {
+            #expect(!error.isTransient)
+            #expect(error.description == "the SMTP server refused the message as too big at end of message: 552 Error: Too much mail data")
         }
     }
 
@@ -178,9 +210,12 @@ struct SMTPSessionTests {
         #expect(greeting.receive(reply(554, "no service")) == .fail(.rejected(step: .greeting, reply: reply(554, "no service"))))
 
         var message = try session()
-        for code in [220, 250, 250, 250] { _ = message.receive(reply(code)) }
+        for code in [220, 250] { _ = message.receive(reply(code)) }
+        _ = message.messageComposed(byteCount: 100)
+        for code in [250, 250] { _ = message.receive(reply(code)) }
         #expect(message.receive(reply(354)) == .sendMessage)
-        #expect(message.receive(reply(552, "too big")) == .fail(.rejected(step: .message, reply: reply(552, "too big"))))
+        let content = reply(554, "5.6.0 content rejected")
+        #expect(message.receive(content) == .fail(.rejected(step: .message, reply: content)))
         #expect(!message.messageAccepted)
     }
 

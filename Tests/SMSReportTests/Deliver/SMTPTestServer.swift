@@ -12,6 +12,7 @@ final class SMTPTestServer {
         struct Envelope: Decodable {
             let mail_from: String
             let rcpt_tos: [String]
+            let mail_options: [String]
             let authenticated_as: String?
             let tls: Bool
         }
@@ -85,6 +86,12 @@ final class SMTPTestServer {
     /// Every message the server accepted, in order, as Python's `email` reads it.
     func received() throws -> [Received] {
         try JSONDecoder().decode([Received].self, from: Self.python(["inspect", "--out", folder.path]))
+    }
+
+    /// The bytes of every message the server accepted, in order, as received.
+    func rawMessages() throws -> [Data] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }.sorted()
+            .map { try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + $0)) }
     }
 
     /// What Python's `email` reads from the message file at `path`.
