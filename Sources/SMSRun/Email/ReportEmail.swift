@@ -28,10 +28,13 @@ package enum ReportEmail {
     /// mailed. `report.txt` must be among them; `report.html`, `report.xlsx` and the
     /// `*.csv` files are used when they are. When the size guard leaves files out,
     /// both bodies start with a note naming them and where they are on disk.
-    /// - Parameter maximumAttachmentBytes: `max_attachments_mb` in bytes (see
-    ///   `SMTPSettings.attachmentBytes(megabytes:)`), nil for no limit.
+    /// - Parameters:
+    ///   - maximumAttachmentBytes: `max_attachments_mb` in bytes (see
+    ///     `SMTPSettings.attachmentBytes(megabytes:)`), nil for no limit.
+    ///   - csvByteOrderMark: true (the default, as `csv_bom: email`) to start each CSV in
+    ///     the zip with a UTF-8 byte order mark (contract §5), so that Excel reads it as UTF-8.
     package static func compose(folder: String, files: [String], from: EmailAddress, to: [EmailAddress], subject: String,
-                               maximumAttachmentBytes: Int?) throws(EmailDeliveryError) -> Composed {
+                               maximumAttachmentBytes: Int?, csvByteOrderMark: Bool = true) throws(EmailDeliveryError) -> Composed {
         let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
         let written = Dictionary(files.map { (URL(fileURLWithPath: $0).lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })
         guard let textPath = written[textFileName] else {
@@ -44,7 +47,7 @@ package enum ReportEmail {
         let workbookURL = folderURL.appendingPathComponent(workbookFileName)
         let workbook = try written[workbookFileName].map { path throws(EmailDeliveryError) in try read(URL(fileURLWithPath: path)) }
         let csvFiles = written.filter { $0.key.hasSuffix(".csv") }.sorted { $0.key < $1.key }.map(\.value)
-        let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles)
+        let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles, byteOrderMark: csvByteOrderMark)
 
         let plan = AttachmentPlan.plan(
             workbook: workbook.map { AttachmentCandidate(kind: .workbook, fileName: workbookFileName,
