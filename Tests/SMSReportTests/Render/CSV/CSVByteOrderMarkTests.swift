@@ -18,7 +18,7 @@ import Testing
         let folder = try TemporaryFolder()
         let plain = try await written(CSVRenderer(), in: folder, as: "plain.csv")
         let marked = try await written(CSVRenderer(writesByteOrderMark: true), in: folder, as: "marked.csv")
-        #expect(plain.prefix(8) == Array("batch_id".utf8), "no BOM by default")
+        #expect(plain.starts(with: "batch_id".utf8), "no BOM by default")
         #expect(marked.prefix(3) == [0xEF, 0xBB, 0xBF])
         #expect(Array(marked.dropFirst(3)) == plain)
         #expect(String(decoding: plain, as: UTF8.self) == "batch_id,deliveries\nतिहार-शुभकामना,3\n'=SUM(A1),1\n")
