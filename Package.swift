@@ -206,6 +206,8 @@ let package = Package(
                 // The store tests create PostgreSQL databases and tamper with stores behind the tool's back.
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                // The email tests unzip report-csv.zip to compare its CSVs with the files on disk.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
         ),
         .testTarget(

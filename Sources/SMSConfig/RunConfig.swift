@@ -50,6 +50,8 @@ package struct RunConfig: Sendable {
     package let storePasswordVariable: String
     /// When a change is an alert (`alerts`, contract §10).
     package let alertThresholds: AlertThresholds
+    /// Which CSV files start with a UTF-8 byte order mark (`csv_bom`, contract §5).
+    package let csvByteOrderMark: CSVByteOrderMark
 
     /// The defaults of the optional keys.
     package enum Defaults {
@@ -75,6 +77,8 @@ package struct RunConfig: Sendable {
         package static let storeFileName = "history.sqlite"
         /// `store_password_env` (contract §1).
         package static let storePasswordVariable = "SMS_REPORT_STORE_PASSWORD"
+        /// `csv_bom`: a BOM only in the CSVs of the emailed zip (contract §5).
+        package static let csvByteOrderMark = CSVByteOrderMark.email
     }
 
     /// Settings with every value given; ``load(path:environment:accounts:requirements:)`` makes them from a file.
@@ -84,7 +88,7 @@ package struct RunConfig: Sendable {
                 smtp: SMTPSettings?, statusMap: StatusMap, operators: OperatorTable,
                 accountTimeout: Duration = .seconds(Defaults.accountTimeoutMinutes * 60), store: String? = nil,
                 storePasswordVariable: String = Defaults.storePasswordVariable,
-                alertThresholds: AlertThresholds = .standard) {
+                alertThresholds: AlertThresholds = .standard, csvByteOrderMark: CSVByteOrderMark = Defaults.csvByteOrderMark) {
         self.file = file
         self.folder = folder
         self.timeZone = timeZone
@@ -104,6 +108,7 @@ package struct RunConfig: Sendable {
         self.store = store ?? outputFolder + "/" + Defaults.storeFileName
         self.storePasswordVariable = storePasswordVariable
         self.alertThresholds = alertThresholds
+        self.csvByteOrderMark = csvByteOrderMark
     }
 
     /// The warnings every run logs: each account or `smtp` section whose

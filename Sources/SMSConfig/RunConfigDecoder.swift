@@ -12,7 +12,7 @@ package struct RunConfigDecoder {
     /// The keys the config's top level may have.
     package static let topLevelKeys = ["timezone", "output_dir", "formats", "keep_snapshots", "concurrency", "parallel_accounts",
                                "recheck_hours", "rate_cards", "accounts", "smtp", "status_map", "operator_prefixes",
-                               "account_timeout_minutes", "store", "store_password_env", "alerts"]
+                               "account_timeout_minutes", "store", "store_password_env", "alerts", "csv_bom"]
     /// The keys an entry of `accounts` may have.
     package static let accountKeys = ["name", "base_url", "token_env", "rate_card", "email_to", "allow_insecure"]
     /// The keys `alerts` may have.
@@ -82,6 +82,7 @@ package struct RunConfigDecoder {
         let storePasswordVariable = root.optional("store_password_env").flatMap(environmentVariableName)
             ?? defaults.storePasswordVariable
         let alertThresholds = root.optional("alerts").flatMap(self.alertThresholds) ?? .standard
+        let csvByteOrderMark = root.optional("csv_bom").flatMap(self.csvByteOrderMark) ?? defaults.csvByteOrderMark
         let rateCards = root.optional("rate_cards").map(self.rateCards) ?? (cards: [:], names: [])
         let statusMap = root.optional("status_map").flatMap(self.statusMap) ?? .standard
         let operators = root.optional("operator_prefixes").flatMap(self.operatorTable) ?? .standard
@@ -96,7 +97,8 @@ package struct RunConfigDecoder {
                          accounts: accounts.selected, allAccountNames: accounts.allNames, smtp: smtp,
                          statusMap: statusMap, operators: operators,
                          accountTimeout: .milliseconds(Int64((timeoutMinutes * 60_000).rounded())),
-                         store: store, storePasswordVariable: storePasswordVariable, alertThresholds: alertThresholds)
+                         store: store, storePasswordVariable: storePasswordVariable, alertThresholds: alertThresholds,
+                         csvByteOrderMark: csvByteOrderMark)
     }
 
     // MARK: - Top-level settings
@@ -161,6 +163,17 @@ package struct RunConfigDecoder {
     package func resolvePath(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : folder + "/" + path
         return URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    /// `csv_bom`: `email`, `always` or `never` (contract §5).
+    private func csvByteOrderMark(_ node: ConfigNode) -> CSVByteOrderMark? {
+        guard let text = reader.string(node) else { return nil }
+        guard let placement = CSVByteOrderMark(rawValue: text.lowercased()) else {
+            let known = CSVByteOrderMark.allCases.map(\.rawValue).joined(separator: ", ")
+            reader.report(.invalidValue("\(text.debugDescription) is not one of \(known)"), about: node)
+            return nil
+        }
+        return placement
     }
 
     private func formats(_ node: ConfigNode) -> [ReportFormat]? {

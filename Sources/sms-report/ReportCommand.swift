@@ -64,6 +64,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Write CSV text cells without the formula guard (a leading ').")
     var csvRaw = false
 
+    @Flag(help: "Start each CSV file with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (default: none on disk).")
+    var csvBom = false
+
     @Option(help: ArgumentHelp("JSON file of raw status → canonical status, extending the default map.", valueName: "file"))
     var statusMap: String?
 
@@ -167,7 +170,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let options = ReportOptions(timeZone: timeZone, from: fromDay, to: toDay, batchIDs: Set(batches),
                                     generatedAt: try GenerationTime.current())
-        return ReportRequest(
+        var request = ReportRequest(
             snapshotFolder: snapshot, outputFolder: out, options: options, formats: formats,
             csvGuardsFormulas: !csvRaw,
             statusMap: try statusMap.map { try OverrideFiles.statusMap(at: $0) } ?? .standard,
@@ -179,6 +182,8 @@ struct ReportCommand: AsyncParsableCommand {
                                       months: BillingOptions.months(from: fromDay, to: toDay))
             },
             historyAccount: history.isGiven ? try CommandLineValues.accountName(account) : nil)
+        request.csvByteOrderMark = csvBom
+        return request
     }
 
     /// Most months (50 years) a period may span with `--rate-card`: each gets an invoice

@@ -89,7 +89,9 @@ def test_two_accounts_one_never_healing_both_emailed_and_exit_3(simulator, tmp_p
         attachments = {item["filename"]: item for item in message["attachments"]}
         assert attachments["report.xlsx"]["sha256"] == sha256(folder / "report.xlsx")
         entries = attachments["report-csv.zip"]["zip_entries"]
-        assert entries == {path.name: sha256(path) for path in sorted(folder.glob("*.csv"))}
+        # The zipped CSVs are the files on disk after a UTF-8 BOM (contract §5, csv_bom: email).
+        assert entries == {path.name: hashlib.sha256(b"\xef\xbb\xbf" + path.read_bytes()).hexdigest()
+                           for path in sorted(folder.glob("*.csv"))}
         assert message["defects"] == 0
         record = json.loads((folder / "run.json").read_text())
         assert record["exit_code"] == (0 if complete else 3)

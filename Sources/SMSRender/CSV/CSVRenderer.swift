@@ -3,13 +3,18 @@ import SMSCore
 import SMSAggregate
 
 /// Writes each table as `<name>.csv` in the output folder (contract §5): UTF-8, a
-/// header row, RFC 4180 quoting, LF line endings.
+/// header row, RFC 4180 quoting, LF line endings, and a UTF-8 byte order mark only
+/// when asked for (``CSVByteOrderMark``).
 package struct CSVRenderer: Sendable {
     /// True (the default) to guard text cells against formula injection.
     package var guardsFormulas: Bool
+    /// True to start each file with a UTF-8 byte order mark (`report --csv-bom`,
+    /// `csv_bom: always`); false (the default) for none.
+    package var writesByteOrderMark: Bool
 
-    package init(guardsFormulas: Bool = true) {
+    package init(guardsFormulas: Bool = true, writesByteOrderMark: Bool = false) {
         self.guardsFormulas = guardsFormulas
+        self.writesByteOrderMark = writesByteOrderMark
     }
 
     /// Writes every table of `tables` into `folder`; returns the paths written.
@@ -31,7 +36,9 @@ package struct CSVRenderer: Sendable {
         let guardsFormulas = guardsFormulas
         var file = try AtomicFileWriter(path: path)
         var header = CSVCellEncoder(guardsFormulas: guardsFormulas, clock: LocalClock(timeZone: timeZone))
+        let byteOrderMark = writesByteOrderMark ? CSVByteOrderMark.utf8Bytes : []
         try file.write { bytes in
+            bytes.append(contentsOf: byteOrderMark)
             header.appendRow(table.columns.map { .text($0.name) }, to: &bytes)
         }
         let stage = "writing \(table.name).csv"

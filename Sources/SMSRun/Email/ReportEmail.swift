@@ -38,8 +38,10 @@ package struct ReportEmail: Sendable {
     /// `folder`: nothing else in the folder is read, so a file of an earlier run is
     /// never mailed. `report.txt` must be among them; `report.html`, `report.xlsx`
     /// and the `*.csv` files are used when they are.
+    /// - Parameter csvByteOrderMark: true (the default, as `csv_bom: email`) to start each
+    ///   CSV in the zip with a UTF-8 byte order mark (contract §5), so that Excel reads it as UTF-8.
     package static func read(folder: String, files: [String], from: EmailAddress, to: [EmailAddress],
-                             subject: String) throws(EmailDeliveryError) -> ReportEmail {
+                             subject: String, csvByteOrderMark: Bool = true) throws(EmailDeliveryError) -> ReportEmail {
         let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
         let written = Dictionary(files.map { (URL(fileURLWithPath: $0).lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })
         guard let textPath = written[textFileName] else {
@@ -51,7 +53,7 @@ package struct ReportEmail: Sendable {
         }
         let workbook = try written[workbookFileName].map { path throws(EmailDeliveryError) in try read(URL(fileURLWithPath: path)) }
         let csvFiles = written.filter { $0.key.hasSuffix(".csv") }.sorted { $0.key < $1.key }.map(\.value)
-        let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles)
+        let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles, byteOrderMark: csvByteOrderMark)
         return ReportEmail(from: from, to: to, subject: subject, text: text, html: html, workbook: workbook,
                            archive: archive, folderPath: folderURL.path)
     }

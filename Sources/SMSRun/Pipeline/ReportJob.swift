@@ -57,7 +57,8 @@ package enum ReportJob {
             do throws(ReportError) {
                 if request.formats.contains(.csv) {
                     progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
-                    files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas)
+                    files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas,
+                                                   writesByteOrderMark: request.csvByteOrderMark)
                         .render(tables, into: staging.path, progress: progress)
                     progress.finish(stage: "writing csv")
                 }

@@ -18,6 +18,9 @@ package struct ReportRequest: Sendable {
     package var formats: [ReportFormat]
     /// False for `--csv-raw`.
     package var csvGuardsFormulas: Bool
+    /// True to start each CSV file with a UTF-8 byte order mark (`--csv-bom`,
+    /// `csv_bom: always`; contract §5).
+    package var csvByteOrderMark = false
     /// The status map, with any `--status-map` overrides.
     package var statusMap: StatusMap
     /// The operator table, or its `--operators` replacement.

@@ -15,6 +15,7 @@ package struct EmailReportDeliverer: ReportDeliverer {
     private let dryRunFolder: String?
     private let retry: RetryPolicy
     private let templates: ReportTemplates
+    private let zipsCSVWithByteOrderMark: Bool
     private let logger: Logger
 
     /// The sender of `.eml` files when the config has no `smtp` section.
@@ -26,6 +27,7 @@ package struct EmailReportDeliverer: ReportDeliverer {
                 templates: ReportTemplates, logger: Logger) {
         smtp = config.smtp
         self.templates = templates
+        zipsCSVWithByteOrderMark = config.csvByteOrderMark.marksEmailedFiles
         timeZone = config.timeZone
         self.dryRunFolder = dryRunFolder
         self.retry = retry
@@ -78,7 +80,8 @@ package struct EmailReportDeliverer: ReportDeliverer {
         } catch {
             throw .composeFailed(path: report.folder, reason: error.description)
         }
-        return try ReportEmail.read(folder: report.folder, files: report.files, from: from, to: to, subject: subject)
+        return try ReportEmail.read(folder: report.folder, files: report.files, from: from, to: to, subject: subject,
+                                    csvByteOrderMark: zipsCSVWithByteOrderMark)
     }
 
     /// The SMTP client's settings from the config's `smtp` section.

@@ -62,6 +62,7 @@ package struct RunPlanner: Sendable {
                 operators: config.operators, templatesFolder: templatesFolder, billing: billing(for: account),
                 account: account.name)
             report.alertThresholds = config.alertThresholds
+            report.csvByteOrderMark = config.csvByteOrderMark.marksFilesOnDisk
             plans.append(AccountRunPlan(account: account.name, period: period, fetch: fetch, report: report,
                                         recipients: account.emailTo,
                                         snapshotsFolder: layout.snapshotsFolder(account: account.name)))

@@ -80,6 +80,14 @@ import Testing
         #expect(config.operators == .standard)
         #expect(config.accounts[0].rateCard == nil)
         #expect(config.accounts[0].emailTo.isEmpty)
+        #expect(config.csvByteOrderMark == .email)
+    }
+
+    @Test func csvBOMChoosesWhichCSVsStartWithAByteOrderMark() throws {
+        let fixture = try ConfigFixture()
+        #expect(try fixture.load("csv_bom: always\n" + ConfigFixture.minimal).csvByteOrderMark == .always)
+        #expect(try fixture.load("csv_bom: Never\n" + ConfigFixture.minimal).csvByteOrderMark == .never)
+        #expect(try fixture.load("csv_bom: email\n" + ConfigFixture.minimal).csvByteOrderMark == .email)
     }
 
     @Test func pathsResolveFromTheConfigFolderAndAbsolutePathsStay() throws {

@@ -115,6 +115,8 @@ import Testing
              keyPath: "accounts[1].email_to", line: 15, problem: .invalidValue("sending email needs an `smtp` section")),
         Case(name: "unknown security", yaml: base(replacing: 18, with: "  from: r@example.com\n  security: ssl"),
              keyPath: "smtp.security", line: 19, problem: .invalidValue("\"ssl\" is not a security mode (use starttls, tls or none)")),
+        Case(name: "unknown csv_bom", yaml: base(replacing: 1, with: "csv_bom: sometimes"),
+             keyPath: "csv_bom", line: 1, problem: .invalidValue("\"sometimes\" is not one of email, always, never")),
         Case(name: "port out of range", yaml: base(replacing: 18, with: "  from: r@example.com\n  port: 70000"),
              keyPath: "smtp.port", line: 19, problem: .invalidValue("must be between 1 and 65535, not 70000")),
         Case(name: "username without password_env", yaml: base(replacing: 20, with: "  # no password"),

@@ -97,9 +97,11 @@ struct SMTPServerTests {
         #expect(message.attachments.map(\.filename) == ["report.xlsx", "report-csv.zip"])
         #expect(message.attachments[0].sha256 == (try sha256(file: folder.path + "/report.xlsx")))
         #expect(message.attachments[0].content_type == EmailAttachment.workbookType)
+        // The zipped CSVs are the files on disk after a UTF-8 BOM (contract §5, csv_bom: email).
+        let byteOrderMark = Data([0xEF, 0xBB, 0xBF])
         #expect(message.attachments[1].zip_entries == [
-            "by_day.csv": try sha256(file: folder.path + "/by_day.csv"),
-            "by_operator.csv": try sha256(file: folder.path + "/by_operator.csv"),
+            "by_day.csv": sha256(byteOrderMark + (try Data(contentsOf: URL(fileURLWithPath: folder.path + "/by_day.csv")))),
+            "by_operator.csv": sha256(byteOrderMark + (try Data(contentsOf: URL(fileURLWithPath: folder.path + "/by_operator.csv")))),
         ])
         #expect(message.defects == 0)
         // 80: the workbook's Content-Type, whose MIME type has no space to fold at.
