@@ -14,12 +14,16 @@ package enum FetchError: ToolError, Sendable, Equatable {
     case authenticationRefused(path: String, status: Int)
     /// The snapshot could not be written (exit 1).
     case outputFailed(path: String, reason: String)
+    /// A stop signal (``StopSignal``) cancelled the fetch; its staging folder is
+    /// removed and no snapshot is written (exit 3, though the tool ends by the signal).
+    case interrupted(signal: String, path: String)
 
     package var exitStatus: ExitStatus {
         switch self {
         case .invalidOption, .missingToken, .snapshotExists: return .usageError
         case .authenticationRefused: return .authenticationRefused
         case .outputFailed: return .unexpectedError
+        case .interrupted: return .incompleteData
         }
     }
 
@@ -35,6 +39,8 @@ package enum FetchError: ToolError, Sendable, Equatable {
             return "the API refused the token (HTTP \(status) on \(path)); check the token and its permissions"
         case let .outputFailed(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .interrupted(signal, path):
+            return "the fetch was stopped by \(signal); the snapshot \(path) was not written"
         }
     }
 }

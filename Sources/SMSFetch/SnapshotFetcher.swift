@@ -18,7 +18,9 @@ package struct SnapshotFetcher: Sendable {
     /// refused token, unwritable folder); a fetch with failed requests still writes
     /// its snapshot, marked incomplete. So does a fetch past its time limit, and one
     /// whose task is cancelled: it stops sending, and ends at once with the snapshot of
-    /// what it has, marked incomplete with the reason.
+    /// what it has, marked incomplete with the reason. A fetch cancelled by a stop
+    /// signal (``StopSignal``) writes nothing: its staging folder is removed and it
+    /// throws ``FetchError/interrupted(signal:path:)``.
     package func run(progress: any ProgressSink = SilentProgress()) async throws(FetchError) -> FetchOutcome {
         try request.check()
         let staging = try SnapshotStaging(finalPath: request.outputFolder)
@@ -40,6 +42,10 @@ package struct SnapshotFetcher: Sendable {
         }
         await client.shutdown()
         await monitor.finish()
+        if let stop = StopSignal.received {
+            staging.abandon()
+            throw .interrupted(signal: stop.description, path: staging.finalPath)
+        }
 
         var manifest = run.manifest
         manifest.tool = request.tool

@@ -13,6 +13,8 @@ package enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     case workbookClosed(function: String)
     /// A format or chart of one workbook was handed to another.
     case foreignHandle(function: String)
+    /// The task writing the workbook was cancelled; the workbook is left unfinished.
+    case cancelled
 
     package var description: String {
         switch self {
@@ -24,6 +26,8 @@ package enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
             return "libxlsxwriter \(function): the workbook is already closed"
         case let .foreignHandle(function):
             return "libxlsxwriter \(function): the format or chart belongs to another workbook"
+        case .cancelled:
+            return "the workbook was cancelled before it was complete"
         }
     }
 

@@ -187,6 +187,8 @@ def test_the_job_is_indexed_with_one_pod_per_shard(job, pod, container):
     assert job["maxFailedIndexes"] == shards
     assert job["activeDeadlineSeconds"] > 0
     assert pod["restartPolicy"] == "Never"
+    # sms-report stops within 10 s of SIGTERM (issue 20); the pod must wait longer before SIGKILL.
+    assert pod["terminationGracePeriodSeconds"] > 10
 
 
 def test_the_pod_failure_policy_retries_only_what_a_retry_can_fix(job):

@@ -64,6 +64,8 @@ package struct XLSXTableWriter {
             }
             return Chunk(batch: batch, contentWidths: encoder.contentWidths)
         }, consume: { (chunk: Chunk, rows: Range<Int>) throws(XLSXError) in
+            // A cancelled report (a stop signal, the account's deadline) stops between chunks.
+            guard !Task.isCancelled else { throw .cancelled }
             var written = 0
             while written < rows.count {
                 let tableRow = rows.lowerBound + written

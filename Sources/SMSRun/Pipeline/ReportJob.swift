@@ -48,7 +48,14 @@ package enum ReportJob {
             ? startWorkbook(selected, timeZone: options.timeZone, tables: { await grouping.value.tables }, request: request,
                             into: staging.path, progress: progress)
             : nil
-        let grouped = await grouping.value
+        // The workbook and the grouping run in tasks of their own: a cancelled report
+        // (a stop signal, the account's deadline) cancels them too.
+        let grouped = await withTaskCancellationHandler {
+            await grouping.value
+        } onCancel: {
+            grouping.cancel()
+            workbook?.cancel()
+        }
         let tables = grouped.tables
         progress.finish(stage: "aggregating")
 
@@ -67,7 +74,7 @@ package enum ReportJob {
                 throw error
             }
             if let workbook {
-                files.append(try await workbook.value.get())
+                files.append(try await withTaskCancellationHandler { await workbook.value } onCancel: { workbook.cancel() }.get())
                 progress.finish(stage: "writing xlsx")
             }
             if let summaryPage {
@@ -75,6 +82,9 @@ package enum ReportJob {
                 let source = ReportSource(account: request.account, baseURL: tables.sourceBaseURL, snapshotName: snapshotName(request.snapshotFolder))
                 files += try summaryPage.write(tables, source: source, into: staging.path)
                 progress.finish(stage: "writing html")
+            }
+            guard !Task.isCancelled else {
+                throw ReportError.outputFailed(path: request.outputFolder, reason: "stopped before the report was complete; no file was changed")
             }
             files = try staging.publish(files: files)
         } catch {

@@ -21,6 +21,9 @@ package struct AccountRunRecord: Codable, Sendable, Equatable {
         case invalidInput = "invalid_input"
         /// Something unexpected stopped the account (exit 1).
         case failed
+        /// Stopped by SIGTERM or SIGINT (exit 3, though the process ends by the signal);
+        /// `error` says in which step and what was left undone.
+        case interrupted
         /// Left alone (exit 0): another process holds its lease, or `--resume` found
         /// it done (contract §11); `skipReason` says which. Never written as `run.json`.
         case skipped

@@ -63,6 +63,9 @@ package struct RunJob: Sendable {
     private func run(_ plan: AccountRunPlan) async -> AccountRunRecord {
         var logger = logger
         logger[metadataKey: "account"] = "\(plan.account)"
+        if let stop = StopSignal.received {
+            return notStarted(plan, stop: stop, logger: logger)
+        }
         guard let leases = store?.leases else {
             return await runUnlessDone(plan, logger: logger)
         }
@@ -77,7 +80,7 @@ package struct RunJob: Sendable {
             return skip(plan, .leaseHeld, logger: logger)
         }
         let record = await runUnlessDone(plan, logger: logger)
-        await lease.release()
+        await uncancelled { await lease.release() }
         return record
     }
 
@@ -105,6 +108,16 @@ package struct RunJob: Sendable {
         var record = Self.record(plan, outcome: .skipped, status: .success)
         record.finishedAt = record.startedAt
         record.skipReason = skip.reason
+        return record
+    }
+
+    /// The record of an account that a stop signal kept from starting, also written as `run.json`.
+    private func notStarted(_ plan: AccountRunPlan, stop: StopSignal, logger: Logger) -> AccountRunRecord {
+        var record = Self.record(plan, outcome: .interrupted, status: .incompleteData)
+        record.interrupt(by: stop, during: "starting", folder: plan.report.outputFolder)
+        record.finishedAt = record.startedAt
+        logger.warning("\(record.error ?? "")")
+        write(record, into: plan.report.outputFolder, logger: logger)
         return record
     }
 
@@ -138,6 +151,10 @@ package struct RunJob: Sendable {
         switch await AccountDeadline.run(within: accountTimeout, { await job.steps(plan, progress: progress, logger: accountLogger) }) {
         case let .finished(finished):
             record = finished
+            if let stop = StopSignal.received, progress.step != Self.lastStep {
+                record.interrupt(by: stop, during: progress.step, folder: plan.report.outputFolder)
+                logger.warning("\(record.error ?? "")")
+            }
         case .timedOut:
             record = progress.record
             let limit = Self.minutes(accountTimeout)
@@ -150,7 +167,9 @@ package struct RunJob: Sendable {
         }
         record.durations["total"] = (ContinuousClock.now - started).inSeconds
         record.finishedAt = Self.timestamp()
-        await keepRun(record, plan: plan, logger: logger)
+        // Recorded even when a stop signal cancelled the account: the store says it was interrupted.
+        let finished = record
+        await uncancelled { await job.keepRun(finished, plan: plan, logger: accountLogger) }
         write(record, into: plan.report.outputFolder, logger: logger)
         if record.exitStatus == .success {
             prune(plan, logger: logger)
@@ -256,8 +275,12 @@ package struct RunJob: Sendable {
         if failsOnAlert, !record.alerts.isEmpty {
             record.exitStatus = record.exitStatus.worse(.alertRaised)
         }
+        progress.publish(record, step: Self.lastStep)
         return record
     }
+
+    /// The step published when every step is done: a stop signal after it leaves the record as it is.
+    private static let lastStep = "done"
 
     /// The report, written into a staging folder beside the period folder and then
     /// swapped in for it whole; the files are given at their final paths. A report
@@ -329,6 +352,20 @@ package struct RunJob: Sendable {
 }
 
 private extension AccountRunRecord {
+    /// Ends the record as stopped by `stop` during `step`, saying what was left undone
+    /// (`folder` is the period folder).
+    mutating func interrupt(by stop: StopSignal, during step: String, folder: String) {
+        outcome = .interrupted
+        exitStatus = .incompleteData
+        let undone = switch step {
+        case "starting": "the account was not started; \(folder) is as it was"
+        case "fetch": "no snapshot was written; \(folder) is as it was"
+        case "report": "the report was not written; \(folder) is as it was"
+        default: "the report is in \(folder); the email was not sent"
+        }
+        error = "interrupted by \(stop) during \(step): \(undone)"
+    }
+
     /// Ends the record with `status` and its outcome, keeping the worse of the
     /// present and the new status.
     mutating func fail(_ status: ExitStatus, message: String) {

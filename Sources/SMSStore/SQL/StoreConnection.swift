@@ -1,3 +1,4 @@
+import SMSSupport
 import SQLKit
 
 /// A store's one database connection, with its dialect: runs reads, and write
@@ -87,11 +88,14 @@ final class StoreConnection: Sendable {
     }
 
     /// Closes the connection once the operations under way are done; later ones fail.
+    /// It is closed even when the caller's task is cancelled (a stop signal).
     func close() async {
-        guard (try? await gate.acquire()) != nil else { return }
-        await closeConnection()
-        await gate.markClosed()
-        await gate.release()
+        await uncancelled { [self] in
+            guard (try? await gate.acquire()) != nil else { return }
+            await closeConnection()
+            await gate.markClosed()
+            await gate.release()
+        }
     }
 
     private func storeError(_ error: any Error) -> StoreError {

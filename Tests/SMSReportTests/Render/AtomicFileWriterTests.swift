@@ -33,12 +33,31 @@ import Testing
     @Test func temporaryNamesSayWhoOwnsThem() throws {
         let name = TemporaryName.make(for: "report.xlsx", kind: .file)
         let owner = try #require(TemporaryName.parse(name))
-        #expect(owner == TemporaryName(kind: .file, processID: getpid(), host: TemporaryName.thisHost))
+        #expect(owner == TemporaryName(kind: .file, processID: getpid(), host: TemporaryName.thisHost,
+                                       startTime: ProcessStartTime.ofThisProcess))
         #expect(!owner.ownerIsGone)
         #expect(TemporaryName.finalName(of: name) == "report.xlsx")
         #expect(TemporaryName.parse(".snap.partial-77") == TemporaryName(kind: .folder, processID: 77, host: nil))
         #expect(TemporaryName.parse("report.xlsx") == nil)
         #expect(TemporaryName.parse(".x.tmp-abc") == nil)
+        #expect(TemporaryName.parse(".snap.partial-7.h.123.1f")
+                == TemporaryName(kind: .folder, processID: 7, host: "h", startTime: 123))
+    }
+
+    @Test func longHostNamesWithACommonPrefixGetTagsOfTheirOwn() {
+        // Pods of one CronJob: cut to 16 characters, their names would all be `sms-report-night`.
+        let first = TemporaryName.hostTag("sms-report-nightly-29388120-0-x7k2p")
+        let second = TemporaryName.hostTag("sms-report-nightly-29388120-1-q9d4m")
+        #expect(first != second)
+        #expect(first.count == 16 && second.count == 16 && first.hasPrefix("sms-rep"))
+        #expect(TemporaryName.hostTag("build-7") == "build-7")
+        #expect(TemporaryName.hostTag("...") == "host")
+    }
+
+    @Test func theStartTimeIsFieldTwentyTwoEvenWithParenthesesInTheCommandName() {
+        let line = "4242 (a (b) c) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 8123456 1000 10 18446744073709551615"
+        #expect(ProcessStartTime.parse(stat: line) == 8_123_456)
+        #expect(ProcessStartTime.parse(stat: "garbage") == nil)
     }
 }
 
@@ -73,6 +92,20 @@ import Testing
         #expect(removed.count == 3)
         #expect(try folder.files() == [".hidden-user-file", ".report.xlsx.tmp-\(dead).other-host.3c",
                                        ".run.json.tmp-\(getpid()).\(host).2b", "notes.txt"])
+    }
+
+    @Test func aLivingProcessWhoseIdWasReusedDoesNotKeepADeadOnesLeftovers() throws {
+        #if os(Linux)
+        let folder = try TemporaryFolder()
+        let host = TemporaryName.thisHost
+        let start = try #require(ProcessStartTime.ofThisProcess)
+        let reused = ".20251105T011502Z.partial-\(getpid()).\(host).\(start + 1).1a" // same id, other start: removed
+        let living = ".20251106T011502Z.partial-\(getpid()).\(host).\(start).2b" // this process: kept
+        try folder.write("x", to: reused + "/page.json")
+        try folder.write("x", to: living + "/page.json")
+        LeftoverCleanup.clean(folder.path)
+        #expect(try folder.files() == [living])
+        #endif
     }
 
     @Test func aFolderMovedAsideByADeadSwapIsPutBack() throws {

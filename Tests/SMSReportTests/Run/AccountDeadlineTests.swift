@@ -26,4 +26,19 @@ import Testing
         // bound, since a busy machine schedules the cancellation late).
         #expect(clock.now - started < .seconds(45))
     }
+
+    @Test func workCancelledFromOutsideGivesItsOwnResultNotATimeOut() async {
+        // A stop signal cancels the run's task: the account's record must say where it
+        // stopped (interrupted), not that its time ran out.
+        let task = Task {
+            await AccountDeadline.run(within: .seconds(60)) {
+                (try? await Task.sleep(for: .seconds(60))) == nil ? "stopped" : "slept"
+            }
+        }
+        task.cancel()
+        guard case .finished("stopped") = await task.value else {
+            Issue.record("expected the work's own result")
+            return
+        }
+    }
 }
