@@ -1,12 +1,12 @@
 import SMSCore
 
-/// Collects one group's deliveries: counts by status and latencies.
+/// Collects one group's deliveries: counts by status and latency figures.
 package struct GroupAccumulator {
     package private(set) var statusCounts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
     package private(set) var deliveries = 0
-    package private(set) var latencies: [Int64] = []
     package private(set) var firstSentAt = Instant(microseconds: .max)
     package private(set) var lastSentAt = Instant(microseconds: .min)
+    private var latencies = LatencyStream()
 
     /// Counts a delivery.
     package mutating func add(status: DeliveryStatus, sentAt: Instant) {
@@ -16,17 +16,22 @@ package struct GroupAccumulator {
         if sentAt > lastSentAt { lastSentAt = sentAt }
     }
 
-    /// Adds a (non-negative) latency in microseconds. Adding them in ascending order
-    /// lets ``finish()`` skip sorting.
+    /// Announces a latency that ``addLatency(_:)`` will add later.
+    package mutating func expectLatency() {
+        latencies.expectOne()
+    }
+
+    /// Adds a (non-negative) latency in microseconds. Every latency must have been
+    /// announced, and they must come in ascending order (see ``LatencyStream``).
     package mutating func addLatency(_ latency: Int64) {
-        latencies.append(latency)
+        latencies.add(latency)
     }
 
     /// The group's figures.
-    package mutating func finish() -> GroupStatistics {
+    package func finish() -> GroupStatistics {
         GroupStatistics(
             deliveries: deliveries, statusCounts: statusCounts,
-            latency: LatencyStatistics.of(&latencies),
+            latency: latencies.statistics,
             firstSentAt: firstSentAt, lastSentAt: lastSentAt)
     }
 }

@@ -24,6 +24,11 @@ package struct GroupTable<Key: Hashable> {
         accumulators[Int(index)].add(status: status, sentAt: sentAt)
     }
 
+    /// Announces a latency that group `index` will get from ``addLatency(_:at:)``.
+    package mutating func expectLatency(at index: Int32) {
+        accumulators[Int(index)].expectLatency()
+    }
+
     /// Adds a latency to group `index`; latencies must come in ascending order.
     package mutating func addLatency(_ latency: Int64, at index: Int32) {
         accumulators[Int(index)].addLatency(latency)

@@ -24,8 +24,9 @@ private struct LatencyOwner {
 /// and so that the deliveries of one instant come together (for counting messages).
 ///
 /// Latencies are collected with the groups they belong to and sorted once at the
-/// end; handing them to the groups in ascending order leaves every group's list
-/// sorted, so percentiles need no per-group sort.
+/// end; handed to the groups in ascending order, with each group's count known
+/// beforehand, every percentile is picked as it passes (``LatencyStream``), so no
+/// group keeps a list of latencies.
 package struct GroupingPass {
     package let messages: MessageCatalog
     package var summary = GroupAccumulator()
@@ -90,6 +91,14 @@ package struct GroupingPass {
 
     /// Hands every latency to its groups in ascending order. Call once, after the last ``add(_:day:clock:)``.
     package mutating func distributeLatencies() {
+        for owner in latencyOwners {
+            summary.expectLatency()
+            batches.expectLatency(at: owner.batch)
+            operators.expectLatency(at: owner.operatorIndex)
+            prefixes.expectLatency(at: owner.prefix)
+            days.expectLatency(at: owner.day)
+            cube.expectLatency(at: owner.cube)
+        }
         latencyOwners.sort { $0.latency < $1.latency }
         for owner in latencyOwners {
             summary.addLatency(owner.latency)
