@@ -8,6 +8,9 @@ package struct MessageCatalog: Sendable {
         package var segments: Int
         /// True when the text is longer than a spreadsheet cell holds (contract §5).
         package var exceedsCellLimit: Bool
+        /// A 64-bit hash of the text's bytes, made where the text is read (on every
+        /// core), so the catalog's one-at-a-time merge only compares.
+        package let fingerprint: UInt64
 
         /// The entry of `text`, with its encoding and segments counted.
         package init(text: String) {
@@ -18,6 +21,25 @@ package struct MessageCatalog: Sendable {
             // A text has no more characters than UTF-8 bytes: most need no count.
             self.exceedsCellLimit = text.utf8.count > MessageCatalog.cellCharacterLimit
                 && text.unicodeScalars.count > MessageCatalog.cellCharacterLimit
+            self.fingerprint = ByteString(text).withBytes(Self.fingerprint)
+        }
+
+        /// Mixes the bytes eight at a time; equal texts always get equal fingerprints.
+        private static func fingerprint(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+            var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                hash ^= hash >> 32
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            while offset < bytes.count {
+                tail = tail << 8 | UInt64(bytes[offset])
+                offset += 1
+            }
+            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            return hash ^ hash >> 29
         }
 
         /// The text as a key: texts are told apart by their UTF-8 bytes.
@@ -31,7 +53,9 @@ package struct MessageCatalog: Sendable {
 
     /// The texts, by index.
     package private(set) var entries: [Entry] = []
-    private var indexByText: [ByteString: Int32] = [:]
+    /// Open addressing by fingerprint: each slot holds an index into ``entries`` or -1,
+    /// and the table is at most half full.
+    private var slots = [Int32](repeating: -1, count: 16)
 
     package init() {}
 
@@ -42,17 +66,39 @@ package struct MessageCatalog: Sendable {
 
     /// The index of the entry's text, adding the entry when the text is new.
     package mutating func intern(_ entry: Entry) -> Int32 {
-        if let index = indexByText[entry.key] {
-            return index
+        if entries.count * 2 >= slots.count {
+            growSlots()
+        }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: entry.fingerprint) & mask
+        while slots[slot] >= 0 {
+            let existing = entries[Int(slots[slot])]
+            if existing.fingerprint == entry.fingerprint, existing.key == entry.key {
+                return slots[slot]
+            }
+            slot = (slot + 1) & mask
         }
         let index = Int32(entries.count)
         entries.append(entry)
-        indexByText[entry.key] = index
+        slots[slot] = index
         return index
     }
 
     /// The entry at `index`.
     package subscript(index: Int32) -> Entry {
         entries[Int(index)]
+    }
+
+    /// Doubles the slots and places every entry again.
+    private mutating func growSlots() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.fingerprint) & mask
+            while slots[slot] >= 0 {
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(index)
+        }
     }
 }

@@ -161,14 +161,17 @@ package struct DeliveryMerger {
     /// batch to those without one and takes part in status precedence.
     private mutating func applyBatchIDs() {
         guard !batchIDRows.isEmpty else { return }
-        var rowsByInstant: [Int64: [Int32]] = [:]
-        for (index, row) in batchIDRows.enumerated() {
-            rowsByInstant[row.sentAt.microseconds, default: []].append(Int32(index))
+        // The rows sorted by instant (in file order within one instant), searched by
+        // halving: a million rows need no dictionary of a million small arrays.
+        let rowOrder = batchIDRows.indices.sorted {
+            (batchIDRows[$0].sentAt.microseconds, $0) < (batchIDRows[$1].sentAt.microseconds, $1)
         }
         for index in deliveries.indices {
-            guard let rows = rowsByInstant[deliveries[index].sentAt.microseconds] else { continue }
-            for rowIndex in rows {
-                let row = batchIDRows[Int(rowIndex)]
+            let instant = deliveries[index].sentAt.microseconds
+            var first = Self.firstRow(atOrAfter: instant, in: rowOrder, of: batchIDRows)
+            while first < rowOrder.count, batchIDRows[rowOrder[first]].sentAt.microseconds == instant {
+                let row = batchIDRows[rowOrder[first]]
+                first += 1
                 if deliveries[index].batchID.isEmpty, !row.batchID.isEmpty {
                     deliveries[index].batchID = row.batchID
                 }
@@ -184,6 +187,22 @@ package struct DeliveryMerger {
                 }
             }
         }
+    }
+
+    /// The position in `order` (row indices sorted by instant) of the first row sent at
+    /// or after `instant`.
+    private static func firstRow(atOrAfter instant: Int64, in order: [Int], of rows: [BatchIDRecord]) -> Int {
+        var low = 0
+        var high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[order[middle]].sentAt.microseconds < instant {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
     }
 
     private mutating func countMissingBatchReports(skipped: Set<String>) {
