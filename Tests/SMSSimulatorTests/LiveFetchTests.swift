@@ -44,12 +44,13 @@ import Testing
     }
 
     @Test func aTrickledBodyIsCutByTheRequestTimeoutAndRetried() async throws {
-        let (outcome, elapsed) = try await fetch(from: try trickling(["page=2"])) { $0.requestTimeout = .seconds(1) }
-        // The whole trickled page would take minutes (a byte each 100 ms); cut at 1 s a
-        // try, the fetch ends far sooner, even on a machine busy with other work.
+        let (outcome, elapsed) = try await fetch(from: try trickling(["page=2"])) { $0.requestTimeout = .seconds(2) }
+        // The whole trickled page would take minutes (a byte each 100 ms); cut at 2 s a
+        // try, the fetch ends far sooner, even on a machine busy with other work (where
+        // a request that is not trickled may time out as well: only page 2 must).
         #expect(elapsed < .seconds(40))
         #expect(!outcome.isComplete)
-        #expect(outcome.manifest.reasons == ["page 2: timed out after 2 attempts"])
+        #expect(outcome.manifest.reasons.contains("page 2: timed out after 2 attempts"))
     }
 
     @Test func theWholeFetchEndsAtItsTimeLimit() async throws {
