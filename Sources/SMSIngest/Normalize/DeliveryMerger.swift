@@ -81,7 +81,13 @@ package struct DeliveryMerger {
 
     /// Adds the rows of `batch-ids.json`, applied when ``finish(manifest:)`` runs.
     package mutating func addBatchIDs(_ file: ParsedFile) {
-        batchIDRows.append(contentsOf: file.batchIDRows)
+        if batchIDRows.isEmpty {
+            // The file's rows are taken as they are, not copied: at ten million
+            // deliveries they are half a gigabyte.
+            batchIDRows = file.batchIDRows
+        } else {
+            batchIDRows.append(contentsOf: file.batchIDRows)
+        }
     }
 
     /// Adds one recipient; returns true when the same source had already given it.
@@ -121,7 +127,7 @@ package struct DeliveryMerger {
         }
         return Delivery(
             sentAt: record.sentAt, deliveredAt: record.deliveredAt,
-            phone: record.phone.text, phoneIsValid: record.phone.isValid, prefix: record.phone.prefix,
+            phone: record.phone.text, phoneIsValid: record.phone.isValid,
             operatorName: record.operatorName,
             status: record.status, statusRaw: record.statusRaw, messageID: messageID,
             recipientName: record.recipientName, batchID: batchID, hasStatusConflict: false)

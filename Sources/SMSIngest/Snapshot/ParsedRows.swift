@@ -18,12 +18,15 @@ package struct ReportRecipientRecord: Sendable {
 }
 
 /// One row of `batch-ids.json`: a message's batch and its status, without phone or text.
+///
+/// Its fields are declared widest first, so that it packs: a large account's file has
+/// millions of rows.
 package struct BatchIDRecord: Sendable {
     package var sentAt: Instant
-    package var deliveredAt: Instant?
-    package var status: DeliveryStatus
     package var statusRaw: String
     package var batchID: String
+    package var deliveredAt: Instant?
+    package var status: DeliveryStatus
 }
 
 /// What one snapshot file held, read and normalised.

@@ -17,7 +17,7 @@ package struct ReportFileParser {
     package let statusMap: StatusMap
     package let operators: OperatorTable
     private var statusCache: [(raw: String, status: DeliveryStatus)] = []
-    private var names = SharedTexts()
+    private var sharedTexts = SharedTexts()
     private var textIndex: [ByteString: Int32] = [:]
     private var lastText: (key: ByteString, index: Int32)?
 
@@ -170,7 +170,7 @@ package struct ReportFileParser {
                 if scanner.matches(key, "client_phone") {
                     phone = try readPhone(&scanner)
                 } else if scanner.matches(key, "client_name") {
-                    name = try readName(&scanner)
+                    name = try readSharedText(&scanner)
                 } else {
                     try scanner.skipValue()
                 }
@@ -199,15 +199,19 @@ package struct ReportFileParser {
         }
     }
 
-    /// A `client_name`. Names repeat across rows and files, so each distinct long name
-    /// is made into a `String` once per parser and shared by the deliveries that carry it.
-    private mutating func readName(_ scanner: inout JSONScanner) throws -> String? {
+    /// A `client_name` or a `batch_id`. Both repeat across rows and files, so each
+    /// distinct long one is made into a `String` once per parser and shared by the rows
+    /// that carry it (at ten million deliveries, a copy each would be hundreds of MB).
+    private mutating func readSharedText(_ scanner: inout JSONScanner) throws -> String? {
         guard try scanner.peek() == UInt8(ascii: "\"") else { return try scanner.readScalarText() }
         let value = try scanner.readStringValue()
-        return scanner.withBytes(of: value) { names.string(for: $0) }
+        return scanner.withBytes(of: value) { sharedTexts.string(for: $0) }
     }
 
     private mutating func parseBatchIDRows(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws {
+        // A row takes over 100 bytes; reserving for that many spares the array its
+        // doublings (each briefly holding the old rows and the new).
+        file.batchIDRows.reserveCapacity(scanner.bytes.count / Self.minimumBatchIDRowBytes)
         var cursor = try scanner.beginArray()
         var rowIndex = 0
         while try scanner.nextElement(&cursor) {
@@ -225,15 +229,15 @@ package struct ReportFileParser {
                 } else if scanner.matches(key, "status") {
                     statusRaw = try scanner.readScalarText() ?? ""
                 } else if scanner.matches(key, "batch_id") {
-                    batchID = try scanner.readScalarText() ?? ""
+                    batchID = try readSharedText(&scanner) ?? ""
                 } else {
                     try scanner.skipValue()
                 }
             }
             guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
             file.batchIDRows.append(BatchIDRecord(
-                sentAt: sentAt, deliveredAt: deliveredAt, status: status(forRaw: statusRaw),
-                statusRaw: statusRaw, batchID: batchID))
+                sentAt: sentAt, statusRaw: statusRaw, batchID: batchID, deliveredAt: deliveredAt,
+                status: status(forRaw: statusRaw)))
             rowIndex += 1
         }
         file.rowCount = rowIndex
@@ -280,6 +284,10 @@ package struct ReportFileParser {
         }
         return status
     }
+
+    /// Fewer bytes than any real `batch-ids.json` row takes (with both timestamps, a
+    /// status and an id), for reserving the rows of a file ahead.
+    private static let minimumBatchIDRowBytes = 100
 
     /// Distinct raw statuses remembered per file.
     private static let statusCacheSize = 16

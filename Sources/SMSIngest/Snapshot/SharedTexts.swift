@@ -1,7 +1,7 @@
 import SMSCore
 
 /// Makes `String`s from UTF-8 bytes, handing out the same `String` again for bytes it
-/// has just seen: a recipient's name repeats across thousands of rows, and a shared
+/// has just seen: a recipient's name or a batch id repeats across thousands of rows, and a shared
 /// `String` costs no allocation and no memory of its own.
 ///
 /// It is a direct-mapped cache, not a set: a name whose slot another name took is made

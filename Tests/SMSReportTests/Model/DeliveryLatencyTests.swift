@@ -6,7 +6,7 @@ import Testing
 @Suite struct DeliveryLatencyTests {
     static func delivery(sent: String, delivered: String?) -> Delivery {
         Delivery(sentAt: TimestampParser.parse(sent)!, deliveredAt: delivered.flatMap(TimestampParser.parse),
-                 phone: "9841234567", phoneIsValid: true, prefix: "984", operatorName: "NTC",
+                 phone: "9841234567", phoneIsValid: true, operatorName: "NTC",
                  status: .delivered, statusRaw: "DELIVERED", messageID: 0, recipientName: nil,
                  batchID: "", hasStatusConflict: false)
     }

@@ -50,7 +50,7 @@ import Testing
     }
 
     static func delivery(sentAt: Instant, operatorName: String) -> Delivery {
-        Delivery(sentAt: sentAt, deliveredAt: nil, phone: "9841000000", phoneIsValid: true, prefix: "984",
+        Delivery(sentAt: sentAt, deliveredAt: nil, phone: "9841000000", phoneIsValid: true,
                  operatorName: operatorName, status: .sent, statusRaw: "SENT", messageID: 0, recipientName: nil,
                  batchID: "", hasStatusConflict: false)
     }
