@@ -28,9 +28,10 @@ package struct SMTPClient: Sendable {
     /// Sends the message that `composeMessage` makes once the server has answered
     /// EHLO, so that it can fit the server's ``SMTPCapabilities/maximumMessageSize``
     /// (RFC 1870). It is called on the connection's event loop, once per attempt,
-    /// and returns an RFC 5322 message with CRLF line endings.
+    /// and returns an RFC 5322 message with CRLF line endings, or nil to give the
+    /// session up before `MAIL FROM` (``SMTPError/abandoned``: QUIT, nothing sent).
     package func send(envelope: SMTPEnvelope,
-                      composeMessage: @escaping @Sendable (SMTPCapabilities) -> [UInt8]) async throws(SMTPError) {
+                      composeMessage: @escaping @Sendable (SMTPCapabilities) -> [UInt8]?) async throws(SMTPError) {
         let tlsContext = try makeTLSContext()
         let settings = self.settings
         let logger = self.logger

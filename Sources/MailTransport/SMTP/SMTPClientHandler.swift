@@ -14,7 +14,7 @@ package final class SMTPClientHandler: ChannelInboundHandler {
 
     private var session: SMTPSession
     private var parser = SMTPReplyParser()
-    private let composeMessage: (SMTPCapabilities) -> [UInt8]
+    private let composeMessage: (SMTPCapabilities) -> [UInt8]?
     private var payload: [UInt8] = []
     private let timeouts: SMTPTimeouts
     private let makeTLSHandler: () throws -> NIOSSLClientHandler
@@ -26,7 +26,7 @@ package final class SMTPClientHandler: ChannelInboundHandler {
     /// A handler for one session; `composeMessage` makes the message (with CRLF line
     /// endings, not yet dot-stuffed) for the server's capabilities once EHLO is
     /// answered, and `makeTLSHandler` makes the TLS handler added after STARTTLS.
-    package init(session: SMTPSession, composeMessage: @escaping (SMTPCapabilities) -> [UInt8], timeouts: SMTPTimeouts,
+    package init(session: SMTPSession, composeMessage: @escaping (SMTPCapabilities) -> [UInt8]?, timeouts: SMTPTimeouts,
          makeTLSHandler: @escaping () throws -> NIOSSLClientHandler,
          completion: EventLoopPromise<Void>, logger: Logger) {
         self.session = session
@@ -104,7 +104,10 @@ package final class SMTPClientHandler: ChannelInboundHandler {
             write(command.wireBytes, context: context)
             armTimer(context: context, timeout: timeouts.command)
         case .composeMessage:
-            let message = composeMessage(session.capabilities)
+            guard let message = composeMessage(session.capabilities) else {
+                perform(session.fail(.abandoned), context: context)
+                return
+            }
             payload = SMTPMessageData.dotStuffed(message)
             perform(session.messageComposed(byteCount: message.count), context: context)
         case .sendMessage:

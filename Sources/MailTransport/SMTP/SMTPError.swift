@@ -25,6 +25,9 @@ package enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case tlsFailed(reason: String)
     /// An address cannot be used in the envelope.
     case invalidAddress(String)
+    /// The sender gave up the session before the message was sent (it was being
+    /// stopped); QUIT was sent and nothing was delivered.
+    case abandoned
 
     /// Whether another attempt may succeed: network trouble, timeouts and 4xx
     /// replies. 5xx replies, refused credentials and TLS/certificate failures will
@@ -39,7 +42,8 @@ package enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
             return true
         case .rejected(_, let reply), .authenticationFailed(let reply):
             return reply.isTransientFailure
-        case .messageTooBig, .startTLSNotOffered, .noSupportedAuthentication, .malformedReply, .tlsFailed, .invalidAddress:
+        case .messageTooBig, .startTLSNotOffered, .noSupportedAuthentication, .malformedReply, .tlsFailed, .invalidAddress,
+             .abandoned:
             return false
         }
     }
@@ -69,6 +73,8 @@ package enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
             return "TLS with the SMTP server failed: \(reason)"
         case let .invalidAddress(address):
             return "not a usable email address: \(address)"
+        case .abandoned:
+            return "the session was given up before the message was sent (the tool was stopping); nothing was delivered"
         }
     }
 }

@@ -60,19 +60,33 @@ package struct EmailDelivery: Sendable {
         let lastSent = Mutex<(composed: ReportEmail.Composed, rendered: MIMEMessage.Rendered)?>(nil)
         var refused: (plan: AttachmentPlan, reply: String)?
         var generator = SystemRandomNumberGenerator()
+        // Set when the task is cancelled (the tool is stopping): a session that has not
+        // yet sent the message gives it up before MAIL FROM; one past that finishes.
+        let stopping = Mutex(false)
         var attempt = 0
         while true {
             attempt += 1
             let refusal = refused
             do {
-                try await client.send(envelope: envelope) { capabilities in
-                    let composed = refusal.map { email.composedWithoutAttachments(after: $0.plan, reply: $0.reply) }
-                        ?? email.composed(within: MessageSizeLimit(configured: maximumBytes, server: capabilities.maximumMessageSize),
-                                          date: date, timeZone: timeZone)
-                    let rendered = MIMEMessage.render(composed.message, date: date, timeZone: timeZone, token: token)
-                    lastSent.withLock { $0 = (composed, rendered) }
-                    return rendered.bytes
+                let attemptOutcome: Result<Void, SMTPError> = await withTaskCancellationHandler {
+                    do throws(SMTPError) {
+                        try await client.send(envelope: envelope) { capabilities in
+                            guard !stopping.withLock({ $0 }) else { return nil }
+                            let composed = refusal.map { email.composedWithoutAttachments(after: $0.plan, reply: $0.reply) }
+                                ?? email.composed(within: MessageSizeLimit(configured: maximumBytes, server: capabilities.maximumMessageSize),
+                                                  date: date, timeZone: timeZone)
+                            let rendered = MIMEMessage.render(composed.message, date: date, timeZone: timeZone, token: token)
+                            lastSent.withLock { $0 = (composed, rendered) }
+                            return rendered.bytes
+                        }
+                        return .success(())
+                    } catch {
+                        return .failure(error)
+                    }
+                } onCancel: {
+                    stopping.withLock { $0 = true }
                 }
+                try attemptOutcome.get()
                 // safe: the client composes the message before the server can accept it.
                 let sent = lastSent.withLock { $0 }!
                 logger.info("email \(sent.rendered.messageID) of \(sent.rendered.bytes.count) bytes sent to \(envelope.recipients.joined(separator: ", ")) (attempt \(attempt))")

@@ -132,6 +132,17 @@ struct SMTPServerTests {
         #expect(try server.received().count == 1)
     }
 
+    /// Issue 20: a tool that is stopping gives up a session that has not sent its
+    /// message yet: QUIT before MAIL FROM, nothing delivered, a typed error.
+    @Test func aSessionGivenUpBeforeTheMessageDeliversNothing() async throws {
+        let server = try SMTPTestServer(options: [])
+        let settings = Self.fast(SMTPServerSettings(host: "127.0.0.1", port: server.port, security: .none))
+        await #expect(throws: SMTPError.abandoned) {
+            try await SMTPClient(settings: settings).send(envelope: try MIMEFixtures.message().envelope()) { _ in nil }
+        }
+        #expect(try server.received().isEmpty)
+    }
+
     @Test func refusedRecipientIsNotRetriedAndQuotesTheServer() async throws {
         let server = try SMTPTestServer(options: ["--refuse-rcpt", "bjorn@acme.example"])
         let settings = Self.fast(SMTPServerSettings(host: "127.0.0.1", port: server.port, security: .none))
