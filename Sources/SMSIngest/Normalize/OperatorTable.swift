@@ -43,7 +43,8 @@ package struct OperatorTable: Sendable, Equatable {
 
     /// The operator of a valid number with the given three-digit prefix.
     package func operatorName(forPrefix prefix: String) -> String {
-        operatorByPrefix[prefix] ?? Self.other
+        guard Self.isPrefix(prefix), let number = Int(prefix) else { return operatorByPrefix[prefix] ?? Self.other }
+        return operatorName(forPrefixNumber: number)
     }
 
     /// The operator of a valid number whose first three digits are `prefixNumber` (000–999).

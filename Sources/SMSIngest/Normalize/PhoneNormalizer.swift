@@ -4,10 +4,14 @@ package struct NormalizedPhone: Sendable, Equatable {
     package var text: String
     /// True when the number is 10 digits starting with 9.
     package var isValid: Bool
-    /// The first three digits of a valid number; empty otherwise.
-    package var prefix: String
     /// The valid number's 10 digits as an integer; nil when invalid.
     package var numericValue: Int64?
+
+    /// The first three digits of a valid number; empty otherwise. Made when asked:
+    /// the reader needs only ``prefixNumber``.
+    package var prefix: String {
+        isValid ? String(decoding: text.utf8.prefix(3), as: UTF8.self) : ""
+    }
 
     /// The first three digits of a valid number as an integer (e.g. 984); nil when invalid.
     package var prefixNumber: Int? {
@@ -40,9 +44,7 @@ package enum PhoneNormalizer {
                 }
                 value = value * 10 + Int64(byte - UInt8(ascii: "0"))
             }
-            return NormalizedPhone(text: String(decoding: bytes, as: UTF8.self), isValid: true,
-                                   prefix: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<3]), as: UTF8.self),
-                                   numericValue: value)
+            return NormalizedPhone(text: String(decoding: bytes, as: UTF8.self), isValid: true, numericValue: value)
         }
         return normalize(scalarsOf: String(decoding: bytes, as: UTF8.self))
     }
@@ -75,11 +77,10 @@ package enum PhoneNormalizer {
         else { return invalid(raw) }
         let text = String(decoding: digits, as: UTF8.self)
         let value = digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
-        return NormalizedPhone(text: text, isValid: true, prefix: String(decoding: digits.prefix(3), as: UTF8.self),
-                               numericValue: value)
+        return NormalizedPhone(text: text, isValid: true, numericValue: value)
     }
 
     private static func invalid(_ raw: String) -> NormalizedPhone {
-        NormalizedPhone(text: raw, isValid: false, prefix: "", numericValue: nil)
+        NormalizedPhone(text: raw, isValid: false, numericValue: nil)
     }
 }
