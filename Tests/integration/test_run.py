@@ -5,6 +5,7 @@ and what arrived read back with Python's `email` package."""
 import fcntl
 import hashlib
 import json
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -85,7 +86,11 @@ def test_two_accounts_one_never_healing_both_emailed_and_exit_3(simulator, tmp_p
         expected = f"SMS report · {account} · {PERIOD} · {rate:.1f}% delivered"
         assert message["subject"] == (expected if complete else "[INCOMPLETE] " + expected)
         assert message["text"].replace("\r\n", "\n") == (folder / "report.txt").read_text()
-        assert message["html"].replace("\r\n", "\n") == (folder / "report.html").read_text()
+        # The HTML part is report.html with each SVG chart as an inline PNG (test_email_charts.py).
+        on_disk = (folder / "report.html").read_text()
+        images = iter(re.findall(r"<img\b[^>]*>", message["html"]))
+        assert re.sub(r"<svg\b.*?</svg>", lambda _: next(images), on_disk, flags=re.S) == message["html"].replace("\r\n", "\n")
+        assert len(message["inline"]) == on_disk.count("<svg") >= 3
         attachments = {item["filename"]: item for item in message["attachments"]}
         assert attachments["report.xlsx"]["sha256"] == sha256(folder / "report.xlsx")
         entries = attachments["report-csv.zip"]["zip_entries"]
