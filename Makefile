@@ -68,14 +68,15 @@ FUZZ_SECONDS ?= 45
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## Rewrites the golden files under Tests/Golden from the current code (deliberately only).
+## Rewrites the golden files under Tests/Golden from the current code, the email's chart PNGs included (deliberately only).
 golden: setup templates
 	UPDATE_GOLDEN=1 $(SWIFT) test --filter Golden
 
-## Rewrites docs/report-screenshot.png from the browser test (deliberately only).
+## Rewrites docs/report-screenshot.png and docs/email-screenshot.png from the browser tests (deliberately only).
 screenshot: setup templates
 	$(SWIFT) build
 	UPDATE_SCREENSHOT=1 python3 -m pytest -q Tests/integration/test_report_html.py -k rich_sample
+	UPDATE_SCREENSHOT=1 python3 -m pytest -q Tests/integration/test_email_charts.py -k chromium_draws_it
 
 ## Regenerates the bundled rich sample and its ground truth.
 samples:

@@ -33,6 +33,17 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        /// librsvg and cairo, behind the SVG rasteriser (Debian: librsvg2-dev).
+        .systemLibrary(
+            name: "CLibRSVG",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
+        /// Renders SVG documents to PNG with librsvg. It knows nothing of reports.
+        .target(
+            name: "SVGRaster",
+            dependencies: ["CLibRSVG"]
+        ),
         /// Helpers every layer shares and that know nothing of reports: progress,
         /// retries, bounded concurrency, durations, XML text.
         .target(name: "SMSSupport"),
@@ -144,7 +155,7 @@ let package = Package(
             name: "SMSRun",
             dependencies: [
                 "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory",
-                "SMSIngest", "SMSRender", "SMSStore", "SMSSupport", "SnapshotFormat",
+                "SMSIngest", "SMSRender", "SMSStore", "SMSSupport", "SnapshotFormat", "SVGRaster",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -198,7 +209,7 @@ let package = Package(
             dependencies: [
                 "MailTransport", "QuantileSketch", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch",
                 "SMSHistory", "SMSIngest", "SMSRender", "SMSRun", "SMSStore", "SMSSupport", "SMSWorld", "SnapshotFormat",
-                "XLSXWriter", "CXlsxWriter",
+                "XLSXWriter", "CXlsxWriter", "SVGRaster", "CLibRSVG",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

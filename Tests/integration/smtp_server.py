@@ -205,10 +205,11 @@ class SMTPTestServer:
 def inspect_message(raw):
     """What an independent MIME reader sees in a message: headers decoded, the
     structure, the text and HTML parts, each attachment's name, type, size and
-    SHA-256 (and for a zip, each entry's SHA-256 as read by `zipfile`), and the
-    defects Python's parser found."""
+    SHA-256 (and for a zip, each entry's SHA-256 as read by `zipfile`), the inline
+    parts by Content-ID (without its angle brackets), and the defects Python's parser found."""
     message = BytesParser(policy=policy.default).parsebytes(raw)
     parts, text, html, attachments, defects = [], None, None, [], len(message.defects)
+    inline = {}
     for part in message.walk():
         parts.append(part.get_content_type())
         defects += len(part.defects)
@@ -227,6 +228,15 @@ def inspect_message(raw):
                     attachment["zip_entries"] = {name: hashlib.sha256(archive.read(name)).hexdigest()
                                                  for name in archive.namelist()}
             attachments.append(attachment)
+        elif part["content-id"] is not None:
+            payload = part.get_content()
+            inline[str(part["content-id"]).strip().removeprefix("<").removesuffix(">")] = {
+                "filename": part.get_filename(),
+                "content_type": part.get_content_type(),
+                "disposition": part.get_content_disposition(),
+                "size": len(payload),
+                "sha256": hashlib.sha256(payload).hexdigest(),
+            }
         elif part.get_content_type() == "text/plain" and text is None:
             text = part.get_content()
         elif part.get_content_type() == "text/html" and html is None:
@@ -242,6 +252,7 @@ def inspect_message(raw):
         "text": text,
         "html": html,
         "attachments": attachments,
+        "inline": inline,
         "defects": defects,
         "longest_line": max(len(line) for line in lines),
         "bare_line_feeds": sum(line.count(b"\n") for line in lines),

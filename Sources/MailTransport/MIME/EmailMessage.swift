@@ -1,7 +1,8 @@
 import Foundation
 
 /// An email to send: the headers a person sees, a text body, an optional HTML
-/// alternative of the same content, and attachments.
+/// alternative of the same content with the parts it shows in place (inline images),
+/// and attachments.
 package struct EmailMessage: Sendable {
     /// The From header and the envelope sender.
     package var from: EmailAddress
@@ -13,17 +14,20 @@ package struct EmailMessage: Sendable {
     package var textBody: String
     /// The text/html body, the alternative to ``textBody``; nil for text only.
     package var htmlBody: String?
+    /// The parts ``htmlBody`` refers to by `cid:` URL, in order; ignored without an HTML body.
+    package var htmlRelatedParts: [EmailRelatedPart]
     /// The attached files, in order.
     package var attachments: [EmailAttachment]
 
     /// A message.
     package init(from: EmailAddress, to: [EmailAddress], subject: String, textBody: String,
-                htmlBody: String? = nil, attachments: [EmailAttachment] = []) {
+                htmlBody: String? = nil, htmlRelatedParts: [EmailRelatedPart] = [], attachments: [EmailAttachment] = []) {
         self.from = from
         self.to = to
         self.subject = subject
         self.textBody = textBody
         self.htmlBody = htmlBody
+        self.htmlRelatedParts = htmlRelatedParts
         self.attachments = attachments
     }
 

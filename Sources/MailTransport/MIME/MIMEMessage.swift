@@ -7,7 +7,9 @@ import Foundation
 /// multipart/mixed
 /// ├── multipart/alternative
 /// │   ├── text/plain; charset=utf-8   (quoted-printable)
-/// │   └── text/html; charset=utf-8    (quoted-printable)
+/// │   └── multipart/related; type="text/html"   (only with related parts)
+/// │       ├── text/html; charset=utf-8          (quoted-printable)
+/// │       └── one inline part per related part  (base64, with its Content-ID)
 /// └── one part per attachment         (base64, 76-character lines)
 /// ```
 ///
@@ -40,12 +42,18 @@ package enum MIMEMessage {
 
     /// The size in bytes of `message` rendered with `date` and `timeZone`: exactly
     /// the length of ``render(_:date:timeZone:)``'s bytes (the random part is always
-    /// 32 characters), without base64-encoding the attachments.
+    /// 32 characters), without base64-encoding the attachments and related parts.
     package static func encodedSize(of message: EmailMessage, date: Date, timeZone: TimeZone) -> Int {
         var skeleton = message
         skeleton.attachments = message.attachments.map { EmailAttachment(fileName: $0.fileName, contentType: $0.contentType, data: Data()) }
+        skeleton.htmlRelatedParts = message.htmlRelatedParts.map {
+            EmailRelatedPart(contentID: $0.contentID, contentType: $0.contentType, fileName: $0.fileName, data: Data())
+        }
         let bodies = render(skeleton, date: date, timeZone: timeZone, token: String(repeating: "0", count: 32)).bytes.count
-        return message.attachments.reduce(bodies) { $0 + MIMETransferEncoding.base64Length(ofByteCount: $1.data.count) }
+        let related = message.htmlBody == nil ? [] : message.htmlRelatedParts.map(\.data.count)
+        return (message.attachments.map(\.data.count) + related).reduce(bodies) {
+            $0 + MIMETransferEncoding.base64Length(ofByteCount: $1)
+        }
     }
 
     /// A fresh random part for boundaries and Message-ID: 32 lowercase hex digits.
@@ -61,6 +69,7 @@ package enum MIMEMessage {
         let messageID = "<\(token).\(Int(date.timeIntervalSince1970))@\(messageIDDomain(message.from))>"
         let mixedBoundary = "=_mixed_\(token)"
         let alternativeBoundary = "=_alternative_\(token)"
+        let relatedBoundary = "=_related_\(token)"
 
         var output = MIMEWriter()
         output.header("From", message.from.headerText)
@@ -81,18 +90,28 @@ package enum MIMEMessage {
             output.boundary(alternativeBoundary)
             output.textPart(message.textBody, subtype: "plain")
             output.boundary(alternativeBoundary)
-            output.textPart(html, subtype: "html")
+            if message.htmlRelatedParts.isEmpty {
+                output.textPart(html, subtype: "html")
+            } else {
+                output.header("Content-Type", "multipart/related; boundary=\"\(relatedBoundary)\"; type=\"text/html\"")
+                output.line("")
+                output.boundary(relatedBoundary)
+                output.textPart(html, subtype: "html")
+                for part in message.htmlRelatedParts {
+                    output.boundary(relatedBoundary)
+                    output.filePart(part.data, contentType: part.contentType, fileName: part.fileName,
+                                    disposition: "inline", contentID: part.contentID)
+                }
+                output.closingBoundary(relatedBoundary)
+            }
             output.closingBoundary(alternativeBoundary)
         } else {
             output.textPart(message.textBody, subtype: "plain")
         }
         for attachment in message.attachments {
             output.boundary(mixedBoundary)
-            output.header("Content-Type", "\(attachment.contentType); \(MIMEHeaderEncoding.nameParameter(attachment.fileName))")
-            output.header("Content-Disposition", "attachment; \(MIMEHeaderEncoding.fileNameParameter(attachment.fileName))")
-            output.header("Content-Transfer-Encoding", "base64")
-            output.line("")
-            output.bytes(MIMETransferEncoding.base64(attachment.data), endsWithLineBreak: true)
+            output.filePart(attachment.data, contentType: attachment.contentType, fileName: attachment.fileName,
+                            disposition: "attachment")
         }
         output.closingBoundary(mixedBoundary)
         return Rendered(bytes: output.bytes, messageID: messageID)
@@ -159,6 +178,19 @@ private struct MIMEWriter {
         header("Content-Transfer-Encoding", "quoted-printable")
         line("")
         bytes(MIMETransferEncoding.quotedPrintable(text), endsWithLineBreak: false)
+    }
+
+    /// A file's part, base64: an attachment, or an inline part with its Content-ID.
+    mutating func filePart(_ data: Data, contentType: String, fileName: String, disposition: String,
+                           contentID: EmailContentID? = nil) {
+        header("Content-Type", "\(contentType); \(MIMEHeaderEncoding.nameParameter(fileName))")
+        header("Content-Disposition", "\(disposition); \(MIMEHeaderEncoding.fileNameParameter(fileName))")
+        header("Content-Transfer-Encoding", "base64")
+        if let contentID {
+            header("Content-ID", contentID.headerValue)
+        }
+        line("")
+        bytes(MIMETransferEncoding.base64(data), endsWithLineBreak: true)
     }
 
     mutating func boundary(_ boundary: String) {

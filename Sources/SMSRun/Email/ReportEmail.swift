@@ -3,7 +3,7 @@ import MailTransport
 
 /// The report email of one account and period (contract §8), built from the files
 /// that the run wrote into the report folder: `report.txt` as the text part, `report.html` as the HTML
-/// part, and as attachments `report.xlsx` and the CSV files zipped into
+/// part with its charts as inline PNG images (``EmailChartImages``), and as attachments `report.xlsx` and the CSV files zipped into
 /// `report-csv.zip`, as far as the size guard lets them in (``AttachmentPlan``).
 /// The files are read once; the message is composed per limit, since the server's
 /// SIZE is only known after EHLO.
@@ -30,9 +30,13 @@ package struct ReportEmail: Sendable {
     private let subject: String
     private let text: String
     private let html: String?
+    private let chartImages: [EmailRelatedPart]
     private let workbook: Data?
     private let archive: Data?
     private let folderPath: String
+    /// One line per chart of `report.html` that could not be drawn as an image and is
+    /// text in the email instead; the run logs each as a warning.
+    package let chartProblems: [String]
 
     /// Reads the email's content from `files`, the paths a report run wrote into
     /// `folder`: nothing else in the folder is read, so a file of an earlier run is
@@ -48,19 +52,22 @@ package struct ReportEmail: Sendable {
             throw .composeFailed(path: folderURL.appendingPathComponent(textFileName).path, reason: "the report run did not write it")
         }
         let text = try readText(URL(fileURLWithPath: textPath))
-        let html = try written[htmlFileName].map { path throws(EmailDeliveryError) in
-            try decodeText(try read(URL(fileURLWithPath: path)), path: path)
+        let charts = try written[htmlFileName].map { path throws(EmailDeliveryError) in
+            EmailChartImages.replacingCharts(in: try decodeText(try read(URL(fileURLWithPath: path)), path: path),
+                                             folder: folderURL.path)
         }
         let workbook = try written[workbookFileName].map { path throws(EmailDeliveryError) in try read(URL(fileURLWithPath: path)) }
         let csvFiles = written.filter { $0.key.hasSuffix(".csv") }.sorted { $0.key < $1.key }.map(\.value)
         let archive: Data? = csvFiles.isEmpty ? nil : try CSVArchive.zip(csvFiles, byteOrderMark: csvByteOrderMark)
-        return ReportEmail(from: from, to: to, subject: subject, text: text, html: html, workbook: workbook,
-                           archive: archive, folderPath: folderURL.path)
+        return ReportEmail(from: from, to: to, subject: subject, text: text, html: charts?.html,
+                           chartImages: charts?.images ?? [], workbook: workbook, archive: archive,
+                           folderPath: folderURL.path, chartProblems: charts?.problems ?? [])
     }
 
     /// The message within `limit`, measured as ``MIMEMessage/render(_:date:timeZone:)``
-    /// writes it for `date` and `timeZone`. When the size guard leaves files out,
-    /// both bodies start with a note naming them and where they are on disk.
+    /// writes it for `date` and `timeZone`, chart images included. When the size guard
+    /// leaves files out, both bodies start with a note naming them and where they are on
+    /// disk. The chart images are part of the HTML body: they are never left out.
     package func composed(within limit: MessageSizeLimit, date: Date, timeZone: TimeZone) -> Composed {
         let plan = AttachmentPlan.plan(workbook: candidates.workbook, csvArchive: candidates.csvArchive, limit: limit) { plan in
             MIMEMessage.encodedSize(of: message(plan), date: date, timeZone: timeZone)
@@ -100,7 +107,7 @@ package struct ReportEmail: Sendable {
             from: from, to: to, subject: subject,
             textBody: plan.leftOutNote.map { $0 + "\n" + text } ?? text,
             htmlBody: html.map { html in plan.leftOutNoteHTML.map { Self.insertAfterBodyTag($0, into: html) } ?? html },
-            attachments: attachments)
+            htmlRelatedParts: chartImages, attachments: attachments)
     }
 
     /// `html` with `block` right after its `<body …>` tag, or in front when it has none.

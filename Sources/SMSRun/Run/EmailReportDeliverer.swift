@@ -47,6 +47,9 @@ package struct EmailReportDeliverer: ReportDeliverer {
         var record = AccountRunRecord.Email(status: .failed, recipients: report.recipients, subject: subject)
         do throws(EmailDeliveryError) {
             let email = try read(report, subject: subject)
+            for problem in email.chartProblems {
+                logger.warning("\(problem)")
+            }
             let zone = TimeZone(identifier: timeZone.identifier) ?? .current
             if let dryRunFolder {
                 let date = Date()

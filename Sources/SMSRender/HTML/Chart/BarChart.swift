@@ -45,6 +45,19 @@ package struct BarChart: Sendable {
     /// Per-category colour overrides for a single-series chart, or nil.
     package var barColors: [String]?
 
+    /// The chart in words, for a reader who cannot see it (the SVG's `aria-label`, the
+    /// email image's alt text): the title, then each category with the text written
+    /// above its bar (else its single series' label), e.g. `Deliveries by day:
+    /// 2025-10-29 42, 2025-10-30 45`. The texts are the chart's own; nothing is computed.
+    package var summary: String {
+        guard !categories.isEmpty else { return "\(title): \(Self.emptyText)" }
+        guard let values = barTopLabels ?? (series.count == 1 ? series[0].labels : nil) else { return title }
+        return "\(title): " + zip(categories, values).map { "\($0) \($1)" }.joined(separator: ", ")
+    }
+
+    /// What an empty chart says in the middle of its plot.
+    package static let emptyText = "no deliveries"
+
     package init(title: String, categories: [String], series: [Series], valueAxis: ValueAxis,
                 valueAxisTitle: String, barTopLabels: [String]? = nil, showsLegend: Bool = false,
                 barColors: [String]? = nil) {

@@ -2,7 +2,8 @@ import SMSSupport
 
 /// Draws a ``BarChart`` as an inline SVG element: gridlines and value ticks, the bars
 /// with a `<title>` each (hover text), category labels, values above the bars when
-/// they fit, and a legend. Every text is XML-escaped; the markup uses only
+/// they fit, and a legend; the `<svg>` carries the chart's title as `<title>` and its
+/// ``BarChart/summary`` as `aria-label`. Every text is XML-escaped; the markup uses only
 /// attributes (no CSS, no script, no outside reference), so mail clients that show
 /// SVG show it as drawn.
 package enum SVGBarChart {
@@ -10,7 +11,7 @@ package enum SVGBarChart {
     package static func svg(_ chart: BarChart) -> String {
         let layout = BarChartLayout(chart)
         var svg = SVGMarkup()
-        open(layout, ariaLabel: nil, into: &svg)
+        open(layout, ariaLabel: chart.summary, into: &svg)
         drawLegend(layout, into: &svg)
         drawValueAxis(layout, into: &svg)
         drawBars(layout, into: &svg)
@@ -20,7 +21,7 @@ package enum SVGBarChart {
         }
         drawCategoryLabels(layout, into: &svg)
         if chart.categories.isEmpty {
-            drawEmptyNotice("no deliveries", layout, into: &svg)
+            drawEmptyNotice(BarChart.emptyText, layout, into: &svg)
         }
         svg.close("svg")
         return svg.text

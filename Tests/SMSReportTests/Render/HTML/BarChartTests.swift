@@ -30,6 +30,15 @@ import Testing
         return pattern.matches(in: svg, range: range).map { String(svg[Range($0.range(at: 1), in: svg)!]) }
     }
 
+    @Test func theSummaryIsTheTitleAndEachCategorysTextAndIsTheSVGsLabel() {
+        var chart = Self.counts([1200, 5], categories: ["2025-11-03", "<b>&"])
+        #expect(chart.summary == "t: 2025-11-03 1,200, <b>& 5")
+        chart.barTopLabels = ["1,200 total", "5 total"]
+        #expect(chart.summary == "t: 2025-11-03 1,200 total, <b>& 5 total")
+        #expect(SVGBarChart.svg(chart).contains(#"aria-label="t: 2025-11-03 1,200 total, &lt;b&gt;&amp; 5 total""#))
+        #expect(Self.counts([]).summary == "t: no deliveries")
+    }
+
     @Test func barHeightsAreProportionalToTheValues() {
         let layout = BarChartLayout(Self.counts([10, 20, 40, 5]))
         let heights = layout.bars.map(\.height)
