@@ -18,11 +18,12 @@ bin_path=$("$swift" build -c "$config" --show-bin-path)
 # more of them than the shared one. So the executable's module (a few files) is
 # recompiled for the static link, and again by the next plain `swift build`.
 executable_module="$bin_path/sms_report.build"
-rm -rf "$executable_module"
-trap 'rm -rf "$executable_module"' EXIT
-"$swift" build -c "$config" --product sms-report --static-swift-stdlib --disable-local-rpath
+rm -f "$executable_module"/*.o
+trap 'rm -f "$executable_module"/*.o' EXIT
+"$swift" build -c "$config" --product sms-report --static-swift-stdlib --disable-local-rpath \
+    -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
 mkdir -p "$out_dir"
-strip -o "$out_dir/sms-report.tmp" "$bin_path/sms-report"
+strip --remove-section=.comment -o "$out_dir/sms-report.tmp" "$bin_path/sms-report"
 mv "$out_dir/sms-report.tmp" "$out_dir/sms-report"
 
 # What the binary itself links (NEEDED) must be on this list; what those libraries link
