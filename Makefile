@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_OUT ?= out/demo
 SOURCE_DATE_EPOCH ?= 1762300800
 
-.PHONY: setup templates build release demo demo-fetch demo-run demo-cluster test unit integration fuzz golden screenshot samples bench clean
+.PHONY: setup templates build release dist deb package-test demo demo-fetch demo-run demo-cluster test unit integration fuzz golden screenshot samples bench clean
 
 setup:
 	@scripts/setup.sh
@@ -17,6 +17,32 @@ build: setup templates
 
 release: setup templates
 	$(SWIFT) build -c release --product sms-report
+
+## The binary to ship (docs/install.md): the Swift runtime linked in (--static-swift-stdlib),
+## stripped, as $(DIST_DIR)/sms-report; fails if it links more than the system's C libraries.
+## DIST_CONFIG=debug relinks the debug build instead of a release build (under a minute once
+## `swift build` has run: what CI can afford).
+DIST_CONFIG ?= release
+DIST_DIR ?= dist
+dist: setup templates
+	SWIFT=$(SWIFT) scripts/dist.sh $(DIST_CONFIG) $(DIST_DIR)
+
+## The Debian package $(DIST_DIR)/sms-report_<VERSION>_<arch>.deb from `make dist`'s binary. The
+## man page comes from swift-argument-parser's generate-manual tool, built from the package's
+## checkout on its own (seconds; the plugin would build sms-report a second time).
+GENERATE_MANUAL_BUILD = .build/tools/generate-manual
+deb: dist
+	$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path $(GENERATE_MANUAL_BUILD) \
+	  --product generate-manual
+	scripts/build-deb.sh $(DIST_DIR)/sms-report $(GENERATE_MANUAL_BUILD)/debug/generate-manual $(DIST_DIR)
+
+## Installs the package with apt in a fresh debootstrapped Debian bookworm root and runs the
+## nightly job's commands there (root only; Tests/package). The pristine root is cached in
+## PACKAGE_TEST_CACHE, outside the clone: the first run debootstraps it (about 3 minutes).
+PACKAGE_TEST_CACHE ?= /var/cache/sms-report-test
+package-test: deb
+	SMS_REPORT_DEB="$$(ls $(DIST_DIR)/sms-report_$$(cat VERSION)_*.deb)" PACKAGE_TEST_CACHE=$(PACKAGE_TEST_CACHE) \
+	  python3 -m pytest -q Tests/package
 
 ## Starts the API simulator, fetches from it and reports: the whole pipeline live.
 demo-fetch: setup templates
@@ -91,4 +117,4 @@ bench: setup
 	benchmarks/store_benchmark.py --no-build
 
 clean:
-	rm -rf .build .build-fuzz out
+	rm -rf .build .build-fuzz out dist

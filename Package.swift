@@ -186,6 +186,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Stamps a target with the VERSION file's version and the git commit (`BuildVersion`).
+        .plugin(name: "VersionStamp", capability: .buildTool()),
         /// The command-line tool: argument parsing and exit codes only.
         .executableTarget(
             name: "sms-report",
@@ -194,7 +196,8 @@ let package = Package(
                 "SMSStore", "SMSSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["VersionStamp"]
         ),
         /// Writes a synthetic snapshot folder (samples, benchmarks).
         .executableTarget(

@@ -6,14 +6,16 @@
 # browser), openssl (test certificates for the SMTP test server), postgresql (the history store's tests run
 # a throwaway server: scripts/postgres-test-server.sh), LibreOffice Calc without its
 # GUI and poppler-utils (the workbooks are printed to PDF and the pages read back:
-# Tests/integration/test_print_pdf.py; about 80 s to install), and the Python packages the
+# Tests/integration/test_print_pdf.py; about 80 s to install), the packaging tools of
+# `make deb` and `make package-test` (dpkg-dev's dpkg-shlibdeps, binutils' strip, lintian,
+# systemd's systemd-analyze, debootstrap), and the Python packages the
 # tests use as independent readers and test servers (pytest, openpyxl, aiosmtpd, Pillow,
 # and playwright, which drives that chromium; it downloads no browser of its own). Safe
 # to run again.
 set -euo pipefail
 
 apt_packages=(libxlsxwriter-dev librsvg2-dev pkg-config openssl chromium fonts-dejavu-core fonts-lohit-deva postgresql
-  libreoffice-calc-nogui poppler-utils)
+  libreoffice-calc-nogui poppler-utils dpkg-dev binutils lintian systemd debootstrap)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -10,7 +10,7 @@ struct SMSReportCommand: AsyncParsableCommand {
             (reports still written), 4 delivery failed, 5 authentication refused, 6 locked, \
             7 an alert was raised (only with --fail-on-alert; reports and emails still done).
             """,
-        version: "0.1.0",
+        version: "\(BuildVersion.version) (commit \(BuildVersion.commit))",
         subcommands: [FetchCommand.self, ReportCommand.self, RunCommand.self, BillingCommand.self, HistoryCommand.self,
                       StoreCommand.self]
     )

@@ -11,6 +11,7 @@ in its URL. Last, the ConfigMap's config passes `run --check` with exactly the
 variables the pod gets from its Secrets.
 """
 import copy
+import json
 import os
 import re
 import subprocess
@@ -25,6 +26,7 @@ from conftest import BINARY, ROOT
 from store_backends import PostgresStore
 
 DEPLOY = ROOT / "deploy" / "kubernetes"
+CONTAINERFILE = ROOT / "deploy" / "container" / "Containerfile"
 # backoffLimitPerIndex and maxFailedIndexes are GA from Kubernetes 1.33 (beta, on by
 # default, since 1.29); the validator's schemas for this version are in the package.
 KUBERNETES_VERSION = "1.33.0"
@@ -168,6 +170,22 @@ def test_both_kustomizations_deploy_the_same_image():
     assert images[0] == images[1]
 
 
+def test_the_image_is_the_debian_package_run_as_the_pods_user(pod, container):
+    """The image the manifests name (deploy/container/Containerfile) installs the Debian
+    package on bookworm-slim, whose binary is the pods' command, and runs as the pods'
+    uid; `make package-test` proves the package itself in a clean bookworm root."""
+    lines = [line.strip() for line in CONTAINERFILE.read_text().splitlines()]
+    assert "FROM debian:bookworm-slim" in lines
+    assert any(re.search(r"apt-get install .*/tmp/sms-report_\*\.deb", line) for line in lines)
+    entrypoint = next(line.removeprefix("ENTRYPOINT ") for line in lines if line.startswith("ENTRYPOINT "))
+    assert json.loads(entrypoint) == container["command"] == ["/usr/bin/sms-report"]
+    user = next(line.removeprefix("USER ") for line in lines if line.startswith("USER "))
+    uid, gid = map(int, user.split(":"))
+    assert uid != 0
+    assert (uid, gid) == (pod["securityContext"]["runAsUser"], pod["securityContext"]["runAsGroup"])
+    assert any(f"--uid {uid} --gid {gid}" in line for line in lines), "the image makes the user with that uid"
+
+
 def test_the_cronjob_runs_nightly_in_kathmandu_and_never_overlaps(cronjob):
     spec = cronjob["spec"]
     assert spec["concurrencyPolicy"] == "Forbid"
@@ -206,7 +224,7 @@ def test_the_pod_failure_policy_retries_only_what_a_retry_can_fix(job):
 def test_the_pod_runs_the_config_sharded_and_resumed(container):
     # The binary itself is process 1: a shell in front would give it another id, and
     # the leftover cleanup could then take a living pod's staging folder for a dead one's.
-    assert container["command"] == ["/usr/local/bin/sms-report"]
+    assert container["command"] == ["/usr/bin/sms-report"]
     arguments = container["args"]
     assert arguments[0] == "run"
     assert arguments[arguments.index("--config") + 1] == CONFIG_PATH
