@@ -28,13 +28,12 @@ dist: setup templates
 	SWIFT=$(SWIFT) scripts/dist.sh $(DIST_CONFIG) $(DIST_DIR)
 
 ## The Debian package $(DIST_DIR)/sms-report_<VERSION>_<arch>.deb from `make dist`'s binary. The
-## man page comes from swift-argument-parser's generate-manual tool, built from the package's
-## checkout on its own (seconds; the plugin would build sms-report a second time).
-GENERATE_MANUAL_BUILD = .build/tools/generate-manual
+## man page comes from swift-argument-parser's generate-manual tool, built as a product of
+## the dependency in the project's own debug build (seconds: its ArgumentParser is already
+## built; the manual plugin would build sms-report a second time).
 deb: dist
-	$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path $(GENERATE_MANUAL_BUILD) \
-	  --product generate-manual
-	scripts/build-deb.sh $(DIST_DIR)/sms-report $(GENERATE_MANUAL_BUILD)/debug/generate-manual $(DIST_DIR)
+	$(SWIFT) build --product generate-manual
+	scripts/build-deb.sh $(DIST_DIR)/sms-report "$$($(SWIFT) build --show-bin-path)/generate-manual" $(DIST_DIR)
 
 ## Installs the package with apt in a fresh debootstrapped Debian bookworm root and runs the
 ## nightly job's commands there (root only; Tests/package). The pristine root is cached in
@@ -76,8 +75,12 @@ demo: release
 	@echo; cut -d, -f1,2,3,11,16,20,21 $(DEMO_OUT)/history/history.csv | tr , "\t"
 	@echo; echo "open $(DEMO_OUT)/report.html and $(DEMO_OUT)/history/history.html in a browser for the charts"
 
-## Runs every test: Swift unit and golden tests, the CLI tests read back with Python, then the fuzzers.
+## Runs every test: Swift unit and golden tests, the CLI tests read back with Python, the
+## fuzzers, then the Debian package on a clean root. The package test relinks the debug build
+## (DIST_CONFIG=debug, into .build/dist-test): a release build from cold takes 9 to 28 minutes
+## here and would not fit CI's 30; `make package-test` alone tests the release package.
 test: setup unit integration fuzz
+	$(MAKE) package-test DIST_CONFIG=debug DIST_DIR=.build/dist-test
 
 ## The history store's PostgreSQL cases run against scripts/postgres-test-server.sh on 127.0.0.1:54329.
 unit:

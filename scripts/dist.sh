@@ -2,8 +2,10 @@
 # `make dist`: builds sms-report with the Swift runtime and Foundation linked in
 # (--static-swift-stdlib), strips it into OUT_DIR/sms-report, and checks that it needs
 # nothing but the system's C libraries: glibc, libstdc++ and libgcc_s (the C++ runtime
-# the Swift runtime uses), zlib, and libxlsxwriter (which brings libminizip and OpenSSL's
-# libcrypto). A library under the Swift toolchain's folder, or one not found, fails.
+# the Swift runtime uses), zlib, libxlsxwriter (which brings libminizip and OpenSSL's
+# libcrypto), and librsvg with the cairo and GLib libraries its pkg-config names (the
+# email's charts as PNG; they bring pango, fontconfig and freetype). A library under the
+# Swift toolchain's folder, or one not found, fails.
 # Usage: dist.sh CONFIG OUT_DIR   (CONFIG: release, or debug for a quick relink of the
 # debug build, e.g. in CI)
 set -euo pipefail
@@ -30,7 +32,7 @@ mv "$out_dir/sms-report.tmp" "$out_dir/sms-report"
 # in turn (ldd: libxlsxwriter's libminizip and libcrypto) must be found, and nothing may
 # come from the Swift toolchain's folder.
 toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v "$swift")")")")
-allowed='^(ld-linux-x86-64\.so\.2|ld-linux-aarch64\.so\.1|libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1|libutil\.so\.1|libstdc\+\+\.so\.6|libgcc_s\.so\.1|libz\.so\.1|libxlsxwriter\.so\.[0-9]+)$'
+allowed='^(ld-linux-x86-64\.so\.2|ld-linux-aarch64\.so\.1|libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1|libutil\.so\.1|libstdc\+\+\.so\.6|libgcc_s\.so\.1|libz\.so\.1|libxlsxwriter\.so\.[0-9]+|librsvg-2\.so\.2|libcairo\.so\.2|libgobject-2\.0\.so\.0|libglib-2\.0\.so\.0|libgio-2\.0\.so\.0|libgdk_pixbuf-2\.0\.so\.0)$'
 needed=$(readelf -d "$out_dir/sms-report" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 libraries=$(ldd "$out_dir/sms-report")
 unexpected=$(grep -Ev "$allowed" <<<"$needed" || true)
