@@ -36,10 +36,12 @@ deb: dist
 	scripts/build-deb.sh $(DIST_DIR)/sms-report "$$($(SWIFT) build --show-bin-path)/generate-manual" $(DIST_DIR)
 
 ## Installs the package with apt in a fresh debootstrapped Debian bookworm root and runs the
-## nightly job's commands there (root only; Tests/package). The pristine root is cached in
+## nightly job's commands there, against the debug API simulator and an SMTP server on the
+## host's loopback (root only; Tests/package). The pristine root is cached in
 ## PACKAGE_TEST_CACHE, outside the clone: the first run debootstraps it (about 3 minutes).
 PACKAGE_TEST_CACHE ?= /var/cache/sms-report-test
 package-test: deb
+	$(SWIFT) build --product sms-api-sim
 	SMS_REPORT_DEB="$$(ls $(DIST_DIR)/sms-report_$$(cat VERSION)_*.deb)" PACKAGE_TEST_CACHE=$(PACKAGE_TEST_CACHE) \
 	  python3 -m pytest -q Tests/package
 

@@ -6,22 +6,32 @@ deploy/container/Containerfile does: a `debootstrap --variant=minbase bookworm` 
 outside the clone; each run unpacks a fresh copy), the package installed in it with
 apt (dependencies from Debian's mirror; downloaded .debs are kept in the cache), then
 the nightly job's commands inside it with chroot, as the sms-report user where the
-service would run them. /proc is mounted for the run and always unmounted; the copy
+service would run them: among them a whole `run` against the host's API simulator and
+an SMTP server on 127.0.0.1 (the root shares the host's loopback). /proc is mounted for the run and always unmounted; the copy
 is deleted only once nothing is mounted in it.
 
-Needs root (debootstrap, chroot, mount) and the package: SMS_REPORT_DEB names the .deb
-that `make package-test` built.
+Needs root (debootstrap, chroot, mount), the package (SMS_REPORT_DEB names the .deb
+that `make package-test` built) and the debug build's sms-api-sim.
 """
 import csv
 import fcntl
-import gzip
+import io
 import os
+import re
 import shutil
 import subprocess
+import sys
 import tempfile
+from email import policy
+from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from conftest import Simulator  # noqa: E402 (the integration tests' simulator on 127.0.0.1)
+from smtp_server import SMTPTestServer  # noqa: E402 (aiosmtpd on 127.0.0.1)
 
 pytestmark = pytest.mark.skipif(
     os.geteuid() != 0, reason="needs root for debootstrap, chroot and mount: run `make package-test` as root")
@@ -215,6 +225,43 @@ def test_run_check_accepts_the_example_config(root):
     assert "test-token" not in result.stdout + result.stderr and "smtp-test-password" not in result.stdout + result.stderr
     unreadable = in_root(root, "cat", "/etc/sms-report/secrets.env", user="sms-report", check=False)
     assert unreadable.returncode != 0, "the service user cannot read the secrets"
+
+
+def test_the_nightly_job_fetches_reports_and_emails_its_charts(root, tmp_path):
+    """`run` as the service runs it (its config, secrets and lock file, as its user),
+    against the host's API simulator and a real SMTP server on 127.0.0.1 (the root
+    shares the host's loopback): the email's charts are drawn by the packaged librsvg
+    with the fonts the package depends on."""
+    token = "package-test-token"
+    simulator = Simulator("--deliveries", "300", "--days", "3", "--seed", "4", "--page-size", "25", token=token)
+    try:
+        with SMTPTestServer(tmp_path / "smtp", mode="plain") as server:
+            (root / "etc/sms-report/config.yaml").write_text(
+                "output_dir: /var/lib/sms-report/nightly\n"
+                "accounts:\n"
+                f"  - {{name: acme, base_url: '{simulator.base_url}', token_env: ACME_SMS_TOKEN, email_to: [ops@acme.example]}}\n"
+                f"smtp: {{host: 127.0.0.1, port: {server.port}, security: none, from: 'SMS Reports <reports@example.com>'}}\n")
+            (root / "etc/sms-report/secrets.env").write_text(f"ACME_SMS_TOKEN={token}\n")
+            result = in_root(root, "sms-report", "run", "--config", "/etc/sms-report/config.yaml",
+                             "--period", "2025-11-04", "--retries", "1", "--retry-delay-ms", "1",
+                             user="sms-report", env_file="/etc/sms-report/secrets.env", check=False)
+            messages = [message for _, message in server.messages()]
+    finally:
+        simulator.stop()
+    assert result.returncode == 0, result.stderr
+    assert token not in result.stdout + result.stderr
+    assert len(messages) == 1
+    message = BytesParser(policy=policy.default).parsebytes(messages[0])
+    html = next(part for part in message.walk() if part.get_content_type() == "text/html").get_content()
+    assert "<svg" not in html
+    images = {str(part["content-id"]).strip()[1:-1]: part for part in message.walk()
+              if part.get_content_type() == "image/png"}
+    tags = re.findall(r'<img\b[^>]*src="cid:([^"]+)"[^>]*width="(\d+)"[^>]*height="(\d+)"', html)
+    assert len(tags) >= 3, html[:2000]
+    for content_id, width, height in tags:
+        picture = Image.open(io.BytesIO(images[content_id].get_content()))
+        assert picture.format == "PNG" and picture.size == (2 * int(width), 2 * int(height)), content_id
+    assert (root / "var/lib/sms-report/nightly/acme/2025-11-04/report.xlsx").is_file()
 
 
 def test_remove_keeps_config_and_data_purge_keeps_only_data(root):
