@@ -2,12 +2,21 @@
 # Builds the libFuzzer targets of Fuzz/ and runs each for a bounded time (README: "Fuzzing").
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
+#   scripts/fuzz.sh --build-only
 #
 # SECONDS per target (default 60); TARGET is JSONScanner, ReportFileParser, PageSummary or
 # ConfigReader (default: all four). The committed seeds in Fuzz/Corpus/<TARGET> are read,
 # never written: new inputs go to .build-fuzz/corpus/<TARGET>, and a crash or a hang
 # (10 s for one input) leaves its input in .build-fuzz/crashes/ and fails the script.
+# --build-only builds the targets and stops (`make test` builds them in the background
+# while the integration tests run; the run that follows finds them built).
 set -euo pipefail
+
+build_only=false
+if [ "${1:-}" = "--build-only" ]; then
+    build_only=true
+    shift
+fi
 
 seconds="${1:-60}"
 shift || true
@@ -32,6 +41,7 @@ if ! "$swift" build "${flags[@]}" >"$scratch/fuzz-build.log" 2>&1; then
     exit 1
 fi
 echo "fuzz build: $(( $(date +%s) - started )) s"
+"$build_only" && exit 0
 bin="$("$swift" build "${flags[@]}" --show-bin-path)"
 
 mkdir -p "$scratch/crashes"
