@@ -7,8 +7,8 @@ outside the clone; each run unpacks a fresh copy), the package installed in it w
 apt (dependencies from Debian's mirror; downloaded .debs are kept in the cache), then
 the nightly job's commands inside it with chroot, as the sms-report user where the
 service would run them: among them a whole `run` against the host's API simulator and
-an SMTP server on 127.0.0.1 (the root shares the host's loopback). /proc is mounted for the run and always unmounted; the copy
-is deleted only once nothing is mounted in it.
+an SMTP server on 127.0.0.1 (the root shares the host's loopback). /proc is mounted for
+the run and always unmounted; the copy is deleted only once nothing is mounted in it.
 
 Needs root (debootstrap, chroot, mount), the package (SMS_REPORT_DEB names the .deb
 that `make package-test` built) and the debug build's sms-api-sim.
@@ -17,7 +17,6 @@ import csv
 import fcntl
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +31,8 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from conftest import Simulator  # noqa: E402 (the integration tests' simulator on 127.0.0.1)
 from smtp_server import SMTPTestServer  # noqa: E402 (aiosmtpd on 127.0.0.1)
+from test_email_charts import html_part, img_tags, inline_images  # noqa: E402 (how the email tests read the message)
+from test_run import FAST, PERIOD, WORLD  # noqa: E402 (the nightly-run tests' simulated world)
 
 pytestmark = pytest.mark.skipif(
     os.geteuid() != 0, reason="needs root for debootstrap, chroot and mount: run `make package-test` as root")
@@ -233,7 +234,7 @@ def test_the_nightly_job_fetches_reports_and_emails_its_charts(root, tmp_path):
     shares the host's loopback): the email's charts are drawn by the packaged librsvg
     with the fonts the package depends on."""
     token = "package-test-token"
-    simulator = Simulator("--deliveries", "300", "--days", "3", "--seed", "4", "--page-size", "25", token=token)
+    simulator = Simulator(*WORLD, token=token)
     try:
         with SMTPTestServer(tmp_path / "smtp", mode="plain") as server:
             (root / "etc/sms-report/config.yaml").write_text(
@@ -243,8 +244,7 @@ def test_the_nightly_job_fetches_reports_and_emails_its_charts(root, tmp_path):
                 f"smtp: {{host: 127.0.0.1, port: {server.port}, security: none, from: 'SMS Reports <reports@example.com>'}}\n")
             (root / "etc/sms-report/secrets.env").write_text(f"ACME_SMS_TOKEN={token}\n")
             result = in_root(root, "sms-report", "run", "--config", "/etc/sms-report/config.yaml",
-                             "--period", "2025-11-04", "--retries", "1", "--retry-delay-ms", "1",
-                             user="sms-report", env_file="/etc/sms-report/secrets.env", check=False)
+                             "--period", PERIOD, *FAST, user="sms-report", env_file="/etc/sms-report/secrets.env", check=False)
             messages = [message for _, message in server.messages()]
     finally:
         simulator.stop()
@@ -252,16 +252,17 @@ def test_the_nightly_job_fetches_reports_and_emails_its_charts(root, tmp_path):
     assert token not in result.stdout + result.stderr
     assert len(messages) == 1
     message = BytesParser(policy=policy.default).parsebytes(messages[0])
-    html = next(part for part in message.walk() if part.get_content_type() == "text/html").get_content()
+    related, html = html_part(message)
     assert "<svg" not in html
-    images = {str(part["content-id"]).strip()[1:-1]: part for part in message.walk()
-              if part.get_content_type() == "image/png"}
-    tags = re.findall(r'<img\b[^>]*src="cid:([^"]+)"[^>]*width="(\d+)"[^>]*height="(\d+)"', html)
+    images = inline_images(related)
+    tags = img_tags(html)
     assert len(tags) >= 3, html[:2000]
-    for content_id, width, height in tags:
-        picture = Image.open(io.BytesIO(images[content_id].get_content()))
-        assert picture.format == "PNG" and picture.size == (2 * int(width), 2 * int(height)), content_id
-    assert (root / "var/lib/sms-report/nightly/acme/2025-11-04/report.xlsx").is_file()
+    for tag in tags:
+        part = images[tag["src"].removeprefix("cid:")]
+        picture = Image.open(io.BytesIO(part.get_content()))
+        assert part.get_content_type() == "image/png" and picture.format == "PNG", tag["src"]
+        assert picture.size == (2 * int(tag["width"]), 2 * int(tag["height"])), tag["src"]
+    assert (root / f"var/lib/sms-report/nightly/acme/{PERIOD}/report.xlsx").is_file()
 
 
 def test_remove_keeps_config_and_data_purge_keeps_only_data(root):
