@@ -17,16 +17,26 @@ package struct CSVRenderer: Sendable {
         self.writesByteOrderMark = writesByteOrderMark
     }
 
-    /// Writes every table of `tables` into `folder`; returns the paths written.
-    package func render(_ tables: ReportTables, into folder: String,
+    /// Writes every table of `tables` into `folder`, except those named in
+    /// `alreadyWritten` (written there beforehand with ``write(_:timeZone:to:progress:)``,
+    /// as the report writes its deliveries while the other tables are grouped); returns
+    /// the paths of all the tables' files, in the order of ``ReportTables/all``.
+    package func render(_ tables: ReportTables, into folder: String, alreadyWritten: Set<String> = [],
                        progress: any ProgressSink = SilentProgress()) async throws(ReportError) -> [String] {
         var paths: [String] = []
         for table in tables.all {
-            let path = "\(folder)/\(table.name).csv"
-            try await write(table, timeZone: tables.timeZone, to: path, progress: progress)
+            let path = Self.path(of: table.name, in: folder)
+            if !alreadyWritten.contains(table.name) {
+                try await write(table, timeZone: tables.timeZone, to: path, progress: progress)
+            }
             paths.append(path)
         }
         return paths
+    }
+
+    /// Where the table named `name` is written in `folder`.
+    package static func path(of name: String, in folder: String) -> String {
+        "\(folder)/\(name).csv"
     }
 
     /// Writes one table to `path`. Rows are formatted on every core, in chunks, and

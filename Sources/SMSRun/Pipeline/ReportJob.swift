@@ -48,13 +48,19 @@ package enum ReportJob {
             ? startWorkbook(selected, timeZone: options.timeZone, tables: { await grouping.value.tables }, request: request,
                             into: staging.path, progress: progress)
             : nil
-        // The workbook and the grouping run in tasks of their own: a cancelled report
-        // (a stop signal, the account's deadline) cancels them too.
+        let csvRenderer = CSVRenderer(guardsFormulas: request.csvGuardsFormulas, writesByteOrderMark: request.csvByteOrderMark)
+        let deliveriesCSV = request.formats.contains(.csv)
+            ? startDeliveriesCSV(selected.table, renderer: csvRenderer, timeZone: options.timeZone, into: staging.path,
+                                 progress: progress)
+            : nil
+        // The workbook, the deliveries CSV and the grouping run in tasks of their own: a
+        // cancelled report (a stop signal, the account's deadline) cancels them too.
         let grouped = await withTaskCancellationHandler {
             await grouping.value
         } onCancel: {
             grouping.cancel()
             workbook?.cancel()
+            deliveriesCSV?.cancel()
         }
         let tables = grouped.tables
         progress.finish(stage: "aggregating")
@@ -62,14 +68,15 @@ package enum ReportJob {
         var files: [String] = []
         do throws(ReportError) {
             do throws(ReportError) {
-                if request.formats.contains(.csv) {
+                if let deliveriesCSV {
                     progress.update(stage: "writing csv", done: 0, total: tables.all.count, unit: "tables")
-                    files += try await CSVRenderer(guardsFormulas: request.csvGuardsFormulas,
-                                                   writesByteOrderMark: request.csvByteOrderMark)
-                        .render(tables, into: staging.path, progress: progress)
+                    files += try await csvRenderer.render(tables, into: staging.path, alreadyWritten: [selected.table.name],
+                                                          progress: progress)
+                    try await withTaskCancellationHandler { await deliveriesCSV.value } onCancel: { deliveriesCSV.cancel() }.get()
                     progress.finish(stage: "writing csv")
                 }
             } catch {
+                _ = await deliveriesCSV?.value
                 _ = await workbook?.value
                 throw error
             }
@@ -144,6 +151,22 @@ package enum ReportJob {
                 return .success(try await XLSXRenderer().render(
                     deliveries: selected.workbookTable, otherTablesRowBound: selected.otherTablesRowBound, timeZone: timeZone,
                     tables: tables, snapshotName: snapshotName, into: folder, progress: progress))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Starts `deliveries.csv`, the report's largest file, which needs no grouping: it is
+    /// written while the other tables are grouped, and they are written after it.
+    private static func startDeliveriesCSV(_ deliveries: Table, renderer: CSVRenderer, timeZone: ReportTimeZone,
+                                           into folder: String,
+                                           progress: any ProgressSink) -> Task<Result<Void, ReportError>, Never> {
+        Task {
+            do throws(ReportError) {
+                try await renderer.write(deliveries, timeZone: timeZone,
+                                         to: CSVRenderer.path(of: deliveries.name, in: folder), progress: progress)
+                return .success(())
             } catch {
                 return .failure(error)
             }
