@@ -5,7 +5,8 @@ import SnapshotFormat
 /// statuses by precedence, batches from batch reports and then batch-ids.
 ///
 /// Files must be added in snapshot order, pages first, then batch reports, so that
-/// "the row read first" is well defined and the result never depends on scheduling.
+/// "the row read first" is well defined and the result never depends on scheduling;
+/// the rows of `batch-ids.json` are applied last, by ``finish(manifest:batchIDs:)``.
 package struct DeliveryMerger {
     /// Where a report row came from, for telling repeats from corroboration.
     package enum Source {
@@ -28,7 +29,6 @@ package struct DeliveryMerger {
     private var sourcesSeen: [UInt8] = []
     private var distinctPageRows = 0
     private var lastPage: ParsedFile?
-    private var batchIDRows: [BatchIDRecord] = []
     private var batchesWithReport = Set<String>()
     private var batchesWithErrorBody = Set<String>()
 
@@ -76,17 +76,6 @@ package struct DeliveryMerger {
             if let literal = file.pageCountOutOfRange {
                 checks.countsOutOfRange.append("\(file.path): count \(literal) is not a whole number from 0 to \(Int.max)")
             }
-        }
-    }
-
-    /// Adds the rows of `batch-ids.json`, applied when ``finish(manifest:)`` runs.
-    package mutating func addBatchIDs(_ file: ParsedFile) {
-        if batchIDRows.isEmpty {
-            // The file's rows are taken as they are, not copied: at ten million
-            // deliveries they are half a gigabyte.
-            batchIDRows = file.batchIDRows
-        } else {
-            batchIDRows.append(contentsOf: file.batchIDRows)
         }
     }
 
@@ -154,69 +143,49 @@ package struct DeliveryMerger {
         }
     }
 
-    /// Applies batch-ids, counts the fetch checks and returns the deliveries.
-    package mutating func finish(manifest: Manifest?) -> NormalizedSnapshot {
-        applyBatchIDs()
-        countMissingBatchReports(skipped: Set(manifest?.skippedBatches ?? []))
+    /// Applies the rows of `batch-ids.json` (nil when the snapshot has none), counts the
+    /// fetch checks and returns the deliveries.
+    package mutating func finish(manifest: Manifest?, batchIDs: BatchIDLookup?) -> NormalizedSnapshot {
+        if let batchIDs {
+            apply(batchIDs)
+        }
+        countMissingBatchReports(batchIDs: batchIDs?.batchIDs ?? [], skipped: Set(manifest?.skippedBatches ?? []))
         countMismatch(pagingStoppedEarly: manifest?.pagingStoppedEarly ?? false)
         countFailedRequests(manifest?.requests ?? [])
         return NormalizedSnapshot(deliveries: deliveries, messages: messages, fetchChecks: checks)
     }
 
     /// A batch-ids row matches every delivery sent at the same instant: it gives a
-    /// batch to those without one and takes part in status precedence.
-    private mutating func applyBatchIDs() {
-        guard !batchIDRows.isEmpty else { return }
-        // The rows sorted by instant (in file order within one instant), searched by
-        // halving: a million rows need no dictionary of a million small arrays.
-        let rowOrder = batchIDRows.indices.sorted {
-            (batchIDRows[$0].sentAt.microseconds, $0) < (batchIDRows[$1].sentAt.microseconds, $1)
-        }
+    /// batch to those without one and takes part in status precedence, row by row in
+    /// file order.
+    private mutating func apply(_ batchIDs: BatchIDLookup) {
+        guard !batchIDs.isEmpty else { return }
         for index in deliveries.indices {
-            let instant = deliveries[index].sentAt.microseconds
-            var first = Self.firstRow(atOrAfter: instant, in: rowOrder, of: batchIDRows)
-            while first < rowOrder.count, batchIDRows[rowOrder[first]].sentAt.microseconds == instant {
-                let row = batchIDRows[rowOrder[first]]
-                first += 1
-                if deliveries[index].batchID.isEmpty, !row.batchID.isEmpty {
-                    deliveries[index].batchID = row.batchID
-                }
-                switch StatusPrecedence.compare(current: deliveries[index].status, incoming: row.status) {
-                case .takeIncoming:
-                    deliveries[index].status = row.status
-                    deliveries[index].statusRaw = row.statusRaw
-                    deliveries[index].deliveredAt = row.deliveredAt
-                case .conflict:
-                    deliveries[index].hasStatusConflict = true
-                case .keepCurrent:
-                    break
-                }
+            batchIDs.forEachRow(sentAt: deliveries[index].sentAt.microseconds) { row in
+                Self.apply(row, to: &deliveries[index])
             }
         }
     }
 
-    /// The position in `order` (row indices sorted by instant) of the first row sent at
-    /// or after `instant`.
-    private static func firstRow(atOrAfter instant: Int64, in order: [Int], of rows: [BatchIDRecord]) -> Int {
-        var low = 0
-        var high = order.count
-        while low < high {
-            let middle = (low + high) / 2
-            if rows[order[middle]].sentAt.microseconds < instant {
-                low = middle + 1
-            } else {
-                high = middle
-            }
+    /// Static, like ``merge(_:into:source:)``, so that no copy of `self` is made.
+    private static func apply(_ row: BatchIDRecord, to delivery: inout Delivery) {
+        if delivery.batchID.isEmpty, !row.batchID.isEmpty {
+            delivery.batchID = row.batchID
         }
-        return low
+        switch StatusPrecedence.compare(current: delivery.status, incoming: row.status) {
+        case .takeIncoming:
+            delivery.status = row.status
+            delivery.statusRaw = row.statusRaw
+            delivery.deliveredAt = row.deliveredAt
+        case .conflict:
+            delivery.hasStatusConflict = true
+        case .keepCurrent:
+            break
+        }
     }
 
-    private mutating func countMissingBatchReports(skipped: Set<String>) {
-        var expected = batchesWithErrorBody
-        for row in batchIDRows where !row.batchID.isEmpty {
-            expected.insert(row.batchID)
-        }
-        let missing = expected.subtracting(batchesWithReport).subtracting(skipped).sorted()
+    private mutating func countMissingBatchReports(batchIDs: Set<String>, skipped: Set<String>) {
+        let missing = batchIDs.union(batchesWithErrorBody).subtracting(batchesWithReport).subtracting(skipped).sorted()
         checks.missingBatchReports = missing.count
         checks.missingBatchReportsExample = missing.first ?? ""
     }

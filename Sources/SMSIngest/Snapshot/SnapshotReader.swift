@@ -25,29 +25,41 @@ package struct SnapshotReader: Sendable {
         let files = try SnapshotFiles.list(folder: folder, manifest: manifest)
             .excluding(manifest?.filesOfFailedRequests ?? [])
 
-        // batch-ids.json goes first: it is one large file, and its rows are only applied
-        // at the end, so parsing it early overlaps it with the pages.
-        var jobs = files.batchIDs.map { [ParallelFileParser.Job(path: $0, kind: .batchIDs)] } ?? []
-        jobs += files.pages.map { ParallelFileParser.Job(path: $0, kind: .page) }
+        // batch-ids.json is one large file whose rows are only applied at the end: it
+        // is read and made ready on a task of its own while the pages are merged.
+        let batchIDs = files.batchIDs.map { path in
+            Task.detached { [statusMap, operators] in Self.readBatchIDs(files: files, path: path, statusMap: statusMap, operators: operators) }
+        }
+        var jobs = files.pages.map { ParallelFileParser.Job(path: $0, kind: .page) }
         jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
         let batchIDByPath = Dictionary(files.batchReports.map { ($0.path, $0.batchID) }, uniquingKeysWith: { first, _ in first })
 
         var merger = DeliveryMerger(expectedDeliveries: Self.expectedDeliveries(pages: files.pages.count, pageSize: manifest?.pageSize))
         var done = 0
-        let total = jobs.count
-        try await ParallelFileParser(files: files, statusMap: statusMap, operators: operators).parse(jobs) { parsed throws(ReportError) in
-            if parsed.path == files.batchIDs {
-                merger.addBatchIDs(parsed)
-            } else if let batchID = batchIDByPath[parsed.path] {
-                merger.add(parsed, from: .batchReport(id: batchID))
-            } else {
-                merger.add(parsed, from: .page)
+        let total = jobs.count + (batchIDs == nil ? 0 : 1)
+        do throws(ReportError) {
+            try await ParallelFileParser(files: files, statusMap: statusMap, operators: operators).parse(jobs) { parsed throws(ReportError) in
+                if let batchID = batchIDByPath[parsed.path] {
+                    merger.add(parsed, from: .batchReport(id: batchID))
+                } else {
+                    merger.add(parsed, from: .page)
+                }
+                done += 1
+                progress.update(stage: "reading snapshot", done: done, total: total, unit: "files")
             }
-            done += 1
-            progress.update(stage: "reading snapshot", done: done, total: total, unit: "files")
+        } catch {
+            // batch-ids.json comes first in the snapshot's order, so its error is the one reported.
+            if case .failure(let batchIDsError)? = await batchIDs?.value {
+                throw batchIDsError
+            }
+            throw error
+        }
+        let batchIDLookup = try await batchIDs?.value.get()
+        if batchIDs != nil {
+            progress.update(stage: "reading snapshot", done: total, total: total, unit: "files")
         }
         let metrics = try files.metrics.map { path throws(ReportError) in try readMetrics(files: files, path: path) } ?? []
-        return LoadedSnapshot(normalized: merger.finish(manifest: manifest), manifest: manifest, metrics: metrics,
+        return LoadedSnapshot(normalized: merger.finish(manifest: manifest, batchIDs: batchIDLookup), manifest: manifest, metrics: metrics,
                               hasMetricsSnapshot: files.metrics != nil)
     }
 
@@ -63,6 +75,23 @@ package struct SnapshotReader: Sendable {
     package static func expectedDeliveries(pages: Int, pageSize: Int?) -> Int {
         let (product, overflow) = pages.multipliedReportingOverflow(by: pageSize ?? 50)
         return overflow ? maximumReservation : min(max(product, 0), maximumReservation)
+    }
+
+    /// Reads and parses `batch-ids.json` and prepares its rows for matching.
+    private static func readBatchIDs(files: SnapshotFiles, path: String, statusMap: StatusMap,
+                                     operators: OperatorTable) -> Result<BatchIDLookup, ReportError> {
+        do {
+            let data = try files.contents(of: path)
+            var parser = ReportFileParser(statusMap: statusMap, operators: operators)
+            let parsed = try data.withUnsafeBytes { bytes throws(ReportError) in
+                try parser.parse(bytes, path: path, kind: .batchIDs)
+            }
+            return .success(BatchIDLookup(rows: parsed.batchIDRows))
+        } catch let error as ReportError {
+            return .failure(error)
+        } catch {
+            return .failure(.unreadableFile(file: path, reason: "\(error)"))
+        }
     }
 
     private func readManifest(folder: String) throws(ReportError) -> Manifest? {
