@@ -12,29 +12,43 @@ package enum ASCIIDigits {
     }
 
     /// Appends `value` with at least `width` digits, zero-padded, after a `-` when negative.
+    /// The digits are made in a buffer on the stack and appended at once: reports
+    /// append tens of millions of numbers.
     package static func append(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-        }
-        var count = 0
-        var remaining = value.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeTemporaryAllocation(byteCount: bufferSize, alignment: 1) { buffer in
+            var position = bufferSize
+            var remaining = value.magnitude
             repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
                 remaining /= 10
-                count += 1
             } while remaining > 0
-            for _ in count..<max(count, width) {
-                bytes.append(UInt8(ascii: "0"))
+            // Int.min has 19 digits and its sign: the padding never runs past the buffer.
+            while bufferSize - position < width, position > 1 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0")
             }
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                bytes.append(buffer[index])
+            if value < 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
             }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
         }
     }
+
+    /// Writes the last `width` decimal digits of `value` (not negative) into `buffer` at
+    /// `offset`, zero-padded: for fields whose width is fixed, such as a timestamp's.
+    @inline(__always)
+    package static func write(_ value: Int, width: Int, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
+        var remaining = value
+        for position in stride(from: offset + width - 1, through: offset, by: -1) {
+            buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+            remaining /= 10
+        }
+    }
+
+    /// Room for Int.min's 19 digits and sign, and padding.
+    private static let bufferSize = 24
 
     /// Appends a signed integer in plain decimal.
     package static func append(_ value: Int64, to bytes: inout [UInt8]) {

@@ -46,27 +46,37 @@ package struct LocalClock {
         let offset = offsetSeconds(at: instant)
         let local = instant.microseconds + Int64(offset) * 1_000_000
         let days = CivilCalendar.floorDivide(local, 86_400_000_000)
-        let microsecondOfDay = local - days * 86_400_000_000
+        let microsecondOfDay = Int(local - days * 86_400_000_000)
         let (year, month, day) = CivilCalendar.civilFromDays(Int(days))
-        let secondOfDay = Int(microsecondOfDay / 1_000_000)
-        ASCIIDigits.append(year, width: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        ASCIIDigits.append(month, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        ASCIIDigits.append(day, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        ASCIIDigits.append(secondOfDay / 3600, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        ASCIIDigits.append(secondOfDay / 60 % 60, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        ASCIIDigits.append(secondOfDay % 60, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        ASCIIDigits.append(Int(microsecondOfDay % 1_000_000), width: 6, to: &bytes)
-        bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let secondOfDay = microsecondOfDay / 1_000_000
         let absoluteMinutes = abs(offset) / 60
-        ASCIIDigits.append(absoluteMinutes / 60, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        ASCIIDigits.append(absoluteMinutes % 60, width: 2, to: &bytes)
+        // A local year outside 0000–9999 (an instant at the very edge of the supported
+        // range, in a far zone) is written with the digits it needs, before the rest.
+        let yearFits = (0...9999).contains(year)
+        if !yearFits {
+            ASCIIDigits.append(year, width: 4, to: &bytes)
+        }
+        // `YYYY-MM-DDTHH:MM:SS.ffffff±HH:MM`: 32 bytes, written in place and appended at once.
+        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { buffer in
+            ASCIIDigits.write(yearFits ? year : 0, width: 4, into: buffer, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            ASCIIDigits.write(month, width: 2, into: buffer, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            ASCIIDigits.write(day, width: 2, into: buffer, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            ASCIIDigits.write(secondOfDay / 3600, width: 2, into: buffer, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            ASCIIDigits.write(secondOfDay / 60 % 60, width: 2, into: buffer, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            ASCIIDigits.write(secondOfDay % 60, width: 2, into: buffer, at: 17)
+            buffer[19] = UInt8(ascii: ".")
+            ASCIIDigits.write(microsecondOfDay % 1_000_000, width: 6, into: buffer, at: 20)
+            buffer[26] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            ASCIIDigits.write(absoluteMinutes / 60, width: 2, into: buffer, at: 27)
+            buffer[29] = UInt8(ascii: ":")
+            ASCIIDigits.write(absoluteMinutes % 60, width: 2, into: buffer, at: 30)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(yearFits ? 0 : 4)...]))
+        }
     }
 
     /// `instant` as ISO 8601 local time (see ``appendISO8601(_:to:)``).

@@ -31,15 +31,20 @@ package struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     package var description: String {
-        let (year, month, day) = components
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD`, as ``description`` gives it, without making a `String`.
+    package func appendISO(to bytes: inout [UInt8]) {
+        let (year, month, day) = components
         ASCIIDigits.append(year, width: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         ASCIIDigits.append(month, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         ASCIIDigits.append(day, width: 2, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The day `count` days after this one (before it for a negative count).

@@ -26,7 +26,7 @@ package struct CSVCellEncoder {
         case .timestamp(let instant):
             clock.appendISO8601(instant, to: &bytes)
         case .day(let day):
-            bytes.append(contentsOf: day.description.utf8)
+            day.appendISO(to: &bytes)
         case .boolean(let flag):
             bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         }
@@ -43,29 +43,56 @@ package struct CSVCellEncoder {
 
     /// Appends a text field, guarded and quoted as needed.
     private func appendText(_ text: String, to bytes: inout [UInt8]) {
-        let utf8 = text.utf8
-        let needsGuard = guardsFormulas && utf8.first.map(Self.startsFormula) == true
-        var needsQuotes = false
-        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes && !needsGuard {
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-        if needsGuard { bytes.append(UInt8(ascii: "'")) }
-        if needsQuotes {
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            let needsGuard = guardsFormulas && utf8.first.map(Self.startsFormula) == true
+            let needsQuotes = Self.needsQuotes(UnsafeRawBufferPointer(utf8))
+            if !needsQuotes && !needsGuard {
+                bytes.append(contentsOf: utf8)
+                return
             }
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append(contentsOf: utf8)
+            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+            if needsGuard { bytes.append(UInt8(ascii: "'")) }
+            if needsQuotes {
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                    bytes.append(byte)
+                }
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
         }
+    }
+
+    /// True when the bytes hold a comma, a double quote, LF or CR, which RFC 4180
+    /// quotes. Eight bytes are tested at a time: a message text is read for every
+    /// delivery.
+    private static func needsQuotes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            // The classic "has a zero byte" test on the word xor each pattern.
+            let comma = word ^ (ones &* 0x2C), quote = word ^ (ones &* 0x22)
+            let lineFeed = word ^ (ones &* 0x0A), carriageReturn = word ^ (ones &* 0x0D)
+            let flagged = (comma &- ones) & ~comma | (quote &- ones) & ~quote
+                | (lineFeed &- ones) & ~lineFeed | (carriageReturn &- ones) & ~carriageReturn
+            if flagged & highs != 0 {
+                return true
+            }
+            offset += 8
+        }
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                return true
+            default:
+                offset += 1
+            }
+        }
+        return false
     }
 
     /// `=`, `+`, `-`, `@`, tab and CR start a formula in common spreadsheets.
