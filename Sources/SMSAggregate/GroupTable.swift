@@ -6,16 +6,27 @@ package struct GroupTable<Key: Hashable> {
     package private(set) var keys: [Key] = []
     package private(set) var accumulators: [GroupAccumulator] = []
     private var indexByKey: [Key: Int32] = [:]
+    /// The key asked for last and its index: deliveries come in order of `sent_at`, so
+    /// runs of them share a batch, a day or an operator, and need no hashing.
+    private var lastKey: Key?
+    private var lastIndex: Int32 = 0
 
     /// The index of `key`'s group, created when new.
     package mutating func index(of key: Key) -> Int32 {
-        if let index = indexByKey[key] {
-            return index
+        if let lastKey, lastKey == key {
+            return lastIndex
         }
-        let index = Int32(keys.count)
-        keys.append(key)
-        accumulators.append(GroupAccumulator())
-        indexByKey[key] = index
+        let index: Int32
+        if let existing = indexByKey[key] {
+            index = existing
+        } else {
+            index = Int32(keys.count)
+            keys.append(key)
+            accumulators.append(GroupAccumulator())
+            indexByKey[key] = index
+        }
+        lastKey = key
+        lastIndex = index
         return index
     }
 

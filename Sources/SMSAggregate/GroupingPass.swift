@@ -47,6 +47,8 @@ package struct GroupingPass {
     private var currentInstant: Int64 = .min
     private var messageIDsAtCurrentInstant: [Int32] = []
     private var latencyOwners: [LatencyOwner] = []
+    /// The raw value last added to ``rawValuesByStatus`` for each status, by ordinal.
+    private var lastRawValueByStatus = [String?](repeating: nil, count: DeliveryStatus.allCases.count)
 
     package init(messages: MessageCatalog) {
         self.messages = messages
@@ -57,11 +59,17 @@ package struct GroupingPass {
         let sentAt = delivery.sentAt
         let batch = batches.index(of: delivery.batchID)
         let operatorIndex = operators.index(of: delivery.operatorName)
-        let prefix = prefixes.index(of: delivery.prefix)
+        let prefixText = delivery.prefix
+        let prefixCount = prefixes.keys.count
+        let prefix = prefixes.index(of: prefixText)
         let dayIndex = days.index(of: day)
         let cubeIndex = cube.index(of: CubeKey(day: dayIndex, batch: batch, operatorIndex: operatorIndex,
                                                prefix: prefix, status: status))
-        operatorByPrefix[delivery.prefix] = delivery.operatorName
+        if prefixes.keys.count > prefixCount {
+            // The operator follows from the prefix (the operator table), so it is
+            // recorded when the prefix is first met.
+            operatorByPrefix[prefixText] = delivery.operatorName
+        }
         summary.add(status: status, sentAt: sentAt)
         batches.add(at: batch, status: status, sentAt: sentAt)
         operators.add(at: operatorIndex, status: status, sentAt: sentAt)
@@ -82,7 +90,11 @@ package struct GroupingPass {
         }
 
         statusCounts[status.ordinal] += 1
-        rawValuesByStatus[status, default: []].insert(delivery.statusRaw)
+        if lastRawValueByStatus[status.ordinal] != delivery.statusRaw {
+            // A status has a handful of raw values: most deliveries repeat the last one.
+            rawValuesByStatus[status, default: []].insert(delivery.statusRaw)
+            lastRawValueByStatus[status.ordinal] = delivery.statusRaw
+        }
         countMessage(sentAt: sentAt.microseconds, messageID: delivery.messageID)
         if firstDay.map({ day < $0 }) ?? true { firstDay = day }
         if lastDay.map({ day > $0 }) ?? true { lastDay = day }

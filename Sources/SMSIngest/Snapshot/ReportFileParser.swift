@@ -16,7 +16,10 @@ package struct ReportFileParser {
 
     package let statusMap: StatusMap
     package let operators: OperatorTable
-    private var statusCache: [(raw: String, status: DeliveryStatus)] = []
+    /// The raw statuses met so far, in any file, with their canonical status: a snapshot
+    /// has a handful, and matching their bytes costs less than making a `String` and
+    /// looking it up in the status map (which trims and upper-cases it) for every row.
+    private var knownStatuses: [(bytes: ByteString, status: RowStatus)] = []
     private var sharedTexts = SharedTexts()
     private var textIndex: [ByteString: Int32] = [:]
     private var lastText: (key: ByteString, index: Int32)?
@@ -29,7 +32,6 @@ package struct ReportFileParser {
     /// Parses `bytes`, the body stored at `path`. A value of the wrong kind is first
     /// skipped, so that text which is not JSON at all is reported as such, with its place.
     package mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String, kind: BodyKind) throws(ReportError) -> ParsedFile {
-        statusCache.removeAll(keepingCapacity: true)
         textIndex.removeAll(keepingCapacity: true)
         lastText = nil
         var scanner = JSONScanner(bytes: bytes)
@@ -114,7 +116,7 @@ package struct ReportFileParser {
         var cursor = try scanner.beginObject()
         var sentAt: Instant?
         var deliveredAt: Instant?
-        var statusRaw = ""
+        var status: RowStatus?
         var textID: Int32?
         var sawRecipients = false
         let firstRecipient = file.recipients.count
@@ -124,7 +126,7 @@ package struct ReportFileParser {
             } else if scanner.matches(key, "delivered_at") {
                 deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
             } else if scanner.matches(key, "status") {
-                statusRaw = try scanner.readScalarText() ?? ""
+                status = try readStatus(&scanner)
             } else if scanner.matches(key, "message") {
                 textID = try readText(&scanner, into: &file)
             } else if scanner.matches(key, "recipients") {
@@ -138,13 +140,13 @@ package struct ReportFileParser {
         }
         guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
         guard sawRecipients else { throw FieldFailure.missing(row.field("recipients")) }
-        let status = status(forRaw: statusRaw)
+        let rowStatus = status ?? self.status(forRaw: "")
         let messageID = textID ?? internText("", into: &file)
         for index in firstRecipient..<file.recipients.count {
             file.recipients[index].sentAt = sentAt
             file.recipients[index].deliveredAt = deliveredAt
-            file.recipients[index].status = status
-            file.recipients[index].statusRaw = statusRaw
+            file.recipients[index].status = rowStatus.status
+            file.recipients[index].statusRaw = rowStatus.raw
             file.recipients[index].textIndex = messageID
         }
     }
@@ -219,7 +221,7 @@ package struct ReportFileParser {
             var rowCursor = try scanner.beginObject()
             var sentAt: Instant?
             var deliveredAt: Instant?
-            var statusRaw = ""
+            var status: RowStatus?
             var batchID = ""
             while let key = try scanner.nextKey(&rowCursor) {
                 if scanner.matches(key, "sent_at") {
@@ -227,7 +229,7 @@ package struct ReportFileParser {
                 } else if scanner.matches(key, "delivered_at") {
                     deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
                 } else if scanner.matches(key, "status") {
-                    statusRaw = try scanner.readScalarText() ?? ""
+                    status = try readStatus(&scanner)
                 } else if scanner.matches(key, "batch_id") {
                     batchID = try readSharedText(&scanner) ?? ""
                 } else {
@@ -235,9 +237,10 @@ package struct ReportFileParser {
                 }
             }
             guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
+            let rowStatus = status ?? self.status(forRaw: "")
             file.batchIDRows.append(BatchIDRecord(
-                sentAt: sentAt, statusRaw: statusRaw, batchID: batchID, deliveredAt: deliveredAt,
-                status: status(forRaw: statusRaw)))
+                sentAt: sentAt, statusRaw: rowStatus.raw, batchID: batchID, deliveredAt: deliveredAt,
+                status: rowStatus.status))
             rowIndex += 1
         }
         file.rowCount = rowIndex
@@ -273,14 +276,28 @@ package struct ReportFileParser {
         }
     }
 
-    private mutating func status(forRaw raw: String) -> DeliveryStatus {
-        // A file has a handful of distinct raw statuses: a short scan beats hashing.
-        if let cached = statusCache.first(where: { $0.raw == raw }) {
-            return cached.status
+    /// A row's `status`: the raw value as given (a string, or a number's or boolean's
+    /// literal) and its canonical status.
+    private mutating func readStatus(_ scanner: inout JSONScanner) throws -> RowStatus {
+        guard try scanner.peek() == UInt8(ascii: "\"") else {
+            return status(forRaw: try scanner.readScalarText() ?? "")
         }
-        let status = statusMap.status(forRaw: raw)
-        if statusCache.count < Self.statusCacheSize {
-            statusCache.append((raw, status))
+        let value = try scanner.readStringValue()
+        let known = scanner.withBytes(of: value) { bytes in
+            knownStatuses.first { $0.bytes.hasBytes(bytes) }
+        }
+        return known?.status ?? status(forRaw: scanner.string(of: value))
+    }
+
+    /// The raw status `raw` with its canonical status, remembered for the rows to come.
+    private mutating func status(forRaw raw: String) -> RowStatus {
+        let key = ByteString(raw)
+        if let known = knownStatuses.first(where: { $0.bytes == key }) {
+            return known.status
+        }
+        let status = RowStatus(raw: raw, status: statusMap.status(forRaw: raw))
+        if knownStatuses.count < Self.knownStatusLimit {
+            knownStatuses.append((key, status))
         }
         return status
     }
@@ -289,8 +306,9 @@ package struct ReportFileParser {
     /// status and an id), for reserving the rows of a file ahead.
     private static let minimumBatchIDRowBytes = 100
 
-    /// Distinct raw statuses remembered per file.
-    private static let statusCacheSize = 16
+    /// Distinct raw statuses remembered; past them (an API that sends free text as the
+    /// status), each row's status is looked up in the status map.
+    private static let knownStatusLimit = 32
 
     /// Reads a row's `message` and returns its index in the file's texts. Rows of one
     /// message sit side by side, so the bytes are first compared with the last text.
@@ -318,6 +336,12 @@ package struct ReportFileParser {
         lastText = (key, index)
         return index
     }
+}
+
+/// A row's raw status and the canonical status the status map gives it.
+private struct RowStatus {
+    var raw: String
+    var status: DeliveryStatus
 }
 
 /// Where a row sits in its file, for naming it in an error. The text is only
