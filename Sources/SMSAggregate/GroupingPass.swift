@@ -54,7 +54,7 @@ package struct GroupingPass {
         self.messages = messages
     }
 
-    package mutating func add(_ delivery: Delivery, day: LocalDay, clock: inout LocalClock) {
+    package mutating func add(_ delivery: borrowing Delivery, day: LocalDay, clock: inout LocalClock) {
         let status = delivery.status
         let sentAt = delivery.sentAt
         let batch = batches.index(of: delivery.batchID)
@@ -123,7 +123,7 @@ package struct GroupingPass {
         latencyOwners = []
     }
 
-    private mutating func recordChecks(_ delivery: Delivery, clock: inout LocalClock) {
+    private mutating func recordChecks(_ delivery: borrowing Delivery, clock: inout LocalClock) {
         if !delivery.phoneIsValid {
             quality.record(.invalidPhone, example: delivery.phone)
         }
@@ -134,10 +134,11 @@ package struct GroupingPass {
             quality.record(.statusConflict, example: "\(clock.iso8601(delivery.sentAt)) \(delivery.phone)")
         }
         // A text never has more characters than UTF-8 bytes, so most names need no count.
-        let nameTooLong = delivery.recipientName.map {
-            $0.utf8.count > MessageCatalog.cellCharacterLimit && $0.unicodeScalars.count > MessageCatalog.cellCharacterLimit
-        } ?? false
-        if messages[delivery.messageID].exceedsCellLimit || nameTooLong {
+        var nameTooLong = false
+        if let name = delivery.recipientName, name.utf8.count > MessageCatalog.cellCharacterLimit {
+            nameTooLong = name.unicodeScalars.count > MessageCatalog.cellCharacterLimit
+        }
+        if messages.exceedsCellLimit(at: delivery.messageID) || nameTooLong {
             quality.record(.truncatedText, example: "\(clock.iso8601(delivery.sentAt)) \(delivery.phone)")
         }
     }

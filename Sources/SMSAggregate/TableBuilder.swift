@@ -119,26 +119,24 @@ package enum TableBuilder {
     }
 
     package static func cube(_ groups: Groups<CubeKey>, names: CubeNames) -> Table {
-        let named = groups.map { group in
-            (day: names.days[Int(group.key.day)], batchID: names.batches[Int(group.key.batch)],
-             operatorName: names.operators[Int(group.key.operatorIndex)], prefix: names.prefixes[Int(group.key.prefix)],
-             status: group.key.status, statistics: group.statistics)
+        // Ordered by day, batch (the empty one last), operator, prefix and status, the
+        // texts by their bytes. Each grouping's names are ranked once, so the sort of
+        // tens of thousands of groups compares integers and moves indices.
+        let batchRanks = ranks(of: names.batches, emptyLast: true)
+        let operatorRanks = ranks(of: names.operators)
+        let prefixRanks = ranks(of: names.prefixes)
+        func sortKey(_ key: CubeKey) -> (Int32, Int32, Int32, Int32, Int) {
+            (names.days[Int(key.day)].daysSinceEpoch, batchRanks[Int(key.batch)], operatorRanks[Int(key.operatorIndex)],
+             prefixRanks[Int(key.prefix)], statusRanks[key.status.ordinal])
         }
-        let sorted = named.sorted { a, b in
-            if a.day != b.day { return a.day < b.day }
-            if a.batchID != b.batchID {
-                if a.batchID.isEmpty != b.batchID.isEmpty { return b.batchID.isEmpty }
-                return byteOrder(a.batchID, b.batchID)
-            }
-            if a.operatorName != b.operatorName { return byteOrder(a.operatorName, b.operatorName) }
-            if a.prefix != b.prefix { return byteOrder(a.prefix, b.prefix) }
-            return a.status.rawValue < b.status.rawValue
-        }
-        let rows = sorted.map { group -> [Cell] in
-            [.day(group.day), .text(batchLabel(group.batchID)), .text(group.operatorName), .text(group.prefix),
-             .text(group.status.rawValue), .integer(group.statistics.deliveries),
-             .integer(group.statistics.latency?.count ?? 0)]
-                + LatencyColumns.cells(group.statistics.latency)
+        let order = groups.indices.sorted { sortKey(groups[$0].key) < sortKey(groups[$1].key) }
+        let rows = order.map { index -> [Cell] in
+            let (key, statistics) = groups[index]
+            return [.day(names.days[Int(key.day)]), .text(batchLabel(names.batches[Int(key.batch)])),
+                    .text(names.operators[Int(key.operatorIndex)]), .text(names.prefixes[Int(key.prefix)]),
+                    .text(key.status.rawValue), .integer(statistics.deliveries),
+                    .integer(statistics.latency?.count ?? 0)]
+                + LatencyColumns.cells(statistics.latency)
         }
         return Table(name: "cube",
                      columns: [Column("day", .day), Column("batch_id", .text), Column("operator", .text),
@@ -146,6 +144,28 @@ package enum TableBuilder {
                                Column("latency_count", .integer)] + LatencyColumns.statistics,
                      rows: rows)
     }
+
+    /// Each name's position among `names` ordered by their UTF-8 bytes (the empty name
+    /// after the others with `emptyLast`). The names are distinct.
+    private static func ranks(of names: [String], emptyLast: Bool = false) -> [Int32] {
+        let sorted = names.indices.sorted { left, right in
+            if emptyLast, names[left].isEmpty != names[right].isEmpty {
+                return names[right].isEmpty
+            }
+            return byteOrder(names[left], names[right])
+        }
+        var ranks = [Int32](repeating: 0, count: names.count)
+        for (rank, index) in sorted.enumerated() {
+            ranks[index] = Int32(rank)
+        }
+        return ranks
+    }
+
+    /// Each status's position, by ordinal, among the statuses ordered by their names.
+    private static let statusRanks: [Int] = {
+        let byName = DeliveryStatus.allCases.sorted { $0.rawValue < $1.rawValue }
+        return DeliveryStatus.allCases.map { status in byName.firstIndex(of: status) ?? 0 }
+    }()
 
     package static func latencyHistogram(_ counts: [Int]) -> Table {
         Table(name: "latency_histogram",

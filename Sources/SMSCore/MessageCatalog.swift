@@ -89,6 +89,12 @@ package struct MessageCatalog: Sendable {
         entries[Int(index)]
     }
 
+    /// True when the text at `index` is longer than a spreadsheet cell holds; read for
+    /// every delivery, so without copying the entry (and retaining its text).
+    package func exceedsCellLimit(at index: Int32) -> Bool {
+        entries[Int(index)].exceedsCellLimit
+    }
+
     /// Doubles the slots and places every entry again.
     private mutating func growSlots() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
