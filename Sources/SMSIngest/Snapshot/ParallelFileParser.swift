@@ -54,9 +54,10 @@ package struct ParallelFileParser: Sendable {
             for worker in 0..<workerCount {
                 group.addTask {
                     var parser = ReportFileParser(statusMap: statusMap, operators: operators)
+                    let buffer = FileReadBuffer()
                     var results: [(Int, Result<ParsedFile, ReportError>)] = []
                     for index in stride(from: worker, to: chunk.count, by: workerCount) {
-                        results.append((index, parseOne(chunk[index], with: &parser)))
+                        results.append((index, parseOne(chunk[index], with: &parser, buffer: buffer)))
                     }
                     return results
                 }
@@ -70,17 +71,11 @@ package struct ParallelFileParser: Sendable {
         }
     }
 
-    private func parseOne(_ job: Job, with parser: inout ReportFileParser) -> Result<ParsedFile, ReportError> {
-        do {
-            let data = try files.contents(of: job.path)
-            let parsed = try data.withUnsafeBytes { bytes throws(ReportError) in
-                try parser.parse(bytes, path: job.path, kind: job.kind)
-            }
-            return .success(parsed)
-        } catch let error as ReportError {
-            return .failure(error)
+    private func parseOne(_ job: Job, with parser: inout ReportFileParser, buffer: FileReadBuffer) -> Result<ParsedFile, ReportError> {
+        do throws(ReportError) {
+            return .success(try parser.parse(try files.read(job.path, into: buffer), path: job.path, kind: job.kind))
         } catch {
-            return .failure(.unreadableFile(file: job.path, reason: "\(error)"))
+            return .failure(error)
         }
     }
 }

@@ -75,6 +75,19 @@ package struct SnapshotFiles: Sendable {
     }
 
     /// The bytes of the file at `path` (relative to the snapshot).
+    /// Reads the file at `path` (relative to the folder) into `buffer` and returns its
+    /// bytes, valid until the buffer's next read.
+    package func read(_ path: String, into buffer: FileReadBuffer) throws(ReportError) -> UnsafeRawBufferPointer {
+        switch buffer.read(folder + "/" + path) {
+        case .success(let bytes):
+            return bytes
+        case .failure(.cannotOpen):
+            throw .unreadableFile(file: path, reason: "no such file or no permission")
+        case .failure(.cannotRead(let reason)):
+            throw .unreadableFile(file: path, reason: reason)
+        }
+    }
+
     package func contents(of path: String) throws(ReportError) -> Data {
         guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {
             throw .unreadableFile(file: path, reason: "no such file or no permission")

@@ -28,7 +28,9 @@ package struct SnapshotReader: Sendable {
         // batch-ids.json is one large file whose rows are only applied at the end: it
         // is read and made ready on a task of its own while the pages are merged.
         let batchIDs = files.batchIDs.map { path in
-            Task.detached { [statusMap, operators] in Self.readBatchIDs(files: files, path: path, statusMap: statusMap, operators: operators) }
+            Task.detached { [statusMap, operators] in
+                Self.readBatchIDs(files: files, path: path, statusMap: statusMap, operators: operators, buffer: FileReadBuffer())
+            }
         }
         var jobs = files.pages.map { ParallelFileParser.Job(path: $0, kind: .page) }
         jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
@@ -77,20 +79,15 @@ package struct SnapshotReader: Sendable {
         return overflow ? maximumReservation : min(max(product, 0), maximumReservation)
     }
 
-    /// Reads and parses `batch-ids.json` and prepares its rows for matching.
+    /// Reads `batch-ids.json` into `buffer`, parses it and prepares its rows for matching.
     private static func readBatchIDs(files: SnapshotFiles, path: String, statusMap: StatusMap,
-                                     operators: OperatorTable) -> Result<BatchIDLookup, ReportError> {
-        do {
-            let data = try files.contents(of: path)
+                                     operators: OperatorTable, buffer: FileReadBuffer) -> Result<BatchIDLookup, ReportError> {
+        do throws(ReportError) {
             var parser = ReportFileParser(statusMap: statusMap, operators: operators)
-            let parsed = try data.withUnsafeBytes { bytes throws(ReportError) in
-                try parser.parse(bytes, path: path, kind: .batchIDs)
-            }
+            let parsed = try parser.parse(try files.read(path, into: buffer), path: path, kind: .batchIDs)
             return .success(BatchIDLookup(rows: parsed.batchIDRows))
-        } catch let error as ReportError {
-            return .failure(error)
         } catch {
-            return .failure(.unreadableFile(file: path, reason: "\(error)"))
+            return .failure(error)
         }
     }
 
