@@ -22,6 +22,7 @@ package struct ReportFileParser {
     private var knownStatuses: [(bytes: ByteString, status: RowStatus)] = []
     private var sharedTexts = SharedTexts()
     private var textIndex: [ByteString: Int32] = [:]
+    private var recentTexts = RecentTexts()
     private var lastText: (key: ByteString, index: Int32)?
 
     package init(statusMap: StatusMap, operators: OperatorTable) {
@@ -320,21 +321,63 @@ package struct ReportFileParser {
         if let lastText, scanner.withBytes(of: value, { lastText.key.hasBytes($0) }) {
             return lastText.index
         }
+        if let entry = scanner.withBytes(of: value, { recentTexts.entry(for: $0) }) {
+            return intern(entry, into: &file)
+        }
         return internText(scanner.string(of: value), into: &file)
     }
 
     private mutating func internText(_ text: String, into file: inout ParsedFile) -> Int32 {
-        let key = ByteString(text)
+        let entry = MessageCatalog.Entry(text: text)
+        recentTexts.remember(entry)
+        return intern(entry, into: &file)
+    }
+
+    /// The index of the entry's text among the file's texts, added when new.
+    private mutating func intern(_ entry: MessageCatalog.Entry, into file: inout ParsedFile) -> Int32 {
+        let key = entry.key
         let index: Int32
         if let existing = textIndex[key] {
             index = existing
         } else {
             index = Int32(file.texts.count)
-            file.texts.append(MessageCatalog.Entry(text: text))
+            file.texts.append(entry)
             textIndex[key] = index
         }
         lastText = (key, index)
         return index
+    }
+}
+
+/// The message texts a parser has met lately, in any file, with their segments
+/// counted: a campaign's text recurs in page after page, and counting its segments
+/// (a walk over every character) once per page cost more than finding it here.
+///
+/// Direct-mapped by a hash of the bytes, like ``SharedTexts``: a text whose slot
+/// another took is counted anew, which is always correct.
+private struct RecentTexts {
+    private var slots = [MessageCatalog.Entry?](repeating: nil, count: 1 << 10)
+
+    /// The entry of the text whose UTF-8 bytes are `bytes`, when remembered.
+    func entry(for bytes: UnsafeRawBufferPointer) -> MessageCatalog.Entry? {
+        guard let entry = slots[Self.slot(of: bytes, in: slots.count)], entry.key.hasBytes(bytes) else { return nil }
+        return entry
+    }
+
+    /// Remembers `entry`, in place of the text that held its slot.
+    mutating func remember(_ entry: MessageCatalog.Entry) {
+        let count = slots.count
+        slots[entry.key.withBytes { Self.slot(of: $0, in: count) }] = entry
+    }
+
+    /// FNV-1a over the length and up to the first 64 bytes: enough to tell texts apart
+    /// for a cache, and bounded for a long one.
+    private static func slot(of bytes: UnsafeRawBufferPointer, in count: Int) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        for byte in bytes.prefix(64) {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: hash ^ hash >> 32) & (count - 1)
     }
 }
 
