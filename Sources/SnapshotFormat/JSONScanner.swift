@@ -38,6 +38,10 @@ package struct JSONScanner {
 
     /// The next significant byte, without consuming it.
     package mutating func peek() throws(JSONSyntaxError) -> UInt8 {
+        // Compact JSON, as the API sends it, has no white space between tokens.
+        if position < bytes.count, bytes[position] > UInt8(ascii: " ") {
+            return bytes[position]
+        }
         skipWhitespace()
         guard position < bytes.count else { throw error("unexpected end of input") }
         return bytes[position]

@@ -108,14 +108,19 @@ package enum TimestampParser {
         }
     }
 
+    /// The value of the `count` ASCII digits at `start`; nil when any is not a digit.
+    /// Read for every timestamp of a snapshot, so without an optional per digit.
+    @inline(__always)
     private static func digits(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
         var value = 0
+        var notDigit = false
         for index in start..<(start + count) {
-            guard let digit = digitValue(bytes[index]) else { return nil }
-            value = value * 10 + digit
+            let digit = Int(bytes[index]) &- Int(UInt8(ascii: "0"))
+            notDigit = notDigit || UInt(bitPattern: digit) > 9
+            value = value &* 10 &+ digit
         }
-        return value
+        return notDigit ? nil : value
     }
 
     private static func digitValue(_ byte: UInt8) -> Int? {
