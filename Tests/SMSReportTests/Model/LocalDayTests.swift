@@ -44,7 +44,8 @@ import Testing
         var west = LocalClock(timeZone: try #require(ReportTimeZone(identifier: "Etc/GMT+12")))
         #expect(east.day(of: Instant.supportedRange.upperBound).description == "10000-01-01")
         #expect(west.day(of: Instant.supportedRange.lowerBound).description == "0000-12-31")
-        #expect(!west.iso8601(Instant.supportedRange.lowerBound).isEmpty)
+        #expect(east.iso8601(Instant.supportedRange.upperBound) == "10000-01-01T13:59:59.999999+14:00")
+        #expect(west.iso8601(Instant.supportedRange.lowerBound) == "0000-12-31T12:00:00.000000-12:00")
         let yearZero = try #require(LocalDay(iso: "0000-01-01"))
         #expect(LocalDay(daysSinceEpoch: yearZero.daysSinceEpoch - 1).description == "-0001-12-31")
     }

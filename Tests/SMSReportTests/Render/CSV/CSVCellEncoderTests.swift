@@ -1,3 +1,4 @@
+import Foundation
 @testable import SMSCore
 @testable import SMSRender
 @testable import SnapshotFormat
@@ -36,6 +37,27 @@ import Testing
         #expect(field(.text("say \"hi\"")) == "\"say \"\"hi\"\"\"")
         #expect(field(.text("two\nlines")) == "\"two\nlines\"")
         #expect(field(.text("=a,b")) == "\"'=a,b\"")
+    }
+
+    /// Texts are scanned eight bytes at a time: a character that needs quotes is found
+    /// at every position of a long text, Nepali bytes around it included.
+    @Test(arguments: [",", "\"", "\n", "\r"])
+    func aCharacterThatNeedsQuotesIsFoundAnywhere(character: String) {
+        let filler = "नमस्ते abc"
+        for position in 0...24 {
+            let text = String(repeating: "x", count: position) + character + filler
+            let expected = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            #expect(field(.text(text), guarded: false) == expected, "at \(position)")
+        }
+        let plain = String(repeating: "नमस्ते ", count: 9)
+        #expect(field(.text(plain)) == plain)
+    }
+
+    @Test func integersKeepEveryDigitAndSign() {
+        #expect(field(.integer(0)) == "0")
+        #expect(field(.integer(1_234_567_890)) == "1234567890")
+        #expect(field(.integer(Int.min)) == "-9223372036854775808")
+        #expect(field(.integer(Int.max)) == "9223372036854775807")
     }
 
     @Test func ratesHaveSixDecimalsAndSecondsThree() {
