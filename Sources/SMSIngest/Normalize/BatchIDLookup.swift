@@ -2,36 +2,26 @@
 /// `sent_at` instant (contract §3). It is built on a core of its own while the pages
 /// are parsed and merged, so that matching at the end only looks rows up.
 ///
-/// Rows are found through an open-addressing table from an instant to the first row
-/// sent at it, and the rows of one instant are chained in file order: no sort, and
-/// about 10 bytes a row beside the rows themselves.
+/// The rows are ordered by instant (in file order within one instant) and searched by
+/// halving. The API lists them in order already, and then no sort is made and no
+/// memory beyond the rows is used; otherwise an index of 4 bytes a row is sorted.
+/// Deliveries are matched in page order, which follows time too, so consecutive
+/// searches touch the same part of the rows: at ten million rows that locality is
+/// worth more than a hash table's single probe.
 package struct BatchIDLookup: Sendable {
     private let rows: [BatchIDRecord]
-    /// Each slot holds the index of the first row (in file order) of an instant, or -1.
-    private let firstRowBySlot: [Int32]
-    /// For each row, the next row sent at the same instant, in file order, or -1.
-    private let nextRowOfInstant: [Int32]
+    /// The rows' indices in instant order; nil when the file's order is already that.
+    private let order: [Int32]?
     /// The distinct non-empty batch ids the rows name.
     package let batchIDs: Set<String>
 
     /// Prepares `rows`, in the order the file gave them.
     package init(rows: [BatchIDRecord]) {
         self.rows = rows
-        var slots = [Int32](repeating: -1, count: Self.slotCount(for: rows.count))
-        var next = [Int32](repeating: -1, count: rows.count)
-        let mask = slots.count - 1
-        // From the last row to the first, so that each instant's chain ends up in file order.
-        for index in rows.indices.reversed() {
-            let instant = rows[index].sentAt.microseconds
-            var slot = Self.hash(instant) & mask
-            while slots[slot] >= 0, rows[Int(slots[slot])].sentAt.microseconds != instant {
-                slot = (slot + 1) & mask
-            }
-            next[index] = slots[slot]
-            slots[slot] = Int32(truncatingIfNeeded: index)
+        let inOrder = zip(rows, rows.dropFirst()).allSatisfy { $0.sentAt <= $1.sentAt }
+        order = inOrder ? nil : (0..<Int32(truncatingIfNeeded: rows.count)).sorted {
+            (rows[Int($0)].sentAt, $0) < (rows[Int($1)].sentAt, $1)
         }
-        firstRowBySlot = slots
-        nextRowOfInstant = next
         var batchIDs = Set<String>()
         var previous = ""
         for row in rows where !row.batchID.isEmpty && row.batchID != previous {
@@ -49,36 +39,32 @@ package struct BatchIDLookup: Sendable {
 
     /// Calls `body` with each row sent at `instant`, in file order.
     package func forEachRow(sentAt instant: Int64, _ body: (BatchIDRecord) -> Void) {
-        guard !rows.isEmpty else { return }
-        let mask = firstRowBySlot.count - 1
-        var slot = Self.hash(instant) & mask
-        while firstRowBySlot[slot] >= 0 {
-            var index = Int(firstRowBySlot[slot])
-            if rows[index].sentAt.microseconds == instant {
-                while index >= 0 {
-                    body(rows[index])
-                    index = Int(nextRowOfInstant[index])
-                }
-                return
+        var position = firstPosition(atOrAfter: instant)
+        while position < rows.count {
+            let row = rows[rowIndex(at: position)]
+            guard row.sentAt.microseconds == instant else { return }
+            body(row)
+            position += 1
+        }
+    }
+
+    /// The index of the row at `position` in instant order.
+    private func rowIndex(at position: Int) -> Int {
+        order.map { Int($0[position]) } ?? position
+    }
+
+    /// The first position in instant order of a row sent at or after `instant`.
+    private func firstPosition(atOrAfter instant: Int64) -> Int {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[rowIndex(at: middle)].sentAt.microseconds < instant {
+                low = middle + 1
+            } else {
+                high = middle
             }
-            slot = (slot + 1) & mask
         }
-    }
-
-    /// A power of two with at least half again as many slots as rows (16 at least).
-    private static func slotCount(for rows: Int) -> Int {
-        var count = 16
-        while count < rows + rows / 2 {
-            count *= 2
-        }
-        return count
-    }
-
-    /// Instants a microsecond apart must land far apart; the high bits of the product
-    /// are the best mixed, so they are folded down.
-    private static func hash(_ instant: Int64) -> Int {
-        var mixed = UInt64(bitPattern: instant) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= mixed >> 29
-        return Int(truncatingIfNeeded: mixed)
+        return low
     }
 }

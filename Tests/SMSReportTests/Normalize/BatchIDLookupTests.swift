@@ -16,6 +16,7 @@ import Testing
         return found
     }
 
+    /// Rows out of instant order are sorted, and one instant's rows keep file order.
     @Test func everyRowOfAnInstantComesInFileOrder() {
         let lookup = BatchIDLookup(rows: [
             Self.row(30, "c"), Self.row(10, "a1"), Self.row(20, "b"), Self.row(10, "a2"), Self.row(10, "a3"),
@@ -26,8 +27,8 @@ import Testing
         #expect(Self.batchIDs(at: 11, in: lookup).isEmpty)
     }
 
-    /// Instants a microsecond apart, many more than the table's first slots, each
-    /// found with its own rows: nothing is lost to a collision.
+    /// A million instants a microsecond apart, listed in order as the API lists them
+    /// (so searched without a sort), each found with its own row.
     @Test func aMillionNeighbouringInstantsAreEachFound() {
         let count: Int64 = 1_000_000
         let lookup = BatchIDLookup(rows: (0..<count).map { Self.row(1_762_000_000_000_000 + $0, "b\($0 % 7)") })
