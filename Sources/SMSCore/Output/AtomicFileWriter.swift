@@ -46,6 +46,22 @@ package struct AtomicFileWriter: ~Copyable {
         }
     }
 
+    /// Writes `bytes` after what is buffered. A large block already made on its own (a
+    /// chunk of formatted rows) is written from where it is instead of being copied
+    /// into the buffer first.
+    package mutating func write(contentsOf bytes: [UInt8]) throws(ReportError) {
+        guard bytes.count >= Self.directWriteMinimum else {
+            try write { $0.append(contentsOf: bytes) }
+            return
+        }
+        try flush()
+        let descriptor = descriptor
+        try check(bytes.withUnsafeBytes { Self.writeAll($0, to: descriptor) })
+    }
+
+    /// Blocks at least this large skip the buffer.
+    private static let directWriteMinimum = flushThreshold / 4
+
     /// Writes what is buffered, syncs and closes the file, renames it to its final
     /// name and syncs the folder.
     /// - Parameter syncingFolder: false for a file in a staging folder that is synced
@@ -86,19 +102,32 @@ package struct AtomicFileWriter: ~Copyable {
     }
 
     private mutating func flush() throws(ReportError) {
+        let descriptor = descriptor
+        try check(buffer.withUnsafeBytes { Self.writeAll($0, to: descriptor) })
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte of `bytes`, however many calls it takes; returns the system's
+    /// error number when writing fails, nil when all is written.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                // safe: the loop runs only while the buffer is non-empty, so it has a base address.
-                systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            }
+        while offset < bytes.count {
+            // safe: the loop runs only while `bytes` is non-empty, so it has a base address.
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw .outputFailed(path: path, reason: String(cString: strerror(errno)))
+                return errno
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        return nil
+    }
+
+    /// Throws the output error for a failed write's error number.
+    private func check(_ failure: Int32?) throws(ReportError) {
+        if let failure {
+            throw .outputFailed(path: path, reason: String(cString: strerror(failure)))
+        }
     }
 
     deinit {

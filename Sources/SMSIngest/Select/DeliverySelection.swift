@@ -25,12 +25,13 @@ package struct DeliverySelection: Sendable {
             if left.sentAt != right.sentAt {
                 return left.sentAt < right.sentAt
             }
-            let leftDelivery = deliveries[Int(left.index)]
-            let rightDelivery = deliveries[Int(right.index)]
-            if leftDelivery.phone != rightDelivery.phone {
-                return leftDelivery.phone.utf8.lexicographicallyPrecedes(rightDelivery.phone.utf8)
+            // The recipients of one message share an instant. Only the two fields are
+            // read: a copy of each delivery would retain all its texts.
+            let leftPhone = deliveries[Int(left.index)].phone, rightPhone = deliveries[Int(right.index)].phone
+            if leftPhone != rightPhone {
+                return leftPhone.utf8.lexicographicallyPrecedes(rightPhone.utf8)
             }
-            return leftDelivery.messageID < rightDelivery.messageID
+            return deliveries[Int(left.index)].messageID < deliveries[Int(right.index)].messageID
         }
         self.order = keys.map(\.index)
         self.days = days

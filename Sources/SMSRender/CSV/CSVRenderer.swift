@@ -62,7 +62,7 @@ package struct CSVRenderer: Sendable {
                 }
                 return bytes
             }, consume: { (bytes: [UInt8], rows: Range<Int>) throws(ReportError) in
-                try file.write { $0.append(contentsOf: bytes) }
+                try file.write(contentsOf: bytes)
                 progress.update(stage: stage, done: rows.upperBound, total: table.rowCount, unit: "rows")
             })
         } catch {
