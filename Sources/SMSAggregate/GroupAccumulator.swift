@@ -2,7 +2,10 @@ import SMSCore
 
 /// Collects one group's deliveries: counts by status and latency figures.
 package struct GroupAccumulator {
-    package private(set) var statusCounts = [Int](repeating: 0, count: DeliveryStatus.allCases.count)
+    /// Deliveries by status ordinal, stored inline: a report has tens of thousands of
+    /// groups, each counted into for every delivery, and an array each would be an
+    /// allocation and a uniqueness check per count.
+    private var statusCounts = InlineArray<8, Int>(repeating: 0)
     package private(set) var deliveries = 0
     package private(set) var firstSentAt = Instant(microseconds: .max)
     package private(set) var lastSentAt = Instant(microseconds: .min)
@@ -30,7 +33,7 @@ package struct GroupAccumulator {
     /// The group's figures.
     package func finish() -> GroupStatistics {
         GroupStatistics(
-            deliveries: deliveries, statusCounts: statusCounts,
+            deliveries: deliveries, statusCounts: DeliveryStatus.allCases.map { statusCounts[$0.ordinal] },
             latency: latencies.statistics,
             firstSentAt: firstSentAt, lastSentAt: lastSentAt)
     }

@@ -19,16 +19,39 @@ package enum Reconciliation {
             counters[CounterKey(day: day, operatorName: key.operatorName)] = wholeNumber(reading.value)
         }
         guard !counters.isEmpty else { return [] }
+        // Counted a day at a time, with the day's few operators in a short list, and
+        // added to the keys once the day changes: deliveries come in page order, which
+        // follows time, so this is one dictionary look-up per day and operator instead
+        // of two per delivery.
         var counted: [CounterKey: Int] = [:]
-        var clock = LocalClock(timeZone: counterTimeZone)
-        for delivery in deliveries {
-            let day = clock.day(of: delivery.sentAt)
-            guard days.contains(day) else { continue }
-            let key = CounterKey(day: day, operatorName: delivery.operatorName)
-            if counters[key] != nil {
-                counted[key, default: 0] += 1
+        var currentDay: LocalDay?
+        var countsOfDay: [(operatorName: String, count: Int)] = []
+        func addCountsOfDay() {
+            guard let currentDay else { return }
+            for (operatorName, count) in countsOfDay {
+                let key = CounterKey(day: currentDay, operatorName: operatorName)
+                if counters[key] != nil {
+                    counted[key, default: 0] += count
+                }
             }
         }
+        var clock = LocalClock(timeZone: counterTimeZone)
+        for index in deliveries.indices {
+            let day = clock.day(of: deliveries[index].sentAt)
+            guard days.contains(day) else { continue }
+            if day != currentDay {
+                addCountsOfDay()
+                currentDay = day
+                countsOfDay.removeAll(keepingCapacity: true)
+            }
+            let operatorName = deliveries[index].operatorName
+            if let position = countsOfDay.firstIndex(where: { $0.operatorName == operatorName }) {
+                countsOfDay[position].count += 1
+            } else {
+                countsOfDay.append((operatorName, 1))
+            }
+        }
+        addCountsOfDay()
         return counters.keys.sorted().map { key in
             ReconciliationRow(day: key.day, operatorName: key.operatorName, enqueued: counters[key] ?? nil,
                               deliveries: counted[key] ?? 0)
