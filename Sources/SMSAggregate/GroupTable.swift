@@ -3,30 +3,25 @@ import SMSCore
 /// The groups of one grouping (by batch, by operator, …): each distinct key gets an
 /// index the first time it is met, and its accumulator lives in an array at that index.
 package struct GroupTable<Key: Hashable> {
-    package private(set) var keys: [Key] = []
+    private var interner = KeyInterner<Key>()
     package private(set) var accumulators: [GroupAccumulator] = []
-    private var indexByKey: [Key: Int32] = [:]
-    /// The key asked for last and its index: deliveries come in order of `sent_at`, so
-    /// runs of them share a batch, a day or an operator, and need no hashing.
-    private var lastKey: Key?
-    private var lastIndex: Int32 = 0
+
+    /// How many groups there are.
+    package var count: Int {
+        accumulators.count
+    }
+
+    /// The groups' keys, in the order they were met.
+    package var keys: [Key] {
+        interner.keys
+    }
 
     /// The index of `key`'s group, created when new.
     package mutating func index(of key: Key) -> Int32 {
-        if let lastKey, lastKey == key {
-            return lastIndex
-        }
-        let index: Int32
-        if let existing = indexByKey[key] {
-            index = existing
-        } else {
-            index = Int32(keys.count)
-            keys.append(key)
+        let index = interner.index(of: key)
+        if Int(index) == accumulators.count {
             accumulators.append(GroupAccumulator())
-            indexByKey[key] = index
         }
-        lastKey = key
-        lastIndex = index
         return index
     }
 
@@ -49,8 +44,8 @@ package struct GroupTable<Key: Hashable> {
     package mutating func finish() -> [(key: Key, statistics: GroupStatistics)] {
         var finished: [(key: Key, statistics: GroupStatistics)] = []
         finished.reserveCapacity(keys.count)
-        for index in keys.indices {
-            finished.append((keys[index], accumulators[index].finish()))
+        for (index, key) in keys.enumerated() {
+            finished.append((key, accumulators[index].finish()))
         }
         accumulators.removeAll()
         return finished

@@ -60,12 +60,12 @@ package struct GroupingPass {
         let batch = batches.index(of: delivery.batchID)
         let operatorIndex = operators.index(of: delivery.operatorName)
         let prefixText = delivery.prefix
-        let prefixCount = prefixes.keys.count
+        let prefixCount = prefixes.count
         let prefix = prefixes.index(of: prefixText)
         let dayIndex = days.index(of: day)
         let cubeIndex = cube.index(of: CubeKey(day: dayIndex, batch: batch, operatorIndex: operatorIndex,
                                                prefix: prefix, status: status))
-        if prefixes.keys.count > prefixCount {
+        if prefixes.count > prefixCount {
             // The operator follows from the prefix (the operator table), so it is
             // recorded when the prefix is first met.
             operatorByPrefix[prefixText] = delivery.operatorName

@@ -10,7 +10,7 @@ import SnapshotFormat
 ///
 /// One pass over the plan's deliveries, in deliveries order, with integer keys:
 /// operators and prefixes by ``OperatorSlots``, batches and raw statuses by
-/// ``StringInterner``. Rollups come out sorted, so writing a day again from the same
+/// ``KeyInterner``. Rollups come out sorted, so writing a day again from the same
 /// snapshot gives identical rows.
 package enum DayRollupBuilder {
     /// The writes of `plan`'s days from `snapshot`, for `account`, days counted in

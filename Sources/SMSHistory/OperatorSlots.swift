@@ -1,3 +1,5 @@
+import SMSAggregate
+
 /// Gives each distinct (prefix, operator) pair a small id without hashing strings:
 /// a three-digit prefix is its own index, and its operator is compared with the few
 /// already seen for it (one, unless an operator table maps a prefix twice over time).
@@ -7,7 +9,7 @@ struct OperatorSlots {
     /// For each three-digit prefix (0…999), the ids of its pairs.
     private var idsByDigits = [[Int32]](repeating: [], count: 1_000)
     /// Any other prefix (empty for an invalid number), by its interned id.
-    private var otherPrefixes = StringInterner()
+    private var otherPrefixes = KeyInterner<String>()
     private var idsByOtherPrefix: [[Int32]] = []
 
     /// The id of (`prefix`, `operatorName`), created when new.
@@ -18,7 +20,7 @@ struct OperatorSlots {
             idsByDigits[digits].append(id)
             return id
         }
-        let prefixID = Int(otherPrefixes.id(of: prefix))
+        let prefixID = Int(otherPrefixes.index(of: prefix))
         if prefixID == idsByOtherPrefix.count { idsByOtherPrefix.append([]) }
         if let id = find(operatorName, among: idsByOtherPrefix[prefixID]) { return id }
         let id = append(prefix: prefix, operatorName: operatorName)

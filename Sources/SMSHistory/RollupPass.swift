@@ -1,3 +1,4 @@
+import SMSAggregate
 import SMSCore
 import SMSStore
 
@@ -19,8 +20,8 @@ struct RollupPass {
     private var dayTotals: [DayTotals]
     private let messages: [MessageFacts]
     private var operatorSlots = OperatorSlots()
-    private var batchIDs = StringInterner()
-    private var rawStatuses = StringInterner()
+    private var batchIDs = KeyInterner<String>()
+    private var rawStatuses = KeyInterner<String>()
     /// Rollups by packed key (day position, slot, status); see ``packedKey``.
     private var operatorIndexByKey = RollupIndex()
     private var operatorRollups: [(key: Int, figures: RollupAccumulator)] = []
@@ -51,7 +52,7 @@ struct RollupPass {
         let message = messages[Int(delivery.messageID)]
         let status = delivery.status
         let sentAt = delivery.sentAt.microseconds
-        let rawStatusID = rawStatuses.id(of: delivery.statusRaw)
+        let rawStatusID = rawStatuses.index(of: delivery.statusRaw)
         var latency = delivery.latencyMicroseconds
         if let value = latency, value < 0 {
             dayTotals[position].record(.negativeLatency)
@@ -62,7 +63,7 @@ struct RollupPass {
         let operatorIndex = Self.index(of: Self.packedKey(position, slot, status), in: &operatorIndexByKey, rollups: &operatorRollups)
         operatorRollups[operatorIndex].figures.add(segments: message.segments, isUCS2: message.isUCS2,
                                                    rawStatusID: rawStatusID, latency: latency, sentAt: sentAt)
-        let batch = batchIDs.id(of: delivery.batchID)
+        let batch = batchIDs.index(of: delivery.batchID)
         let batchIndex = Self.index(of: Self.packedKey(position, batch, status), in: &batchIndexByKey, rollups: &batchRollups)
         batchRollups[batchIndex].figures.add(segments: message.segments, isUCS2: message.isUCS2,
                                              rawStatusID: rawStatusID, latency: latency, sentAt: sentAt)
@@ -93,7 +94,7 @@ struct RollupPass {
             return OperatorRollup(account: account, day: day, operatorName: pair.operatorName, prefix: pair.prefix,
                                   status: Self.status(of: entry.key), deliveries: figures.deliveries,
                                   gsm7Segments: figures.gsm7Segments, ucs2Segments: figures.ucs2Segments,
-                                  rawValues: figures.rawValues(rawStatuses.names), latency: figures.latencyRollup)
+                                  rawValues: figures.rawValues(rawStatuses.keys), latency: figures.latencyRollup)
         }
         return rollups.sorted { left, right in
             if left.operatorName != right.operatorName { return Self.byteOrder(left.operatorName, right.operatorName) }
@@ -107,10 +108,10 @@ struct RollupPass {
         let position = position(of: day)
         let rollups = batchRollups.filter { Self.dayPosition(of: $0.key) == position }.map { entry in
             let figures = entry.figures
-            return BatchRollup(account: account, day: day, batchID: batchIDs.names[Self.groupID(of: entry.key)],
+            return BatchRollup(account: account, day: day, batchID: batchIDs.keys[Self.groupID(of: entry.key)],
                                status: Self.status(of: entry.key), deliveries: figures.deliveries,
                                gsm7Segments: figures.gsm7Segments, ucs2Segments: figures.ucs2Segments,
-                               rawValues: figures.rawValues(rawStatuses.names), latency: figures.latencyRollup,
+                               rawValues: figures.rawValues(rawStatuses.keys), latency: figures.latencyRollup,
                                firstSentAt: Instant(microseconds: figures.firstSentAt),
                                lastSentAt: Instant(microseconds: figures.lastSentAt))
         }

@@ -131,11 +131,17 @@ package struct DeliveryMerger {
         if delivery.recipientName == nil {
             delivery.recipientName = record.recipientName
         }
-        switch StatusPrecedence.compare(current: delivery.status, incoming: record.status) {
+        applyStatus(record.status, raw: record.statusRaw, deliveredAt: record.deliveredAt, to: &delivery)
+    }
+
+    /// Status precedence (contract §3): a later row's status replaces the delivery's,
+    /// with its raw text and delivery time, or marks a conflict, or is left aside.
+    private static func applyStatus(_ status: DeliveryStatus, raw: String, deliveredAt: Instant?, to delivery: inout Delivery) {
+        switch StatusPrecedence.compare(current: delivery.status, incoming: status) {
         case .takeIncoming:
-            delivery.status = record.status
-            delivery.statusRaw = record.statusRaw
-            delivery.deliveredAt = record.deliveredAt
+            delivery.status = status
+            delivery.statusRaw = raw
+            delivery.deliveredAt = deliveredAt
         case .conflict:
             delivery.hasStatusConflict = true
         case .keepCurrent:
@@ -172,16 +178,7 @@ package struct DeliveryMerger {
         if delivery.batchID.isEmpty, !row.batchID.isEmpty {
             delivery.batchID = row.batchID
         }
-        switch StatusPrecedence.compare(current: delivery.status, incoming: row.status) {
-        case .takeIncoming:
-            delivery.status = row.status
-            delivery.statusRaw = row.statusRaw
-            delivery.deliveredAt = row.deliveredAt
-        case .conflict:
-            delivery.hasStatusConflict = true
-        case .keepCurrent:
-            break
-        }
+        applyStatus(row.status, raw: row.statusRaw, deliveredAt: row.deliveredAt, to: &delivery)
     }
 
     private mutating func countMissingBatchReports(batchIDs: Set<String>, skipped: Set<String>) {
