@@ -99,7 +99,7 @@ unit:
 
 integration:
 	$(SWIFT) build
-	python3 -m pytest -q Tests/integration
+	python3 -m pytest -q --durations=15 Tests/integration
 
 ## Builds the libFuzzer targets (Fuzz/, into .build-fuzz) and runs each for FUZZ_SECONDS; fails on a crash or a hang.
 FUZZ_SECONDS ?= 30
