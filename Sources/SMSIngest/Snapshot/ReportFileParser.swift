@@ -19,7 +19,7 @@ package struct ReportFileParser {
     /// The raw statuses met so far, in any file, with their canonical status: a snapshot
     /// has a handful, and matching their bytes costs less than making a `String` and
     /// looking it up in the status map (which trims and upper-cases it) for every row.
-    private var knownStatuses: [(bytes: ByteString, status: RowStatus)] = []
+    private var knownStatuses: [RowStatus] = []
     private var sharedTexts = SharedTexts()
     private var textIndex: [ByteString: Int32] = [:]
     private var recentTexts = RecentTexts()
@@ -285,20 +285,20 @@ package struct ReportFileParser {
         }
         let value = try scanner.readStringValue()
         let known = scanner.withBytes(of: value) { bytes in
-            knownStatuses.first { $0.bytes.hasBytes(bytes) }
+            knownStatuses.first { ByteString($0.raw).hasBytes(bytes) }
         }
-        return known?.status ?? status(forRaw: scanner.string(of: value))
+        return known ?? status(forRaw: scanner.string(of: value))
     }
 
     /// The raw status `raw` with its canonical status, remembered for the rows to come.
     private mutating func status(forRaw raw: String) -> RowStatus {
         let key = ByteString(raw)
-        if let known = knownStatuses.first(where: { $0.bytes == key }) {
-            return known.status
+        if let known = knownStatuses.first(where: { ByteString($0.raw) == key }) {
+            return known
         }
         let status = RowStatus(raw: raw, status: statusMap.status(forRaw: raw))
         if knownStatuses.count < Self.knownStatusLimit {
-            knownStatuses.append((key, status))
+            knownStatuses.append(status)
         }
         return status
     }
@@ -370,13 +370,10 @@ private struct RecentTexts {
         slots[entry.key.withBytes { Self.slot(of: $0, in: count) }] = entry
     }
 
-    /// FNV-1a over the length and up to the first 64 bytes: enough to tell texts apart
-    /// for a cache, and bounded for a long one.
+    /// The slot of a text: ``SharedTexts``' hash of up to its first 64 bytes (enough to
+    /// tell texts apart for a cache, and bounded for a long one), mixed with its length.
     private static func slot(of bytes: UnsafeRawBufferPointer, in count: Int) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-        for byte in bytes.prefix(64) {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        let hash = SharedTexts.hash(UnsafeRawBufferPointer(rebasing: bytes.prefix(64))) ^ UInt64(bytes.count)
         return Int(truncatingIfNeeded: hash ^ hash >> 32) & (count - 1)
     }
 }

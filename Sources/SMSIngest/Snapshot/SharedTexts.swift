@@ -26,7 +26,7 @@ struct SharedTexts {
     private static let inlineLimit = 15
 
     /// FNV-1a: names are short, and this is all the mixing a cache slot needs.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
