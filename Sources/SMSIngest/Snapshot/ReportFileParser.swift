@@ -121,22 +121,29 @@ package struct ReportFileParser {
         var textID: Int32?
         var sawRecipients = false
         let firstRecipient = file.recipients.count
-        while let key = try scanner.nextKey(&cursor) {
-            if scanner.matches(key, "sent_at") {
-                sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
-            } else if scanner.matches(key, "delivered_at") {
-                deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
-            } else if scanner.matches(key, "status") {
-                status = try readStatus(&scanner)
-            } else if scanner.matches(key, "message") {
-                textID = try readText(&scanner, into: &file)
-            } else if scanner.matches(key, "recipients") {
-                // A repeated key counts once, as its last value, like any JSON reader.
-                file.recipients.removeSubrange(firstRecipient...)
-                try readRecipients(&scanner, row: row, into: &file)
-                sawRecipients = true
-            } else {
+        var expected = RowKey(rawValue: 0)
+        keys: while true {
+            switch try scanner.nextKey(&cursor, expecting: &expected) {
+            case .end:
+                break keys
+            case .unknown:
                 try scanner.skipValue()
+            case .known(let key):
+                switch key {
+                case .sentAt:
+                    sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
+                case .deliveredAt:
+                    deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
+                case .status:
+                    status = try readStatus(&scanner)
+                case .message:
+                    textID = try readText(&scanner, into: &file)
+                case .recipients:
+                    // A repeated key counts once, as its last value, like any JSON reader.
+                    file.recipients.removeSubrange(firstRecipient...)
+                    try readRecipients(&scanner, row: row, into: &file)
+                    sawRecipients = true
+                }
             }
         }
         guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
@@ -169,13 +176,18 @@ package struct ReportFileParser {
             var recipientCursor = try scanner.beginObject()
             var name: String?
             var phone: NormalizedPhone?
-            while let key = try scanner.nextKey(&recipientCursor) {
-                if scanner.matches(key, "client_phone") {
-                    phone = try readPhone(&scanner)
-                } else if scanner.matches(key, "client_name") {
-                    name = try readSharedText(&scanner)
-                } else {
+            var expected = RecipientKey(rawValue: 0)
+            keys: while true {
+                switch try scanner.nextKey(&recipientCursor, expecting: &expected) {
+                case .end:
+                    break keys
+                case .unknown:
                     try scanner.skipValue()
+                case .known(let key):
+                        switch key {
+                    case .clientPhone: phone = try readPhone(&scanner)
+                    case .clientName: name = try readSharedText(&scanner)
+                    }
                 }
             }
             guard let phone else { throw FieldFailure.missing(row.recipient(recipient, field: "client_phone")) }
@@ -224,17 +236,20 @@ package struct ReportFileParser {
             var deliveredAt: Instant?
             var status: RowStatus?
             var batchID = ""
-            while let key = try scanner.nextKey(&rowCursor) {
-                if scanner.matches(key, "sent_at") {
-                    sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
-                } else if scanner.matches(key, "delivered_at") {
-                    deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
-                } else if scanner.matches(key, "status") {
-                    status = try readStatus(&scanner)
-                } else if scanner.matches(key, "batch_id") {
-                    batchID = try readSharedText(&scanner) ?? ""
-                } else {
+            var expected = BatchIDKey(rawValue: 0)
+            keys: while true {
+                switch try scanner.nextKey(&rowCursor, expecting: &expected) {
+                case .end:
+                    break keys
+                case .unknown:
                     try scanner.skipValue()
+                case .known(let key):
+                        switch key {
+                    case .sentAt: sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
+                    case .deliveredAt: deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
+                    case .status: status = try readStatus(&scanner)
+                    case .batchID: batchID = try readSharedText(&scanner) ?? ""
+                    }
                 }
             }
             guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
@@ -375,6 +390,85 @@ private struct RecentTexts {
     private static func slot(of bytes: UnsafeRawBufferPointer, in count: Int) -> Int {
         let hash = SharedTexts.hash(UnsafeRawBufferPointer(rebasing: bytes.prefix(64))) ^ UInt64(bytes.count)
         return Int(truncatingIfNeeded: hash ^ hash >> 32) & (count - 1)
+    }
+}
+
+/// The keys the parser reads from one kind of object: raw values count from 0 in the
+/// order the API writes the keys, so that the one after a key is expected next.
+private protocol ObjectKeys: CaseIterable, RawRepresentable<Int> {
+    /// The key as written in JSON.
+    var name: StaticString { get }
+}
+
+/// What ``JSONScanner/nextKey(_:expecting:)-(_,inout Keys?)`` found.
+private enum KeyRead<Keys> {
+    /// One of the keys read; its value comes next.
+    case known(Keys)
+    /// Another key; its value comes next.
+    case unknown
+    /// The end of the object.
+    case end
+}
+
+extension JSONScanner {
+    /// The next key as one of `Keys`. `expected` starts as the first key and follows
+    /// the keys read, so that an object in the API's order is matched a key at a time.
+    fileprivate mutating func nextKey<Keys: ObjectKeys>(
+        _ cursor: inout Cursor, expecting expected: inout Keys?
+    ) throws(JSONSyntaxError) -> KeyRead<Keys> {
+        let found: Keys?
+        switch try nextKey(&cursor, expecting: expected?.name) {
+        case .end:
+            return .end
+        case .expected:
+            found = expected
+        case .other(let key):
+            found = Keys.allCases.first { matches(key, $0.name) }
+        }
+        guard let found else { return .unknown }
+        expected = Keys(rawValue: found.rawValue + 1)
+        return .known(found)
+    }
+}
+
+/// A report row's keys, in the order the API writes them.
+private enum RowKey: Int, ObjectKeys {
+    case message, recipients, sentAt, deliveredAt, status
+
+    var name: StaticString {
+        switch self {
+        case .message: "message"
+        case .recipients: "recipients"
+        case .sentAt: "sent_at"
+        case .deliveredAt: "delivered_at"
+        case .status: "status"
+        }
+    }
+}
+
+/// A recipient's keys, in the order the API writes them.
+private enum RecipientKey: Int, ObjectKeys {
+    case clientName, clientPhone
+
+    var name: StaticString {
+        switch self {
+        case .clientName: "client_name"
+        case .clientPhone: "client_phone"
+        }
+    }
+}
+
+/// A `batch-ids.json` row's keys, in the order the API writes them.
+private enum BatchIDKey: Int, ObjectKeys {
+    case sentAt, deliveredAt, status, batchID
+
+    var name: StaticString {
+        switch self {
+        case .sentAt: "sent_at"
+        case .deliveredAt: "delivered_at"
+        case .status: "status"
+        case .batchID: "batch_id"
+        }
     }
 }
 
