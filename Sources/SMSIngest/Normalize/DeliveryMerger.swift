@@ -26,6 +26,8 @@ package struct DeliveryMerger {
     package private(set) var checks = FetchChecks()
     private var indexByKey: DeliveryIndex
     private var invalidPhoneKeys: [String: Int64] = [:]
+    /// The keys of the file being added (kept to reuse its memory).
+    private var fileKeys: [DeliveryKey] = []
     private var sourcesSeen: [UInt8] = []
     private var distinctPageRows = 0
     private var lastPage: ParsedFile?
@@ -49,16 +51,22 @@ package struct DeliveryMerger {
             batchesWithReport.insert(id)
         }
         let messageIDs = file.texts.map { messages.intern($0) }
+        let records = file.recipients
+        fileKeys.removeAll(keepingCapacity: true)
+        for record in records {
+            fileKeys.append(DeliveryKey(sentAt: record.sentAt.microseconds, messageID: messageIDs[Int(record.textIndex)],
+                                        phone: phoneKey(record.phone)))
+        }
+        indexByKey.prefetch(fileKeys)
         var repeatedRows = 0
         var start = 0
-        let records = file.recipients
         while start < records.count {
             var end = start + 1
             while end < records.count, records[end].rowIndex == records[start].rowIndex {
                 end += 1
             }
             var everyRecipientRepeated = true
-            for record in records[start..<end] where !add(record, messageID: messageIDs[Int(record.textIndex)], from: source) {
+            for index in start..<end where !add(records[index], key: fileKeys[index], from: source) {
                 everyRecipientRepeated = false
             }
             if everyRecipientRepeated {
@@ -80,11 +88,10 @@ package struct DeliveryMerger {
     }
 
     /// Adds one recipient; returns true when the same source had already given it.
-    private mutating func add(_ record: ReportRecipientRecord, messageID: Int32, from source: Source) -> Bool {
-        let key = DeliveryKey(sentAt: record.sentAt.microseconds, messageID: messageID, phone: phoneKey(record.phone))
+    private mutating func add(_ record: ReportRecipientRecord, key: DeliveryKey, from source: Source) -> Bool {
         guard let existing = indexByKey.indexOrAdd(key) else {
             sourcesSeen.append(source.mask)
-            deliveries.append(makeDelivery(record, messageID: messageID, source: source))
+            deliveries.append(makeDelivery(record, messageID: key.messageID, source: source))
             return false
         }
         let index = Int(existing)
