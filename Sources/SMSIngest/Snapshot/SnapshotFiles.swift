@@ -78,6 +78,12 @@ package struct SnapshotFiles: Sendable {
     /// Reads the file at `path` (relative to the folder) into `buffer` and returns its
     /// bytes, valid until the buffer's next read.
     package func read(_ path: String, into buffer: FileReadBuffer) throws(ReportError) -> UnsafeRawBufferPointer {
+        try Self.read(path, in: folder, into: buffer)
+    }
+
+    /// Reads the file at `path` relative to `folder`, as ``read(_:into:)`` does, for a
+    /// file read before the folder is listed.
+    package static func read(_ path: String, in folder: String, into buffer: FileReadBuffer) throws(ReportError) -> UnsafeRawBufferPointer {
         switch buffer.read(folder + "/" + path) {
         case .success(let bytes):
             return bytes

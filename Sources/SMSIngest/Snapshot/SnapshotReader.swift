@@ -21,16 +21,25 @@ package struct SnapshotReader: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .snapshotNotFound(path: folder)
         }
-        let manifest = try readManifest(folder: folder)
-        let files = try SnapshotFiles.list(folder: folder, manifest: manifest)
-            .excluding(manifest?.filesOfFailedRequests ?? [])
-
-        // batch-ids.json is one large file whose rows are only applied at the end: it
-        // is read and made ready on a task of its own while the pages are merged.
-        let batchIDs = files.batchIDs.map { path in
-            Task.detached { [statusMap, operators] in
-                Self.readBatchIDs(files: files, path: path, statusMap: statusMap, operators: operators, buffer: FileReadBuffer())
-            }
+        // batch-ids.json is one large file whose rows are only applied at the end: it is
+        // read and made ready on a task of its own from the start, while the manifest is
+        // decoded (seconds, for a large snapshot's log of requests) and the pages are
+        // merged. The listing then says whether it counts (a failed request's does not).
+        let earlyBatchIDs = FileManager.default.fileExists(atPath: folder + "/" + SnapshotLayout.batchIDs)
+            ? startReadingBatchIDs(folder: folder) : nil
+        let manifest: Manifest?
+        let files: SnapshotFiles
+        do throws(ReportError) {
+            manifest = try readManifest(folder: folder)
+            files = try SnapshotFiles.list(folder: folder, manifest: manifest)
+                .excluding(manifest?.filesOfFailedRequests ?? [])
+        } catch {
+            _ = await earlyBatchIDs?.value
+            throw error
+        }
+        let batchIDs = files.batchIDs.map { _ in earlyBatchIDs ?? startReadingBatchIDs(folder: folder) }
+        if batchIDs == nil {
+            _ = await earlyBatchIDs?.value
         }
         var jobs = files.pages.map { ParallelFileParser.Job(path: $0, kind: .page) }
         jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
@@ -79,12 +88,21 @@ package struct SnapshotReader: Sendable {
         return overflow ? maximumReservation : min(max(product, 0), maximumReservation)
     }
 
-    /// Reads `batch-ids.json` into `buffer`, parses it and prepares its rows for matching.
-    private static func readBatchIDs(files: SnapshotFiles, path: String, statusMap: StatusMap,
-                                     operators: OperatorTable, buffer: FileReadBuffer) -> Result<BatchIDLookup, ReportError> {
+    /// Starts reading the snapshot's `batch-ids.json` on a task of its own.
+    private func startReadingBatchIDs(folder: String) -> Task<Result<BatchIDLookup, ReportError>, Never> {
+        Task.detached { [statusMap, operators] in
+            Self.readBatchIDs(folder: folder, statusMap: statusMap, operators: operators, buffer: FileReadBuffer())
+        }
+    }
+
+    /// Reads `batch-ids.json` into `buffer` (a parameter, so that it outlives the parse
+    /// of its bytes), parses it and prepares its rows for matching.
+    private static func readBatchIDs(folder: String, statusMap: StatusMap, operators: OperatorTable,
+                                     buffer: FileReadBuffer) -> Result<BatchIDLookup, ReportError> {
         do throws(ReportError) {
+            let path = SnapshotLayout.batchIDs
             var parser = ReportFileParser(statusMap: statusMap, operators: operators)
-            let parsed = try parser.parse(try files.read(path, into: buffer), path: path, kind: .batchIDs)
+            let parsed = try parser.parse(try SnapshotFiles.read(path, in: folder, into: buffer), path: path, kind: .batchIDs)
             return .success(BatchIDLookup(rows: parsed.batchIDRows))
         } catch {
             return .failure(error)

@@ -29,6 +29,20 @@ import SnapshotFormat
         #expect(snapshot.manifest?.reasons == ["batch B failed"])
     }
 
+    /// `batch-ids.json` starts parsing before the manifest is decoded (issue 16); the
+    /// manifest still comes first, so its error is the one reported.
+    @Test func aBadManifestIsReportedBeforeABadBatchIDsFileReadBesideIt() async throws {
+        var files = Self.page
+        files[UnitSnapshot.manifest] = #"{"batches": {}}"#
+        files[UnitSnapshot.batchIDs] = #"[{"sent_at": "yesterday", "batch_id": "a"}]"#
+        let error = try #require(try await UnitSnapshot.readError(files))
+        #expect(error == .missingField(file: "manifest.json", path: "complete"))
+        files[UnitSnapshot.manifest] = #"{"complete": true, "batches": {}}"#
+        let batchIDsError = try #require(try await UnitSnapshot.readError(files))
+        #expect(batchIDsError == .invalidField(file: "batch-ids.json", path: "[0].sent_at",
+                                               reason: "not an ISO 8601 timestamp: yesterday"))
+    }
+
     @Test func manifestWithoutCompleteIsAnError() async throws {
         var files = Self.page
         files[UnitSnapshot.manifest] = #"{"batches": {}}"#
