@@ -63,9 +63,24 @@ struct DeliveryIndex {
     /// Where ``prefetch(_:)`` leaves what it read, so that its loads are not optimised away.
     private var prefetchSink: Int64 = 0
 
+    /// Makes room for `expected` deliveries in all, so that the index grows no more
+    /// before then; cheap while few keys are placed.
+    mutating func reserve(_ expected: Int) {
+        keys.reserveCapacity(expected)
+        let count = Self.slotCount(for: expected)
+        if count > slots.count {
+            place(slotCount: count)
+        }
+    }
+
     /// Doubles the slots and places every key again.
     private mutating func grow() {
-        slots = Array(repeating: Self.empty, count: slots.count * 2)
+        place(slotCount: slots.count * 2)
+    }
+
+    /// Makes `slotCount` empty slots and places every key again.
+    private mutating func place(slotCount: Int) {
+        slots = Array(repeating: Self.empty, count: slotCount)
         let mask = slots.count - 1
         for (index, key) in keys.enumerated() {
             var slot = Self.hash(key) & mask

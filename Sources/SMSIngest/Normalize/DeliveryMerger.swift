@@ -41,6 +41,16 @@ package struct DeliveryMerger {
         sourcesSeen.reserveCapacity(expectedDeliveries)
     }
 
+    /// Reserves memory for about `expectedDeliveries` deliveries in all, when the first
+    /// files give a better estimate than the one the merger was made with: growing past
+    /// a reservation copies every delivery so far (a GB at ten million, briefly held
+    /// twice) and places the index's keys again.
+    package mutating func reserve(expectedDeliveries: Int) {
+        deliveries.reserveCapacity(expectedDeliveries)
+        sourcesSeen.reserveCapacity(expectedDeliveries)
+        indexByKey.reserve(expectedDeliveries)
+    }
+
     /// Adds the rows of a page or a batch report.
     package mutating func add(_ file: ParsedFile, from source: Source) {
         if case .batchReport(let id) = source {

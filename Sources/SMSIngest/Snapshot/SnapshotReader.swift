@@ -47,6 +47,7 @@ package struct SnapshotReader: Sendable {
 
         var merger = DeliveryMerger(expectedDeliveries: Self.expectedDeliveries(pages: files.pages.count, pageSize: manifest?.pageSize))
         var done = 0
+        var recipientsOfFirstPages = 0
         let total = jobs.count + (batchIDs == nil ? 0 : 1)
         do throws(ReportError) {
             try await ParallelFileParser(files: files, statusMap: statusMap, operators: operators).parse(jobs) { parsed throws(ReportError) in
@@ -54,6 +55,13 @@ package struct SnapshotReader: Sendable {
                     merger.add(parsed, from: .batchReport(id: batchID))
                 } else {
                     merger.add(parsed, from: .page)
+                    if done < Self.pagesForEstimate {
+                        recipientsOfFirstPages += parsed.recipients.count
+                        if done + 1 == min(Self.pagesForEstimate, files.pages.count) {
+                            merger.reserve(expectedDeliveries: Self.expectedDeliveries(
+                                pages: files.pages.count, recipientsOfFirstPages: recipientsOfFirstPages, firstPages: done + 1))
+                        }
+                    }
                 }
                 done += 1
                 progress.update(stage: "reading snapshot", done: done, total: total, unit: "files")
@@ -93,6 +101,19 @@ package struct SnapshotReader: Sendable {
         Task.detached { [statusMap, operators] in
             Self.readBatchIDs(folder: folder, statusMap: statusMap, operators: operators, buffer: FileReadBuffer())
         }
+    }
+
+    /// The page files whose recipients give the estimate of ``expectedDeliveries(pages:recipientsOfFirstPages:firstPages:)``.
+    package static let pagesForEstimate = 128
+
+    /// The deliveries to reserve memory for once the first pages are merged: their
+    /// recipients per page for every page, a tenth more for deliveries only batch
+    /// reports hold, bounded like ``expectedDeliveries(pages:pageSize:)``. (The manifest's
+    /// page size counts rows, and a row may have several recipients.)
+    package static func expectedDeliveries(pages: Int, recipientsOfFirstPages: Int, firstPages: Int) -> Int {
+        guard firstPages > 0 else { return 0 }
+        let estimate = Double(pages) * Double(recipientsOfFirstPages) / Double(firstPages) * 1.1
+        return estimate < Double(maximumReservation) ? Int(estimate) : maximumReservation
     }
 
     /// Reads `batch-ids.json` into `buffer` (a parameter, so that it outlives the parse

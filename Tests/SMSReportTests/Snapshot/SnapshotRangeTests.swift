@@ -1,3 +1,4 @@
+import Foundation
 @testable import SMSIngest
 import Testing
 
@@ -51,5 +52,33 @@ import Testing
         #expect(SnapshotReader.expectedDeliveries(pages: Int.max, pageSize: 1_000_000) == 1 << 25)
         #expect(SnapshotReader.expectedDeliveries(pages: 3, pageSize: nil) == 150)
         #expect(SnapshotReader.expectedDeliveries(pages: 3, pageSize: 0) == 0)
+    }
+
+    /// Once the first pages are merged, memory is reserved from their recipients per
+    /// page (rows may have several recipients), with a tenth to spare.
+    @Test func theSecondMemoryHintCountsRecipientsNotRows() {
+        #expect(SnapshotReader.expectedDeliveries(pages: 200_000, recipientsOfFirstPages: 128 * 60, firstPages: 128) == 13_200_000)
+        #expect(SnapshotReader.expectedDeliveries(pages: 10, recipientsOfFirstPages: 10, firstPages: 10) == 11)
+        #expect(SnapshotReader.expectedDeliveries(pages: Int.max, recipientsOfFirstPages: Int.max, firstPages: 1) == 1 << 25)
+        #expect(SnapshotReader.expectedDeliveries(pages: 0, recipientsOfFirstPages: 0, firstPages: 0) == 0)
+    }
+
+    /// Pages past the first ones, merged after the merger's memory is reserved again,
+    /// keep every delivery, and repeats across them still merge.
+    @Test func deliveriesMergedBeforeAndAfterTheSecondHintAreAllKept() async throws {
+        var files: [String: String] = [:]
+        let pages = SnapshotReader.pagesForEstimate + 5
+        for page in 1...pages {
+            let sentAt = "2025-11-04T17:00:\(String(format: "%02d", page % 60)).\(String(format: "%06d", page))+05:45"
+            files[UnitSnapshot.page(page)] = UnitJSON.page(count: pages, rows: [
+                UnitJSON.row(sentAt: sentAt, recipients: (0..<3).map { UnitJSON.recipient("98412\(String(format: "%05d", page * 3 + $0))") }),
+            ])
+        }
+        // The last page repeats the first page's row: the same three deliveries.
+        files[UnitSnapshot.page(pages + 1)] = files[UnitSnapshot.page(1)]
+        let snapshot = try await UnitSnapshot.load(files)
+        #expect(snapshot.normalized.deliveries.count == pages * 3)
+        #expect(Set(snapshot.normalized.deliveries.map(\.phone)).count == pages * 3)
+        #expect(snapshot.normalized.fetchChecks.duplicateRows == 1)
     }
 }
