@@ -122,28 +122,21 @@ package struct ReportFileParser {
         var sawRecipients = false
         let firstRecipient = file.recipients.count
         var expected = RowKey(rawValue: 0)
-        keys: while true {
-            switch try scanner.nextKey(&cursor, expecting: &expected) {
-            case .end:
-                break keys
-            case .unknown:
-                try scanner.skipValue()
-            case .known(let key):
-                switch key {
-                case .sentAt:
-                    sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
-                case .deliveredAt:
-                    deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
-                case .status:
-                    status = try readStatus(&scanner)
-                case .message:
-                    textID = try readText(&scanner, into: &file)
-                case .recipients:
-                    // A repeated key counts once, as its last value, like any JSON reader.
-                    file.recipients.removeSubrange(firstRecipient...)
-                    try readRecipients(&scanner, row: row, into: &file)
-                    sawRecipients = true
-                }
+        while let key = try scanner.nextKey(&cursor, expecting: &expected) {
+            switch key {
+            case .sentAt:
+                sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
+            case .deliveredAt:
+                deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
+            case .status:
+                status = try readStatus(&scanner)
+            case .message:
+                textID = try readText(&scanner, into: &file)
+            case .recipients:
+                // A repeated key counts once, as its last value, like any JSON reader.
+                file.recipients.removeSubrange(firstRecipient...)
+                try readRecipients(&scanner, row: row, into: &file)
+                sawRecipients = true
             }
         }
         guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
@@ -177,17 +170,10 @@ package struct ReportFileParser {
             var name: String?
             var phone: NormalizedPhone?
             var expected = RecipientKey(rawValue: 0)
-            keys: while true {
-                switch try scanner.nextKey(&recipientCursor, expecting: &expected) {
-                case .end:
-                    break keys
-                case .unknown:
-                    try scanner.skipValue()
-                case .known(let key):
-                        switch key {
-                    case .clientPhone: phone = try readPhone(&scanner)
-                    case .clientName: name = try readSharedText(&scanner)
-                    }
+            while let key = try scanner.nextKey(&recipientCursor, expecting: &expected) {
+                switch key {
+                case .clientPhone: phone = try readPhone(&scanner)
+                case .clientName: name = try readSharedText(&scanner)
                 }
             }
             guard let phone else { throw FieldFailure.missing(row.recipient(recipient, field: "client_phone")) }
@@ -237,19 +223,12 @@ package struct ReportFileParser {
             var status: RowStatus?
             var batchID = ""
             var expected = BatchIDKey(rawValue: 0)
-            keys: while true {
-                switch try scanner.nextKey(&rowCursor, expecting: &expected) {
-                case .end:
-                    break keys
-                case .unknown:
-                    try scanner.skipValue()
-                case .known(let key):
-                        switch key {
-                    case .sentAt: sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
-                    case .deliveredAt: deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
-                    case .status: status = try readStatus(&scanner)
-                    case .batchID: batchID = try readSharedText(&scanner) ?? ""
-                    }
+            while let key = try scanner.nextKey(&rowCursor, expecting: &expected) {
+                switch key {
+                case .sentAt: sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
+                case .deliveredAt: deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
+                case .status: status = try readStatus(&scanner)
+                case .batchID: batchID = try readSharedText(&scanner) ?? ""
                 }
             }
             guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
@@ -400,34 +379,29 @@ private protocol ObjectKeys: CaseIterable, RawRepresentable<Int> {
     var name: StaticString { get }
 }
 
-/// What ``JSONScanner/nextKey(_:expecting:)-(_,inout Keys?)`` found.
-private enum KeyRead<Keys> {
-    /// One of the keys read; its value comes next.
-    case known(Keys)
-    /// Another key; its value comes next.
-    case unknown
-    /// The end of the object.
-    case end
-}
-
 extension JSONScanner {
-    /// The next key as one of `Keys`. `expected` starts as the first key and follows
-    /// the keys read, so that an object in the API's order is matched a key at a time.
+    /// The next key of `Keys` in the object, the values of other keys skipped; nil
+    /// (consuming `}`) at the end. `expected` starts as the first key and follows the
+    /// keys read, so that an object in the API's order is matched a key at a time.
     fileprivate mutating func nextKey<Keys: ObjectKeys>(
         _ cursor: inout Cursor, expecting expected: inout Keys?
-    ) throws(JSONSyntaxError) -> KeyRead<Keys> {
-        let found: Keys?
-        switch try nextKey(&cursor, expecting: expected?.name) {
-        case .end:
-            return .end
-        case .expected:
-            found = expected
-        case .other(let key):
-            found = Keys.allCases.first { matches(key, $0.name) }
+    ) throws(JSONSyntaxError) -> Keys? {
+        while true {
+            let found: Keys?
+            switch try nextKey(&cursor, expecting: expected?.name) {
+            case .end:
+                return nil
+            case .expected:
+                found = expected
+            case .other(let key):
+                found = Keys.allCases.first { matches(key, $0.name) }
+            }
+            if let found {
+                expected = Keys(rawValue: found.rawValue + 1)
+                return found
+            }
+            try skipValue()
         }
-        guard let found else { return .unknown }
-        expected = Keys(rawValue: found.rawValue + 1)
-        return .known(found)
     }
 }
 
