@@ -13,9 +13,7 @@ import Darwin
 package struct JSONScanner {
     /// A container being read: tracks whether a comma is due before the next item.
     package struct Cursor {
-        @usableFromInline var isFirst = true
-
-        @inlinable init() {}
+        fileprivate var isFirst = true
     }
 
     /// A string value: a span of the input when it had no escapes, else its decoded bytes.
@@ -25,56 +23,52 @@ package struct JSONScanner {
     }
 
     package let bytes: UnsafeRawBufferPointer
-    /// The offset of the next byte to read.
-    package var position: Int { offset }
-    /// Stored apart from ``position`` so that the inlinable readers below can move it
-    /// while other modules can only read it.
-    @usableFromInline var offset = 0
+    package private(set) var position = 0
     private static let maximumDepth = 256
 
     package init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
         // Skip a UTF-8 byte order mark.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            offset = 3
+            position = 3
         }
     }
 
     // MARK: Structure
 
     /// The next significant byte, without consuming it.
-    @inlinable package mutating func peek() throws(JSONSyntaxError) -> UInt8 {
+    package mutating func peek() throws(JSONSyntaxError) -> UInt8 {
         // Compact JSON, as the API sends it, has no white space between tokens.
-        if offset < bytes.count, bytes[offset] > UInt8(ascii: " ") {
-            return bytes[offset]
+        if position < bytes.count, bytes[position] > UInt8(ascii: " ") {
+            return bytes[position]
         }
         skipWhitespace()
-        guard offset < bytes.count else { throw error("unexpected end of input") }
-        return bytes[offset]
+        guard position < bytes.count else { throw error("unexpected end of input") }
+        return bytes[position]
     }
 
     /// Fails unless only white space remains.
     package mutating func expectEnd() throws(JSONSyntaxError) {
         skipWhitespace()
-        guard offset == bytes.count else { throw error("unexpected text after the JSON value") }
+        guard position == bytes.count else { throw error("unexpected text after the JSON value") }
     }
 
     /// Consumes `{` and returns the cursor for ``nextKey(_:)``.
-    @inlinable package mutating func beginObject() throws(JSONSyntaxError) -> Cursor {
+    package mutating func beginObject() throws(JSONSyntaxError) -> Cursor {
         try expect(UInt8(ascii: "{"), "expected an object")
         return Cursor()
     }
 
     /// The next key of the object and consumes its colon; nil (consuming `}`) at the end.
-    @inlinable package mutating func nextKey(_ cursor: inout Cursor) throws(JSONSyntaxError) -> StringValue? {
+    package mutating func nextKey(_ cursor: inout Cursor) throws(JSONSyntaxError) -> StringValue? {
         var next = try peek()
         if next == UInt8(ascii: "}") {
-            offset += 1
+            position += 1
             return nil
         }
         if !cursor.isFirst {
             guard next == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
-            offset += 1
+            position += 1
             next = try peek()
         }
         cursor.isFirst = false
@@ -90,7 +84,7 @@ package struct JSONScanner {
     ///
     /// Comparing the bytes with the one key expected spares reading the key and
     /// comparing it with each name in turn, for objects whose keys come in a usual order.
-    @inlinable package mutating func nextKey(_ cursor: inout Cursor, expecting expected: StaticString?) throws(JSONSyntaxError) -> KeyMatch {
+    package mutating func nextKey(_ cursor: inout Cursor, expecting expected: StaticString?) throws(JSONSyntaxError) -> KeyMatch {
         if let expected, consumeKey(expected, &cursor) {
             return .expected
         }
@@ -100,9 +94,9 @@ package struct JSONScanner {
 
     /// Consumes `"name":`, with the comma due before it, when those exact bytes come
     /// next; otherwise consumes nothing.
-    @inlinable mutating func consumeKey(_ name: StaticString, _ cursor: inout Cursor) -> Bool {
+    private mutating func consumeKey(_ name: StaticString, _ cursor: inout Cursor) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        var start = offset
+        var start = position
         if !cursor.isFirst {
             guard start < bytes.count, bytes[start] == UInt8(ascii: ",") else { return false }
             start += 1
@@ -112,27 +106,27 @@ package struct JSONScanner {
               bytes[start + count + 1] == UInt8(ascii: "\""), bytes[start + count + 2] == UInt8(ascii: ":"),
               memcmp(base + start + 1, name.utf8Start, count) == 0
         else { return false }
-        offset = start + count + 3
+        position = start + count + 3
         cursor.isFirst = false
         return true
     }
 
     /// Consumes `[` and returns the cursor for ``nextElement(_:)``.
-    @inlinable package mutating func beginArray() throws(JSONSyntaxError) -> Cursor {
+    package mutating func beginArray() throws(JSONSyntaxError) -> Cursor {
         try expect(UInt8(ascii: "["), "expected an array")
         return Cursor()
     }
 
     /// True when another element follows (positioned at it); false (consuming `]`) at the end.
-    @inlinable package mutating func nextElement(_ cursor: inout Cursor) throws(JSONSyntaxError) -> Bool {
+    package mutating func nextElement(_ cursor: inout Cursor) throws(JSONSyntaxError) -> Bool {
         let next = try peek()
         if next == UInt8(ascii: "]") {
-            offset += 1
+            position += 1
             return false
         }
         if !cursor.isFirst {
             guard next == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array") }
-            offset += 1
+            position += 1
             _ = try peek()
         }
         cursor.isFirst = false
@@ -142,29 +136,29 @@ package struct JSONScanner {
     // MARK: Scalars
 
     /// Consumes `null` when it comes next.
-    @inlinable package mutating func consumeNull() throws(JSONSyntaxError) -> Bool {
+    package mutating func consumeNull() throws(JSONSyntaxError) -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
         try expectLiteral("null")
         return true
     }
 
     /// Reads a string value.
-    @inlinable package mutating func readStringValue() throws(JSONSyntaxError) -> StringValue {
+    package mutating func readStringValue() throws(JSONSyntaxError) -> StringValue {
         try expect(UInt8(ascii: "\""), "expected a string")
-        let start = offset
+        let start = position
         skipPlainStringBytes()
-        while offset < bytes.count {
-            let byte = bytes[offset]
+        while position < bytes.count {
+            let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                offset += 1
-                return .span(start..<(offset - 1))
+                position += 1
+                return .span(start..<(position - 1))
             }
             if byte == UInt8(ascii: "\\") {
-                var decoded = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
+                var decoded = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
                 return .decoded(try readEscapedRemainder(into: &decoded))
             }
             guard byte >= 0x20 else { throw error("control character in a string") }
-            offset += 1
+            position += 1
         }
         throw error("unterminated string")
     }
@@ -183,24 +177,24 @@ package struct JSONScanner {
     /// Reads a number and returns where its literal text lies in ``bytes``.
     package mutating func readNumberSpan() throws(JSONSyntaxError) -> Range<Int> {
         _ = try peek()
-        let start = offset
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-        let integerStart = offset
+        let start = position
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
         let integerDigits = skipDigits()
         guard integerDigits > 0 else { throw error("expected a value") }
         if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw error("a number has a leading zero") }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-            offset += 1
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
             guard skipDigits() > 0 else { throw error("expected digits after '.'") }
         }
-        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
-            offset += 1
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
-                offset += 1
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
             }
             guard skipDigits() > 0 else { throw error("expected digits in an exponent") }
         }
-        return start..<offset
+        return start..<position
     }
 
     /// Reads `true` or `false`.
@@ -275,7 +269,7 @@ package struct JSONScanner {
     // MARK: Helpers
 
     /// The Swift string of a string value. Invalid UTF-8 becomes U+FFFD.
-    @inlinable package func string(of value: StringValue) -> String {
+    package func string(of value: StringValue) -> String {
         switch value {
         case .span(let range):
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -285,7 +279,7 @@ package struct JSONScanner {
     }
 
     /// Calls `body` with the UTF-8 bytes of a string value.
-    @inlinable package func withBytes<Result>(of value: StringValue, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    package func withBytes<Result>(of value: StringValue, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         switch value {
         case .span(let range):
             return try body(UnsafeRawBufferPointer(rebasing: bytes[range]))
@@ -295,7 +289,7 @@ package struct JSONScanner {
     }
 
     /// True when a string value equals `name` byte for byte.
-    @inlinable package func matches(_ value: StringValue, _ name: StaticString) -> Bool {
+    package func matches(_ value: StringValue, _ name: StaticString) -> Bool {
         switch value {
         case .span(let range):
             guard range.count == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
@@ -305,34 +299,34 @@ package struct JSONScanner {
         }
     }
 
-    /// An error at the current offset.
-    @inline(never) package func error(_ reason: String) -> JSONSyntaxError {
-        JSONSyntaxError(offset: offset, reason: reason, bytes: bytes)
+    /// An error at the current position.
+    package func error(_ reason: String) -> JSONSyntaxError {
+        JSONSyntaxError(offset: position, reason: reason, bytes: bytes)
     }
 
     /// Moves past the bytes of a string that need no attention (not `"`, `\\` or a
     /// control character), eight at a time: most of a snapshot's bytes are inside strings.
-    @inlinable mutating func skipPlainStringBytes() {
+    private mutating func skipPlainStringBytes() {
         guard let base = bytes.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
             // A byte is flagged when it is below 0x20, or equal to 0x22 or 0x5C (the
             // classic "has a zero byte" test on the word xor each pattern).
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
             let flagged = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
             guard flagged == 0 else { return }
-            offset += 8
+            position += 8
         }
     }
 
-    @usableFromInline mutating func skipWhitespace() {
-        while offset < bytes.count {
-            switch bytes[offset] {
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
-                offset += 1
+                position += 1
             default:
                 return
             }
@@ -340,40 +334,40 @@ package struct JSONScanner {
     }
 
     private mutating func skipDigits() -> Int {
-        let start = offset
-        while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") {
-            offset += 1
+        let start = position
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+            position += 1
         }
-        return offset - start
+        return position - start
     }
 
-    @inlinable mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {
+    private mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {
         guard try peek() == byte else { throw error(reason) }
-        offset += 1
+        position += 1
     }
 
-    @usableFromInline mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let matched = literal.withUTF8Buffer { literalBytes in
-            offset + literalBytes.count <= bytes.count
-                && UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + literalBytes.count)])
+            position + literalBytes.count <= bytes.count
+                && UnsafeRawBufferPointer(rebasing: bytes[position..<(position + literalBytes.count)])
                     .elementsEqual(literalBytes)
         }
         guard matched else { throw error("expected a value") }
-        offset += literal.utf8CodeUnitCount
+        position += literal.utf8CodeUnitCount
     }
 
     /// Decodes the rest of a string that has escapes, from the first backslash on.
-    @usableFromInline mutating func readEscapedRemainder(into decoded: inout [UInt8]) throws(JSONSyntaxError) -> [UInt8] {
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            offset += 1
+    private mutating func readEscapedRemainder(into decoded: inout [UInt8]) throws(JSONSyntaxError) -> [UInt8] {
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
             switch byte {
             case UInt8(ascii: "\""):
                 return decoded
             case UInt8(ascii: "\\"):
-                guard offset < bytes.count else { throw error("unterminated string") }
-                let escaped = bytes[offset]
-                offset += 1
+                guard position < bytes.count else { throw error("unterminated string") }
+                let escaped = bytes[position]
+                position += 1
                 switch escaped {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
                 case UInt8(ascii: "b"): decoded.append(0x08)
@@ -400,8 +394,8 @@ package struct JSONScanner {
         guard (0xD800...0xDBFF).contains(first) else {
             return (0xDC00...0xDFFF).contains(first) ? 0xFFFD : first
         }
-        guard let second = lowSurrogateEscape(at: offset) else { return 0xFFFD }
-        offset += 6
+        guard let second = lowSurrogateEscape(at: position) else { return 0xFFFD }
+        position += 6
         return 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
     }
 
@@ -419,12 +413,12 @@ package struct JSONScanner {
     }
 
     private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard offset + 4 <= bytes.count else { throw error("unterminated \\u escape") }
+        guard position + 4 <= bytes.count else { throw error("unterminated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = Self.hexDigit(bytes[offset]) else { throw error("invalid \\u escape") }
+            guard let digit = Self.hexDigit(bytes[position]) else { throw error("invalid \\u escape") }
             value = value << 4 | digit
-            offset += 1
+            position += 1
         }
         return value
     }
