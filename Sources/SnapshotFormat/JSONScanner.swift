@@ -10,65 +10,81 @@ import Darwin
 /// straight out of the file's bytes, without building an intermediate tree, which is
 /// what makes a million-delivery report take seconds. It is strict RFC 8259 JSON:
 /// no trailing commas, no comments.
-package struct JSONScanner {
+///
+/// Its readers are `public` and `@inlinable`, not `package`: Swift 6.3 does not inline a
+/// `package` function into another module even when it is `@inlinable`, and a call per
+/// byte-sized step (a peek, a comma, a key) cost the parser a fifth of its time.
+public struct JSONScanner {
     /// A container being read: tracks whether a comma is due before the next item.
-    package struct Cursor {
-        fileprivate var isFirst = true
+    public struct Cursor {
+        @usableFromInline var isFirst = true
+
+        @inlinable init() {}
     }
 
     /// A string value: a span of the input when it had no escapes, else its decoded bytes.
-    package enum StringValue {
+    public enum StringValue {
         case span(Range<Int>)
         case decoded([UInt8])
     }
 
-    package let bytes: UnsafeRawBufferPointer
-    package private(set) var position = 0
+    public let bytes: UnsafeRawBufferPointer
+    /// The offset of the next byte to read.
+    public var position: Int { offset }
+    /// Stored apart from ``position`` so that the inlinable readers can move it while
+    /// other modules only read it.
+    @usableFromInline var offset = 0
     private static let maximumDepth = 256
 
-    package init(bytes: UnsafeRawBufferPointer) {
+    public init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
         // Skip a UTF-8 byte order mark.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            position = 3
+            offset = 3
         }
     }
 
     // MARK: Structure
 
     /// The next significant byte, without consuming it.
-    package mutating func peek() throws(JSONSyntaxError) -> UInt8 {
+    @inlinable @inline(__always) public mutating func peek() throws(JSONSyntaxError) -> UInt8 {
         // Compact JSON, as the API sends it, has no white space between tokens.
-        if position < bytes.count, bytes[position] > UInt8(ascii: " ") {
-            return bytes[position]
+        if offset < bytes.count, bytes[offset] > UInt8(ascii: " ") {
+            return bytes[offset]
         }
+        return try peekAfterWhitespace()
+    }
+
+    /// ``peek()`` when white space or the end comes next: kept out of line, so that the
+    /// inlined common case stays a compare and a load.
+    @usableFromInline mutating func peekAfterWhitespace() throws(JSONSyntaxError) -> UInt8 {
         skipWhitespace()
-        guard position < bytes.count else { throw error("unexpected end of input") }
-        return bytes[position]
+        guard offset < bytes.count else { throw error("unexpected end of input") }
+        return bytes[offset]
     }
 
     /// Fails unless only white space remains.
     package mutating func expectEnd() throws(JSONSyntaxError) {
         skipWhitespace()
-        guard position == bytes.count else { throw error("unexpected text after the JSON value") }
+        guard offset == bytes.count else { throw error("unexpected text after the JSON value") }
     }
 
     /// Consumes `{` and returns the cursor for ``nextKey(_:)``.
-    package mutating func beginObject() throws(JSONSyntaxError) -> Cursor {
+    @inlinable public mutating func beginObject() throws(JSONSyntaxError) -> Cursor {
         try expect(UInt8(ascii: "{"), "expected an object")
         return Cursor()
     }
 
     /// The next key of the object and consumes its colon; nil (consuming `}`) at the end.
-    package mutating func nextKey(_ cursor: inout Cursor) throws(JSONSyntaxError) -> StringValue? {
+    @inlinable public mutating func nextKey(_ cursor: inout Cursor) throws(JSONSyntaxError) -> StringValue? {
         var next = try peek()
         if next == UInt8(ascii: "}") {
-            position += 1
+            offset += 1
             return nil
         }
         if !cursor.isFirst {
             guard next == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object") }
-            position += 1
+            offset += 1
             next = try peek()
         }
         cursor.isFirst = false
@@ -84,7 +100,7 @@ package struct JSONScanner {
     ///
     /// Comparing the bytes with the one key expected spares reading the key and
     /// comparing it with each name in turn, for objects whose keys come in a usual order.
-    package mutating func nextKey(_ cursor: inout Cursor, expecting expected: StaticString?) throws(JSONSyntaxError) -> KeyMatch {
+    @inlinable public mutating func nextKey(_ cursor: inout Cursor, expecting expected: StaticString?) throws(JSONSyntaxError) -> KeyMatch {
         if let expected, consumeKey(expected, &cursor) {
             return .expected
         }
@@ -94,9 +110,9 @@ package struct JSONScanner {
 
     /// Consumes `"name":`, with the comma due before it, when those exact bytes come
     /// next; otherwise consumes nothing.
-    private mutating func consumeKey(_ name: StaticString, _ cursor: inout Cursor) -> Bool {
+    @inlinable @inline(__always) mutating func consumeKey(_ name: StaticString, _ cursor: inout Cursor) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        var start = position
+        var start = offset
         if !cursor.isFirst {
             guard start < bytes.count, bytes[start] == UInt8(ascii: ",") else { return false }
             start += 1
@@ -106,27 +122,27 @@ package struct JSONScanner {
               bytes[start + count + 1] == UInt8(ascii: "\""), bytes[start + count + 2] == UInt8(ascii: ":"),
               memcmp(base + start + 1, name.utf8Start, count) == 0
         else { return false }
-        position = start + count + 3
+        offset = start + count + 3
         cursor.isFirst = false
         return true
     }
 
     /// Consumes `[` and returns the cursor for ``nextElement(_:)``.
-    package mutating func beginArray() throws(JSONSyntaxError) -> Cursor {
+    @inlinable public mutating func beginArray() throws(JSONSyntaxError) -> Cursor {
         try expect(UInt8(ascii: "["), "expected an array")
         return Cursor()
     }
 
     /// True when another element follows (positioned at it); false (consuming `]`) at the end.
-    package mutating func nextElement(_ cursor: inout Cursor) throws(JSONSyntaxError) -> Bool {
+    @inlinable public mutating func nextElement(_ cursor: inout Cursor) throws(JSONSyntaxError) -> Bool {
         let next = try peek()
         if next == UInt8(ascii: "]") {
-            position += 1
+            offset += 1
             return false
         }
         if !cursor.isFirst {
             guard next == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array") }
-            position += 1
+            offset += 1
             _ = try peek()
         }
         cursor.isFirst = false
@@ -136,29 +152,39 @@ package struct JSONScanner {
     // MARK: Scalars
 
     /// Consumes `null` when it comes next.
-    package mutating func consumeNull() throws(JSONSyntaxError) -> Bool {
+    @inlinable public mutating func consumeNull() throws(JSONSyntaxError) -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
         try expectLiteral("null")
         return true
     }
 
     /// Reads a string value.
-    package mutating func readStringValue() throws(JSONSyntaxError) -> StringValue {
+    @inlinable @inline(__always) public mutating func readStringValue() throws(JSONSyntaxError) -> StringValue {
         try expect(UInt8(ascii: "\""), "expected a string")
-        let start = position
+        let start = offset
         skipPlainStringBytes()
-        while position < bytes.count {
-            let byte = bytes[position]
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") {
+            offset += 1
+            return .span(start..<(offset - 1))
+        }
+        return try readStringRemainder(from: start)
+    }
+
+    /// The rest of a string value from the first byte that needs attention: the end of
+    /// the input, a backslash, a control character, or the quote within the last 8 bytes.
+    @usableFromInline mutating func readStringRemainder(from start: Int) throws(JSONSyntaxError) -> StringValue {
+        while offset < bytes.count {
+            let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                position += 1
-                return .span(start..<(position - 1))
+                offset += 1
+                return .span(start..<(offset - 1))
             }
             if byte == UInt8(ascii: "\\") {
-                var decoded = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
+                var decoded = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
                 return .decoded(try readEscapedRemainder(into: &decoded))
             }
             guard byte >= 0x20 else { throw error("control character in a string") }
-            position += 1
+            offset += 1
         }
         throw error("unterminated string")
     }
@@ -175,26 +201,26 @@ package struct JSONScanner {
     }
 
     /// Reads a number and returns where its literal text lies in ``bytes``.
-    package mutating func readNumberSpan() throws(JSONSyntaxError) -> Range<Int> {
+    @inlinable public mutating func readNumberSpan() throws(JSONSyntaxError) -> Range<Int> {
         _ = try peek()
-        let start = position
-        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
-        let integerStart = position
+        let start = offset
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        let integerStart = offset
         let integerDigits = skipDigits()
         guard integerDigits > 0 else { throw error("expected a value") }
         if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw error("a number has a leading zero") }
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
-            position += 1
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
             guard skipDigits() > 0 else { throw error("expected digits after '.'") }
         }
-        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
-            position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
-                position += 1
+        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+                offset += 1
             }
             guard skipDigits() > 0 else { throw error("expected digits in an exponent") }
         }
-        return start..<position
+        return start..<offset
     }
 
     /// Reads `true` or `false`.
@@ -279,7 +305,7 @@ package struct JSONScanner {
     }
 
     /// Calls `body` with the UTF-8 bytes of a string value.
-    package func withBytes<Result>(of value: StringValue, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    @inlinable public func withBytes<Result>(of value: StringValue, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         switch value {
         case .span(let range):
             return try body(UnsafeRawBufferPointer(rebasing: bytes[range]))
@@ -289,7 +315,7 @@ package struct JSONScanner {
     }
 
     /// True when a string value equals `name` byte for byte.
-    package func matches(_ value: StringValue, _ name: StaticString) -> Bool {
+    @inlinable public func matches(_ value: StringValue, _ name: StaticString) -> Bool {
         switch value {
         case .span(let range):
             guard range.count == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
@@ -300,74 +326,79 @@ package struct JSONScanner {
     }
 
     /// An error at the current position.
-    package func error(_ reason: String) -> JSONSyntaxError {
-        JSONSyntaxError(offset: position, reason: reason, bytes: bytes)
+    @usableFromInline func error(_ reason: String) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset, reason: reason, bytes: bytes)
     }
 
     /// Moves past the bytes of a string that need no attention (not `"`, `\\` or a
     /// control character), eight at a time: most of a snapshot's bytes are inside strings.
-    private mutating func skipPlainStringBytes() {
+    /// It stops at the first byte that needs attention, or before the last 7 bytes.
+    @inlinable @inline(__always) mutating func skipPlainStringBytes() {
         guard let base = bytes.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        while position + 8 <= bytes.count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             // A byte is flagged when it is below 0x20, or equal to 0x22 or 0x5C (the
             // classic "has a zero byte" test on the word xor each pattern).
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
             let flagged = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
-            guard flagged == 0 else { return }
-            position += 8
+            guard flagged == 0 else {
+                // The lowest flagged byte is exact (only bytes above it can be false alarms).
+                offset += flagged.trailingZeroBitCount / 8
+                return
+            }
+            offset += 8
         }
     }
 
-    private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
+    @inlinable mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
-                position += 1
+                offset += 1
             default:
                 return
             }
         }
     }
 
-    private mutating func skipDigits() -> Int {
-        let start = position
-        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
-            position += 1
+    @inlinable mutating func skipDigits() -> Int {
+        let start = offset
+        while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") {
+            offset += 1
         }
-        return position - start
+        return offset - start
     }
 
-    private mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {
+    @inlinable @inline(__always) mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {
         guard try peek() == byte else { throw error(reason) }
-        position += 1
+        offset += 1
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+    @usableFromInline mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let matched = literal.withUTF8Buffer { literalBytes in
-            position + literalBytes.count <= bytes.count
-                && UnsafeRawBufferPointer(rebasing: bytes[position..<(position + literalBytes.count)])
+            offset + literalBytes.count <= bytes.count
+                && UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + literalBytes.count)])
                     .elementsEqual(literalBytes)
         }
         guard matched else { throw error("expected a value") }
-        position += literal.utf8CodeUnitCount
+        offset += literal.utf8CodeUnitCount
     }
 
     /// Decodes the rest of a string that has escapes, from the first backslash on.
-    private mutating func readEscapedRemainder(into decoded: inout [UInt8]) throws(JSONSyntaxError) -> [UInt8] {
-        while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
+    @usableFromInline mutating func readEscapedRemainder(into decoded: inout [UInt8]) throws(JSONSyntaxError) -> [UInt8] {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
             switch byte {
             case UInt8(ascii: "\""):
                 return decoded
             case UInt8(ascii: "\\"):
-                guard position < bytes.count else { throw error("unterminated string") }
-                let escaped = bytes[position]
-                position += 1
+                guard offset < bytes.count else { throw error("unterminated string") }
+                let escaped = bytes[offset]
+                offset += 1
                 switch escaped {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
                 case UInt8(ascii: "b"): decoded.append(0x08)
@@ -394,8 +425,8 @@ package struct JSONScanner {
         guard (0xD800...0xDBFF).contains(first) else {
             return (0xDC00...0xDFFF).contains(first) ? 0xFFFD : first
         }
-        guard let second = lowSurrogateEscape(at: position) else { return 0xFFFD }
-        position += 6
+        guard let second = lowSurrogateEscape(at: offset) else { return 0xFFFD }
+        offset += 6
         return 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
     }
 
@@ -413,12 +444,12 @@ package struct JSONScanner {
     }
 
     private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw error("unterminated \\u escape") }
+        guard offset + 4 <= bytes.count else { throw error("unterminated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = Self.hexDigit(bytes[position]) else { throw error("invalid \\u escape") }
+            guard let digit = Self.hexDigit(bytes[offset]) else { throw error("invalid \\u escape") }
             value = value << 4 | digit
-            position += 1
+            offset += 1
         }
         return value
     }
@@ -439,7 +470,7 @@ package struct JSONScanner {
 }
 
 /// What ``JSONScanner/nextKey(_:expecting:)`` found.
-package enum KeyMatch {
+public enum KeyMatch {
     /// The key expected; its value comes next.
     case expected
     /// Another key; its value comes next.

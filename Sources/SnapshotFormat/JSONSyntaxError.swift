@@ -1,13 +1,13 @@
 /// JSON text that does not parse, with the place where it stops making sense.
-package struct JSONSyntaxError: Error, Sendable {
+public struct JSONSyntaxError: Error, Sendable {
     /// 1-based line of the problem.
-    package let line: Int
+    public let line: Int
     /// 1-based column (in bytes) of the problem.
-    package let column: Int
+    public let column: Int
     /// What was wrong there.
-    package let reason: String
+    public let reason: String
 
-    package init(offset: Int, reason: String, bytes: UnsafeRawBufferPointer) {
+    public init(offset: Int, reason: String, bytes: UnsafeRawBufferPointer) {
         var line = 1
         var lineStart = 0
         for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
