@@ -39,24 +39,39 @@ package enum TimestampParser {
 
     /// The instant that the UTF-8 bytes name, or why they name none.
     package static func read(_ bytes: UnsafeRawBufferPointer) -> Result<Instant, Failure> {
-        guard let instant = instant(bytes) else { return .failure(.malformed) }
-        guard Instant.supportedRange.contains(instant) else { return .failure(.outOfRange) }
-        return .success(instant)
+        inRange(instant(bytes))
     }
 
     /// The instant of a well-formed timestamp, in or out of range. Years have four
     /// digits and offsets are under a day, so the arithmetic cannot overflow.
     private static func instant(_ bytes: UnsafeRawBufferPointer) -> Instant? {
+        guard let minute = localMinute(bytes) else { return nil }
+        return instant(bytes, localMinute: minute)
+    }
+
+    /// The local seconds since the epoch of the minute that the first 16 bytes name
+    /// (`YYYY-MM-DDTHH:MM`, a space or `t` for the `T`); nil unless they are a valid date
+    /// and time of day in a text long enough for the seconds that must follow.
+    fileprivate static func localMinute(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         guard bytes.count >= 19,
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              bytes[13] == UInt8(ascii: ":"),
               let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
-              let hour = digits(bytes, 11, 2), let minute = digits(bytes, 14, 2), let second = digits(bytes, 17, 2),
+              let hour = digits(bytes, 11, 2), let minute = digits(bytes, 14, 2),
               CivilCalendar.isValid(year: year, month: month, day: day),
-              hour < 24, minute < 60, second < 60
+              hour < 24, minute < 60
         else { return nil }
+        let days = Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: day))
+        return days * 86_400 + Int64(hour * 3600 + minute * 60)
+    }
 
+    /// The instant of a timestamp whose first 16 bytes name the local minute
+    /// `localMinute`: reads the `:SS`, the fraction and the offset that follow.
+    fileprivate static func instant(_ bytes: UnsafeRawBufferPointer, localMinute: Int64) -> Instant? {
+        guard bytes.count >= 19, bytes[16] == UInt8(ascii: ":"), let second = digits(bytes, 17, 2), second < 60 else {
+            return nil
+        }
         var index = 19
         var fraction = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -75,9 +90,15 @@ package enum TimestampParser {
         }
 
         guard index < bytes.count, let offsetSeconds = offset(bytes, from: index) else { return nil }
-        let days = Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: day))
-        let localSeconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let localSeconds = localMinute + Int64(second)
         return Instant(microseconds: (localSeconds - Int64(offsetSeconds)) * 1_000_000 + Int64(fraction))
+    }
+
+    /// The instant checked against ``Instant/supportedRange``.
+    fileprivate static func inRange(_ instant: Instant?) -> Result<Instant, Failure> {
+        guard let instant else { return .failure(.malformed) }
+        guard Instant.supportedRange.contains(instant) else { return .failure(.outOfRange) }
+        return .success(instant)
     }
 
     private static func offset(_ bytes: UnsafeRawBufferPointer, from index: Int) -> Int? {
@@ -125,5 +146,31 @@ package enum TimestampParser {
 
     private static func digitValue(_ byte: UInt8) -> Int? {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+}
+
+/// Reads timestamps as ``TimestampParser`` does, remembering the minute of the last one:
+/// a snapshot's rows come in time order, so most timestamps share the date, hour and
+/// minute of the one before, and only their seconds, fraction and offset need reading.
+package struct TimestampReader {
+    /// The first 16 bytes of the last timestamp read whose minute was valid, as two words.
+    private var lastMinuteBytes: (UInt64, UInt64)?
+    /// The local seconds since the epoch of that minute.
+    private var lastMinute: Int64 = 0
+
+    package init() {}
+
+    /// The instant that the UTF-8 bytes name, or why they name none: always the same
+    /// answer as ``TimestampParser``'s `read` of the same bytes.
+    package mutating func read(_ bytes: UnsafeRawBufferPointer) -> Result<Instant, TimestampParser.Failure> {
+        guard bytes.count >= 19 else { return .failure(.malformed) }
+        let minuteBytes = (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if let lastMinuteBytes, lastMinuteBytes == minuteBytes {
+            return TimestampParser.inRange(TimestampParser.instant(bytes, localMinute: lastMinute))
+        }
+        guard let minute = TimestampParser.localMinute(bytes) else { return .failure(.malformed) }
+        lastMinuteBytes = minuteBytes
+        lastMinute = minute
+        return TimestampParser.inRange(TimestampParser.instant(bytes, localMinute: minute))
     }
 }

@@ -24,6 +24,7 @@ package struct ReportFileParser {
     private var textIndex: [ByteString: Int32] = [:]
     private var recentTexts = RecentTexts()
     private var lastText: (key: ByteString, index: Int32)?
+    private var timestamps = TimestampReader()
 
     package init(statusMap: StatusMap, operators: OperatorTable) {
         self.statusMap = statusMap
@@ -243,7 +244,7 @@ package struct ReportFileParser {
 
     // MARK: Fields
 
-    private func readTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant {
+    private mutating func readTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant {
         guard let instant = try readOptionalTimestamp(&scanner, field: field()) else {
             throw FieldFailure.missing(field())
         }
@@ -251,7 +252,7 @@ package struct ReportFileParser {
     }
 
     /// A timestamp, or nil for null or an empty string.
-    private func readOptionalTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant? {
+    private mutating func readOptionalTimestamp(_ scanner: inout JSONScanner, field: @autoclosure () -> String) throws -> Instant? {
         if try scanner.consumeNull() {
             return nil
         }
@@ -263,7 +264,7 @@ package struct ReportFileParser {
         if case .span(let range) = value, range.isEmpty {
             return nil
         }
-        switch scanner.withBytes(of: value, { TimestampParser.read($0) }) {
+        switch scanner.withBytes(of: value, { timestamps.read($0) }) {
         case .success(let instant):
             return instant
         case .failure(let failure):

@@ -112,4 +112,32 @@ import Testing
     func oddNumbersInATimestampAreMalformed(text: String) {
         #expect(TimestampParser.read(text) == .failure(.malformed))
     }
+
+    /// The reader that remembers the last minute gives the parser's answer for every
+    /// text, whatever came before it: the same minute with other seconds, fractions or
+    /// offsets, broken seconds after a valid minute, and minutes that are not valid.
+    @Test func theReaderThatRemembersAMinuteAgreesWithTheParser() {
+        let texts = [
+            "2025-11-04T17:00:45+05:45", "2025-11-04T17:00:59.999999Z", "2025-11-04T17:00:00-03:30",
+            "2025-11-04T17:00:60+05:45", "2025-11-04T17:00X45Z", "2025-11-04T17:00:4", "2025-11-04T17:00",
+            "2025-11-04T17:00:45", "2025-11-04T17:00:45.Z", "2025-11-04T17:00:45.1234567Z",
+            "2025-11-04 17:00:45+05:45", "2025-11-04t17:00:45+0545", "2025-11-04T17:01:00+05",
+            "2025-02-29T17:00:45Z", "2025-11-04T17:60:00Z", "2025-11-04T24:00:00Z",
+            "0001-01-01T00:00:00Z", "0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59.999999Z",
+            "9999-12-31T23:59:59-00:01", "04/11/2025 17:00:45", "", "2025-11-04T17:00:45Z",
+        ]
+        // Each text after each other text, so every pair of a remembered minute and a text is tried.
+        for previous in texts {
+            for text in texts {
+                var reader = TimestampReader()
+                _ = read(previous, with: &reader)
+                #expect(read(text, with: &reader) == TimestampParser.read(text), "\(text) after \(previous)")
+            }
+        }
+    }
+
+    private func read(_ text: String, with reader: inout TimestampReader) -> Result<Instant, TimestampParser.Failure> {
+        var copy = text
+        return copy.withUTF8 { reader.read(UnsafeRawBufferPointer($0)) }
+    }
 }
