@@ -123,7 +123,7 @@ package struct ReportFileParser {
         var sawRecipients = false
         let firstRecipient = file.recipients.count
         var expected = RowKey(rawValue: 0)
-        while let key = try scanner.nextKey(&cursor, expecting: &expected) {
+        while let key = try scanner.nextKnownKey(&cursor, expecting: &expected) {
             switch key {
             case .sentAt:
                 sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
@@ -171,7 +171,7 @@ package struct ReportFileParser {
             var name: String?
             var phone: NormalizedPhone?
             var expected = RecipientKey(rawValue: 0)
-            while let key = try scanner.nextKey(&recipientCursor, expecting: &expected) {
+            while let key = try scanner.nextKnownKey(&recipientCursor, expecting: &expected) {
                 switch key {
                 case .clientPhone: phone = try readPhone(&scanner)
                 case .clientName: name = try readSharedText(&scanner)
@@ -224,7 +224,7 @@ package struct ReportFileParser {
             var status: RowStatus?
             var batchID = ""
             var expected = BatchIDKey(rawValue: 0)
-            while let key = try scanner.nextKey(&rowCursor, expecting: &expected) {
+            while let key = try scanner.nextKnownKey(&rowCursor, expecting: &expected) {
                 switch key {
                 case .sentAt: sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
                 case .deliveredAt: deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
@@ -384,7 +384,7 @@ extension JSONScanner {
     /// The next key of `Keys` in the object, the values of other keys skipped; nil
     /// (consuming `}`) at the end. `expected` starts as the first key and follows the
     /// keys read, so that an object in the API's order is matched a key at a time.
-    fileprivate mutating func nextKey<Keys: ObjectKeys>(
+    fileprivate mutating func nextKnownKey<Keys: ObjectKeys>(
         _ cursor: inout Cursor, expecting expected: inout Keys?
     ) throws(JSONSyntaxError) -> Keys? {
         while true {
