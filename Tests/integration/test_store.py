@@ -326,11 +326,16 @@ def test_the_history_page_in_chromium_shows_the_stored_days_and_the_missing_ones
         loaded.close()
 
 
-def test_percentiles_from_the_store_are_within_1_percent_on_a_million_deliveries(tmp_path):
+SKETCH_CHECK_DELIVERIES = 300_000
+
+
+def test_percentiles_from_the_store_are_within_1_percent_on_300_000_deliveries(tmp_path):
     """The contract's promise for sketches (§9), end to end on a generated world of
-    1,000,000 deliveries: each day's and each operator's p50/p90/p95/p99 from the store
-    against the report's exact nearest-rank values; counts, means and maxima exact."""
-    snapshot = generate(tmp_path / "million", "--deliveries", 1_000_000, "--days", 7, "--end-day", "2025-11-20",
+    300,000 deliveries (over 40,000 a day, so every sketch merges thousands of values):
+    each day's and each operator's p50/p90/p95/p99 from the store against the report's
+    exact nearest-rank values; counts, means and maxima exact. (It was a million until
+    CI neared its 30 minutes: in a debug build that took over 4 minutes alone.)"""
+    snapshot = generate(tmp_path / "large", "--deliveries", SKETCH_CHECK_DELIVERIES, "--days", 7, "--end-day", "2025-11-20",
                         "--seed", 11, "--page-size", 1000)
     store = open_store("sqlite", tmp_path)
     result = report(store, snapshot, tmp_path / "report")
@@ -342,7 +347,7 @@ def test_percentiles_from_the_store_are_within_1_percent_on_a_million_deliveries
     pairs = [(row, by_day(tmp_path / "report")[row["bucket"]]) for row in read_csv(tmp_path / "days" / "history.csv")]
     operators = {row["operator"]: row for row in read_csv(tmp_path / "report" / "by_operator.csv")}
     pairs += [(row, operators[row["operator"]]) for row in read_csv(tmp_path / "operators" / "history.csv")]
-    assert sum(int(stored["deliveries"]) for stored, _ in pairs[:7]) == 1_000_000
+    assert sum(int(stored["deliveries"]) for stored, _ in pairs[:7]) == SKETCH_CHECK_DELIVERIES
     checked = 0
     for stored, exact in pairs:
         for column in ("deliveries", "delivered", "latency_count", "latency_mean_s", "latency_max_s"):
