@@ -121,18 +121,39 @@ package final class ConfigReader {
         return text
     }
 
-    /// `node` as a whole number within `range`.
+    /// `node` as a whole number within `range`. A number too large for any whole number
+    /// (`99999999999999999999`, or YAML 1.1's base 60 `1:0:0:0:0:0:0:0:0:0:0:0`) is out of
+    /// range like any other, named as written.
     package func integer(_ node: ConfigNode, in range: ClosedRange<Int>) -> Int? {
-        guard case .scalar = node.node, node.node.tagName == .int, let value = node.node.int else {
+        guard case let .scalar(scalar) = node.node, node.node.tagName == .int else {
             report(.wrongType(expected: "a whole number", found: Self.kind(of: node.node)), about: node)
             return nil
         }
-        guard range.contains(value) else {
+        guard let value = Self.wholeNumber(node.node, written: scalar.string), range.contains(value) else {
             let bounds = range.upperBound == .max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
-            report(.invalidValue("must be \(bounds), not \(value)"), about: node)
+            report(.invalidValue("must be \(bounds), not \(scalar.string)"), about: node)
             return nil
         }
         return value
+    }
+
+    /// The value of a scalar that YAML resolved as a whole number, or nil when it does not
+    /// fit an `Int`. Base 60 (`1:30` is 90) is read here, because Yams multiplies its digits
+    /// without checking for overflow and would stop the program.
+    private static func wholeNumber(_ node: Node, written text: String) -> Int? {
+        guard text.contains(":") else { return node.int }
+        var digits = Substring(text.filter { $0 != "_" })
+        let sign = digits.first == "-" ? -1 : 1
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        var value = 0
+        for component in digits.split(separator: ":", omittingEmptySubsequences: false) {
+            guard let digit = Int(component, radix: 10), digit >= 0 else { return nil }
+            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 60)
+            let (sum, overflowSum) = shifted.addingReportingOverflow(digit)
+            guard !overflowShift, !overflowSum else { return nil }
+            value = sum
+        }
+        return sign * value
     }
 
     /// `node` as a finite number (whole or with a fraction) within `range`.

@@ -8,7 +8,10 @@ import Testing
 @Suite struct ConfigLimitsTests {
     static let keys = ["keep_snapshots", "concurrency", "parallel_accounts", "recheck_hours", "account_timeout_minutes",
                        "smtp.port", "smtp.max_attachments_mb"]
-    static let values = ["9223372036854775807", "9223372036854775808", "-1", "1e30", "-1e30", ".nan", ".inf", "0"]
+    /// Beside plain numbers, YAML 1.1's base 60: too large for any whole number (Yams
+    /// itself would trap on it), and far below zero.
+    static let values = ["9223372036854775807", "9223372036854775808", "-1", "1e30", "-1e30", ".nan", ".inf", "0",
+                         "1:0:0:0:0:0:0:0:0:0:0:0", "153722867280912930:59", "-1:30"]
 
     /// The minimal config with `key: value` (a `smtp.` key goes into an smtp section), `value` on line 1 or 3.
     static func config(_ key: String, _ value: String) -> (yaml: String, line: Int) {
@@ -38,6 +41,21 @@ import Testing
         #expect(config.keepSnapshots == 100_000)
         #expect(config.recheckHours == 8_784)
         #expect(config.accountTimeout == .seconds(10_080 * 60))
+    }
+
+    @Test func aWholeNumberOutOfRangeIsNamedAsWritten() throws {
+        let fixture = try ConfigFixture()
+        for written in ["99999999999999999999", "1:0:0:0:0:0:0:0:0:0:0:0", "0x401", "1_025"] {
+            let error = try #require(try fixture.error("concurrency: \(written)\n" + ConfigFixture.minimal, requirements: .apiTokens))
+            #expect(error.problem == .invalidValue("must be between 1 and 1024, not \(written)"))
+        }
+    }
+
+    @Test func baseSixtyAndOtherYAMLWholeNumbersLoad() throws {
+        let fixture = try ConfigFixture()
+        for (written, value) in [("1:30", 90), ("+1:0", 60), ("0x10", 16), ("1_000", 1_000)] {
+            #expect(try fixture.load("concurrency: \(written)\n" + ConfigFixture.minimal, requirements: .apiTokens).concurrency == value)
+        }
     }
 
     @Test func theAccountTimeoutIsTwoHoursByDefaultAndTakesFractionsOfAMinute() throws {
