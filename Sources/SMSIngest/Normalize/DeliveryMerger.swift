@@ -183,8 +183,9 @@ package struct DeliveryMerger {
     /// file order.
     private mutating func apply(_ batchIDs: BatchIDLookup) {
         guard !batchIDs.isEmpty else { return }
+        var hint = BatchIDLookup.SearchHint()
         for index in deliveries.indices {
-            batchIDs.forEachRow(sentAt: deliveries[index].sentAt.microseconds) { row in
+            batchIDs.forEachRow(sentAt: deliveries[index].sentAt.microseconds, hint: &hint) { row in
                 Self.apply(row, to: &deliveries[index])
             }
         }

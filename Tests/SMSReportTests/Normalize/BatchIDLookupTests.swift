@@ -10,9 +10,15 @@ import Testing
                       deliveredAt: nil, status: status)
     }
 
+    /// The batch ids of the rows at `instant`, searched from a fresh hint.
     private static func batchIDs(at instant: Int64, in lookup: BatchIDLookup) -> [String] {
+        var hint = BatchIDLookup.SearchHint()
+        return batchIDs(at: instant, in: lookup, hint: &hint)
+    }
+
+    private static func batchIDs(at instant: Int64, in lookup: BatchIDLookup, hint: inout BatchIDLookup.SearchHint) -> [String] {
         var found: [String] = []
-        lookup.forEachRow(sentAt: instant) { found.append($0.batchID) }
+        lookup.forEachRow(sentAt: instant, hint: &hint) { found.append($0.batchID) }
         return found
     }
 
@@ -40,6 +46,34 @@ import Testing
         }
         #expect(mismatches == 0)
         #expect(Self.batchIDs(at: 1_762_000_000_000_000 + count, in: lookup).isEmpty)
+    }
+
+    /// A search starts where the last one ended; wherever that is (before, after or among
+    /// the rows, in order or not), it finds exactly the rows a plain filter of the file finds.
+    @Test(arguments: [false, true])
+    func aSearchFromTheLastOneFindsWhatAFilterFinds(rowsInOrder: Bool) {
+        var generator = SystemRandomNumberGenerator()
+        var rows = (0..<1_000).map { index in Self.row(Int64.random(in: 0..<600, using: &generator) * 10, "r\(index)") }
+        if rowsInOrder {
+            rows.sort { $0.sentAt < $1.sentAt }
+        }
+        let lookup = BatchIDLookup(rows: rows)
+        var hint = BatchIDLookup.SearchHint()
+        var searched = 0
+        var mismatches: [Int64] = []
+        // Rising (as deliveries come), then at random, with instants between and beyond the rows'.
+        let instants = Array(stride(from: Int64(-20), through: 6_020, by: 7)) + (0..<2_000).map { _ in
+            Int64.random(in: -5...605, using: &generator) * 10 + (Bool.random(using: &generator) ? 0 : 3)
+        }
+        for instant in instants {
+            let expected = rows.filter { $0.sentAt.microseconds == instant }.map(\.batchID)
+            if Self.batchIDs(at: instant, in: lookup, hint: &hint) != expected {
+                mismatches.append(instant)
+            }
+            searched += expected.isEmpty ? 0 : 1
+        }
+        #expect(mismatches.isEmpty)
+        #expect(searched > 500)
     }
 
     @Test func theDistinctNamedBatchesAreCollected() {
