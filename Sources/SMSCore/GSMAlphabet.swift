@@ -22,11 +22,10 @@ package enum GSMAlphabet {
     }()
 
     /// The septets `scalar` takes in GSM-7 (1 or 2), or nil when it is outside the
-    /// alphabet. ASCII, nearly every character of a message, is looked up in a table.
+    /// alphabet. ASCII, nearly every character of a message, is looked up in bit sets.
     package static func septets(of scalar: UInt32) -> Int? {
         if scalar < 128 {
-            let cost = asciiSeptets[Int(scalar)]
-            return cost == 0 ? nil : Int(cost)
+            return asciiSeptets(of: scalar)
         }
         if basic.contains(scalar) {
             return 1
@@ -34,8 +33,14 @@ package enum GSMAlphabet {
         return `extension`.contains(scalar) ? 2 : nil
     }
 
-    /// Septets of each ASCII character; 0 for one outside the alphabet.
-    private static let asciiSeptets: [UInt8] = (0..<128).map { scalar -> UInt8 in
-        basic.contains(UInt32(scalar)) ? 1 : `extension`.contains(UInt32(scalar)) ? 2 : 0
+    /// The septets of an ASCII character, from ``basic`` and ``extension`` written out as
+    /// 128-bit sets (low and high halves). Constants, not a table made on first use: that
+    /// would cost a lazy global's check for every character of every new text.
+    private static func asciiSeptets(of scalar: UInt32) -> Int? {
+        let (basicBits, extensionBits): (UInt64, UInt64) = scalar < 64
+            ? (0xFFFF_FFFF_0000_2400, 0x0000_0000_0000_1000)
+            : (0x07FF_FFFE_87FF_FFFF, 0x7800_0000_7800_0000)
+        let bit: UInt64 = 1 << UInt64(scalar & 63)
+        return basicBits & bit != 0 ? 1 : extensionBits & bit != 0 ? 2 : nil
     }
 }

@@ -99,6 +99,18 @@ import Testing
         #expect(Self.count(Self.a(100) + "\t") == (.ucs2, 2))
     }
 
+    /// Every ASCII character costs what the alphabet's lists say: the bit sets that
+    /// answer for ASCII are written out by hand, the lists are the definition.
+    @Test func everyASCIICharacterCostsWhatTheAlphabetSays() {
+        let wrong = (UInt32(0)..<128).filter { scalar in
+            let listed: Int? = GSMAlphabet.basic.contains(scalar) ? 1 : GSMAlphabet.extension.contains(scalar) ? 2 : nil
+            return GSMAlphabet.septets(of: scalar) != listed
+        }
+        #expect(wrong.isEmpty)
+        #expect(GSMAlphabet.septets(of: 0x60) == nil)  // the backtick is outside the alphabet
+        #expect(GSMAlphabet.septets(of: 0x7E) == 2)    // the tilde takes an escape
+    }
+
     @Test func emptyTextIsOneGSM7Segment() {
         #expect(Self.count("") == (.gsm7, 1))
     }
