@@ -1,3 +1,4 @@
+import Foundation
 @testable import SnapshotFormat
 import Testing
 
@@ -41,6 +42,33 @@ import Testing
     @Test(arguments: [#""\x41""#, #""unterminated"#, "\"raw\ncontrol\"", #""\u12""#])
     func invalidStringIsAnError(json: String) {
         #expect(throws: JSONSyntaxError.self) { try Self.decode(json) }
+    }
+
+    /// Texts with escapes anywhere (first, last, side by side, between long plain runs and
+    /// near the end of the input) decode to what Foundation's encoder wrote.
+    @Test func escapedTextsDecodeToWhatAnEncoderWrote() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["\"", "\\", "/", "\n", "\t", "\u{01}", "\u{1F}", "é", "न", "😀", "a", "plain run of text ", "0123456789abcdef"]
+        var wrong: [String] = []
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let json = String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
+            if try Self.decode(json) != .string(text) {
+                wrong.append(json)
+            }
+        }
+        #expect(wrong.isEmpty)
+    }
+
+    /// A raw control character is reported at its own column, after an escape as in a
+    /// string without one (the first used to name the column just past it).
+    @Test func aControlCharacterAfterAnEscapeIsReportedAtItsPlace() throws {
+        for json in ["\"a\\nplain text long enough\u{01}\"", "\"plain text long enough\u{01}\""] {
+            let error = try #require(throws: JSONSyntaxError.self) { try Self.decode(json) }
+            #expect(error.reason == "control character in a string")
+            #expect(error.line == 1)
+            #expect(error.column == json.utf8.count - 1)
+        }
     }
 
     @Test func numbersKeepTheirLiteralText() throws {
