@@ -258,9 +258,34 @@ public struct JSONScanner {
         try readValue(depth: 0)
     }
 
-    /// Skips any value.
+    /// Skips any value, checking its syntax as ``readValue()`` does (the same errors at
+    /// the same places) without building it: no `String`, array or member is made.
     package mutating func skipValue() throws(JSONSyntaxError) {
-        _ = try readValue(depth: 0)
+        try skipValue(depth: 0)
+    }
+
+    private mutating func skipValue(depth: Int) throws(JSONSyntaxError) {
+        guard depth < Self.maximumDepth else { throw error("nesting is too deep") }
+        switch try peek() {
+        case UInt8(ascii: "{"):
+            var cursor = try beginObject()
+            while try nextKey(&cursor) != nil {
+                try skipValue(depth: depth + 1)
+            }
+        case UInt8(ascii: "["):
+            var cursor = try beginArray()
+            while try nextElement(&cursor) {
+                try skipValue(depth: depth + 1)
+            }
+        case UInt8(ascii: "\""):
+            _ = try readStringValue()
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            _ = try readBool()
+        default:
+            _ = try readNumberSpan()
+        }
     }
 
     private mutating func readValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {

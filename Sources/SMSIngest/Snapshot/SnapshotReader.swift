@@ -133,9 +133,8 @@ package struct SnapshotReader: Sendable {
     private func readManifest(folder: String) throws(ReportError) -> Manifest? {
         let path = folder + "/" + SnapshotLayout.manifest
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let value = try JSONValue.parse(data, file: SnapshotLayout.manifest)
         // Checked on the literal: JSONDecoder reports a number no Int holds as invalid JSON.
-        if case .number(let literal)? = value["page_size"], !(Int(literal).map(Self.pageSizes.contains) ?? false) {
+        if let literal = try Self.pageSizeLiteral(in: data), !(Int(literal).map(Self.pageSizes.contains) ?? false) {
             throw .invalidField(file: SnapshotLayout.manifest, path: "page_size",
                                 reason: "out of range: \(literal) (rows on a page, 0 to \(Self.pageSizes.upperBound))")
         }
@@ -157,6 +156,44 @@ package struct SnapshotReader: Sendable {
             throw .invalidField(file: SnapshotLayout.manifest, path: "top level", reason: "\(error)")
         }
         return manifest
+    }
+
+    /// The literal of the manifest's top-level `page_size` (its first occurrence) when it
+    /// is a number. The whole file's syntax is checked on the way, so that invalid JSON is
+    /// reported with its place before the decoder's less precise account; the rest is
+    /// skipped without being built (a large snapshot's log of requests is megabytes).
+    private static func pageSizeLiteral(in data: Data) throws(ReportError) -> String? {
+        do {
+            return try data.withUnsafeBytes { bytes throws(JSONSyntaxError) -> String? in
+                var scanner = JSONScanner(bytes: bytes)
+                var literal: String?
+                if try scanner.peek() == UInt8(ascii: "{") {
+                    var cursor = try scanner.beginObject()
+                    var seen = false
+                    while let key = try scanner.nextKey(&cursor) {
+                        if !seen, scanner.matches(key, "page_size") {
+                            seen = true
+                            switch try scanner.peek() {
+                            case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"):
+                                try scanner.skipValue()
+                            default:
+                                literal = try scanner.readNumberLiteral()
+                            }
+                        } else {
+                            try scanner.skipValue()
+                        }
+                    }
+                } else {
+                    try scanner.skipValue()
+                }
+                try scanner.expectEnd()
+                return literal
+            }
+        } catch let error as JSONSyntaxError {
+            throw .invalidJSON(file: SnapshotLayout.manifest, line: error.line, column: error.column, reason: error.reason)
+        } catch {
+            throw .unreadableFile(file: SnapshotLayout.manifest, reason: "\(error)")
+        }
     }
 
     private func readMetrics(files: SnapshotFiles, path: String) throws(ReportError) -> [MetricReading] {

@@ -29,6 +29,22 @@ import SnapshotFormat
         #expect(snapshot.manifest?.reasons == ["batch B failed"])
     }
 
+    /// The page size is checked on its first `page_size`, also when the key is written
+    /// with an escape; a manifest that is not JSON is reported with its place.
+    @Test func thePageSizeCheckReadsTheFirstPageSizeKeyAsJSONSpellsIt() async throws {
+        var files = Self.page
+        files[UnitSnapshot.manifest] = #"{"complete": true, "batches": {}, "page\u005fsize": -1, "page_size": 50}"#
+        let escaped = try #require(try await UnitSnapshot.readError(files))
+        #expect(escaped == .invalidField(file: "manifest.json", path: "page_size",
+                                         reason: "out of range: -1 (rows on a page, 0 to 1000000)"))
+        files[UnitSnapshot.manifest] = #"{"complete": true, "batches": {}, "page_size": "fifty", "page_size": -1}"#
+        let notANumber = try #require(try await UnitSnapshot.readError(files))
+        #expect(notANumber == .invalidField(file: "manifest.json", path: "page_size", reason: "wrong type of value"))
+        files[UnitSnapshot.manifest] = "{\"complete\": true,\n \"batches\": {}, \"requests\": [{\"path\": \"/a\"} {}]}"
+        let syntax = try #require(try await UnitSnapshot.readError(files))
+        #expect(syntax == .invalidJSON(file: "manifest.json", line: 2, column: 45, reason: "expected ',' or ']' in an array"))
+    }
+
     /// `batch-ids.json` starts parsing before the manifest is decoded (issue 16); the
     /// manifest still comes first, so its error is the one reported.
     @Test func aBadManifestIsReportedBeforeABadBatchIDsFileReadBesideIt() async throws {
