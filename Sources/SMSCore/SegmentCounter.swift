@@ -3,6 +3,9 @@
 package enum SegmentCounter {
     /// The encoding and the number of segments of `text`.
     package static func segmentation(of text: String) -> (encoding: SMSEncoding, segments: Int) {
+        if let segments = text.utf8.withContiguousStorageIfAvailable(gsmSegmentsOfASCII) ?? nil {
+            return (.gsm7, segments)
+        }
         var gsm = PartCounter(single: 160, perPart: 153)
         for scalar in text.unicodeScalars {
             guard let septets = GSMAlphabet.septets(of: scalar.value) else {
@@ -15,6 +18,18 @@ package enum SegmentCounter {
             gsm.add(septets)
         }
         return (.gsm7, gsm.segments)
+    }
+
+    /// The GSM-7 segments of a text whose bytes are all ASCII characters of the alphabet,
+    /// counted byte by byte (most texts); nil for any other text, which the general count
+    /// takes from the start.
+    private static func gsmSegmentsOfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var gsm = PartCounter(single: 160, perPart: 153)
+        for byte in bytes {
+            guard byte < 0x80, let septets = GSMAlphabet.asciiSeptets(of: UInt32(byte)) else { return nil }
+            gsm.add(septets)
+        }
+        return gsm.segments
     }
 }
 
