@@ -125,35 +125,67 @@ package final class ConfigReader {
     /// (`99999999999999999999`, or YAML 1.1's base 60 `1:0:0:0:0:0:0:0:0:0:0:0`) is out of
     /// range like any other, named as written.
     package func integer(_ node: ConfigNode, in range: ClosedRange<Int>) -> Int? {
+        let bounds = range.upperBound == .max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
         guard case let .scalar(scalar) = node.node, node.node.tagName == .int else {
             report(.wrongType(expected: "a whole number", found: Self.kind(of: node.node)), about: node)
             return nil
         }
-        guard let value = Self.wholeNumber(node.node, written: scalar.string), range.contains(value) else {
-            let bounds = range.upperBound == .max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+        switch Self.wholeNumber(node.node, scalar: scalar) {
+        case .value(let value) where range.contains(value):
+            return value
+        case .value, .tooLarge:
             report(.invalidValue("must be \(bounds), not \(scalar.string)"), about: node)
-            return nil
+        case .notANumber:
+            report(.wrongType(expected: "a whole number", found: Self.kind(of: node.node)), about: node)
         }
-        return value
+        return nil
     }
 
-    /// The value of a scalar that YAML resolved as a whole number, or nil when it does not
-    /// fit an `Int`. Base 60 (`1:30` is 90) is read here, because Yams multiplies its digits
-    /// without checking for overflow and would stop the program.
-    private static func wholeNumber(_ node: Node, written text: String) -> Int? {
-        guard text.contains(":") else { return node.int }
-        var digits = Substring(text.filter { $0 != "_" })
-        let sign = digits.first == "-" ? -1 : 1
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        var value = 0
-        for component in digits.split(separator: ":", omittingEmptySubsequences: false) {
-            guard let digit = Int(component, radix: 10), digit >= 0 else { return nil }
-            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 60)
-            let (sum, overflowSum) = shifted.addingReportingOverflow(digit)
-            guard !overflowShift, !overflowSum else { return nil }
-            value = sum
+    /// What a scalar that YAML resolved as a whole number holds.
+    private enum WholeNumber {
+        case value(Int)
+        /// Digits that no `Int` holds.
+        case tooLarge
+        /// No number at all: `0x_`, or text tagged `!!int` by hand.
+        case notANumber
+    }
+
+    /// The whole number a plain scalar spells in any of YAML 1.1's forms. Base 60 (`1:30`
+    /// is 90) is read here, because Yams multiplies its digits without checking for
+    /// overflow and would stop the program.
+    private static func wholeNumber(_ node: Node, scalar: Node.Scalar) -> WholeNumber {
+        guard scalar.style == .plain || scalar.style == .any else { return .notANumber }
+        var text = Substring(scalar.string)
+        if text.contains(":") {
+            let sign = text.first == "-" ? -1 : 1
+            if text.first == "-" || text.first == "+" { text = text.dropFirst() }
+            var value = 0
+            for component in text.split(separator: ":", omittingEmptySubsequences: false) {
+                let digits = component.filter { $0 != "_" }
+                guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .notANumber }
+                guard let digit = Int(digits) else { return .tooLarge }
+                let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 60)
+                let (sum, overflowSum) = shifted.addingReportingOverflow(digit)
+                guard !overflowShift, !overflowSum else { return .tooLarge }
+                value = sum
+            }
+            return .value(sign * value)
         }
-        return sign * value
+        if let value = node.int {
+            return .value(value)
+        }
+        // Yams gives nil for digits no Int holds, and for a form with no digits at all.
+        if text.first == "-" || text.first == "+" { text = text.dropFirst() }
+        let radix: Int
+        switch text.prefix(2) {
+        case "0x": radix = 16; text = text.dropFirst(2)
+        case "0o": radix = 8; text = text.dropFirst(2)
+        case "0b": radix = 2; text = text.dropFirst(2)
+        default: radix = text.count > 1 && text.first == "0" ? 8 : 10
+        }
+        let digits = text.filter { $0 != "_" }
+        let isNumber = !digits.isEmpty && digits.allSatisfy { $0.hexDigitValue.map { $0 < radix } ?? false }
+        return isNumber ? .tooLarge : .notANumber
     }
 
     /// `node` as a finite number (whole or with a fraction) within `range`.

@@ -9,7 +9,7 @@ import Testing
     static let keys = ["keep_snapshots", "concurrency", "parallel_accounts", "recheck_hours", "account_timeout_minutes",
                        "smtp.port", "smtp.max_attachments_mb"]
     /// Beside plain numbers, YAML 1.1's base 60: too large for any whole number (Yams
-    /// itself would trap on it), and far below zero.
+    /// itself would trap on it), and below zero.
     static let values = ["9223372036854775807", "9223372036854775808", "-1", "1e30", "-1e30", ".nan", ".inf", "0",
                          "1:0:0:0:0:0:0:0:0:0:0:0", "153722867280912930:59", "-1:30"]
 
@@ -55,6 +55,22 @@ import Testing
         let fixture = try ConfigFixture()
         for (written, value) in [("1:30", 90), ("+1:0", 60), ("0x10", 16), ("1_000", 1_000)] {
             #expect(try fixture.load("concurrency: \(written)\n" + ConfigFixture.minimal, requirements: .apiTokens).concurrency == value)
+        }
+        for (written, value) in [("1__0:00", 600), ("1:0:0", 3_600), ("2:46:40", 10_000)] {
+            #expect(try fixture.load("keep_snapshots: \(written)\n" + ConfigFixture.minimal, requirements: .apiTokens).keepSnapshots == value)
+        }
+    }
+
+    /// A scalar tagged as a whole number that spells none (no digits, or quoted text
+    /// tagged by hand) is the wrong type, not a number out of range.
+    @Test func aWholeNumberTagOnTextIsTheWrongType() throws {
+        let fixture = try ConfigFixture()
+        for written in ["0x_", "!!int \"30\"", "!!int \"1:30\"", "!!int ten"] {
+            let error = try #require(try fixture.error("concurrency: \(written)\n" + ConfigFixture.minimal, requirements: .apiTokens))
+            guard case .wrongType(expected: "a whole number", found: _) = error.problem else {
+                Issue.record("\(written): \(error.problem)")
+                continue
+            }
         }
     }
 
