@@ -259,12 +259,10 @@ public struct JSONScanner {
     }
 
     /// Skips any value, checking its syntax as ``readValue()`` does (the same errors at
-    /// the same places) without building it: no `String`, array or member is made.
-    package mutating func skipValue() throws(JSONSyntaxError) {
-        try skipValue(depth: 0)
-    }
-
-    private mutating func skipValue(depth: Int) throws(JSONSyntaxError) {
+    /// the same places) without building it: no `String`, array or member is made (only
+    /// a string with escapes is decoded, to check them). `depth` is how many arrays and
+    /// objects enclose the value, so that the nesting limit counts from the document's top.
+    package mutating func skipValue(depth: Int = 0) throws(JSONSyntaxError) {
         guard depth < Self.maximumDepth else { throw error("nesting is too deep") }
         switch try peek() {
         case UInt8(ascii: "{"):

@@ -39,16 +39,28 @@ extension JSONValue {
     /// Parses a whole JSON document (`file` names it in errors): a syntax error
     /// becomes ``ReportError/invalidJSON(file:line:column:reason:)`` with its place.
     package static func parse(_ data: Data, file: String) throws(ReportError) -> JSONValue {
+        try JSONScanner.scan(data, file: file) { scanner throws(JSONSyntaxError) in
+            let value = try scanner.readValue()
+            try scanner.expectEnd()
+            return value
+        }
+    }
+}
+
+extension JSONScanner {
+    /// Runs `body` with a scanner over `data`; a syntax error becomes
+    /// ``ReportError/invalidJSON(file:line:column:reason:)`` naming `file` and the place.
+    package static func scan<Result>(_ data: Data, file: String,
+                                     _ body: (inout JSONScanner) throws(JSONSyntaxError) -> Result) throws(ReportError) -> Result {
         do {
             return try data.withUnsafeBytes { bytes throws(JSONSyntaxError) in
                 var scanner = JSONScanner(bytes: bytes)
-                let value = try scanner.readValue()
-                try scanner.expectEnd()
-                return value
+                return try body(&scanner)
             }
         } catch let error as JSONSyntaxError {
             throw .invalidJSON(file: file, line: error.line, column: error.column, reason: error.reason)
         } catch {
+            // withUnsafeBytes rethrows untyped; the body throws nothing else.
             throw .unreadableFile(file: file, reason: "\(error)")
         }
     }

@@ -163,36 +163,29 @@ package struct SnapshotReader: Sendable {
     /// reported with its place before the decoder's less precise account; the rest is
     /// skipped without being built (a large snapshot's log of requests is megabytes).
     private static func pageSizeLiteral(in data: Data) throws(ReportError) -> String? {
-        do {
-            return try data.withUnsafeBytes { bytes throws(JSONSyntaxError) -> String? in
-                var scanner = JSONScanner(bytes: bytes)
-                var literal: String?
-                if try scanner.peek() == UInt8(ascii: "{") {
-                    var cursor = try scanner.beginObject()
-                    var seen = false
-                    while let key = try scanner.nextKey(&cursor) {
-                        if !seen, scanner.matches(key, "page_size") {
-                            seen = true
-                            switch try scanner.peek() {
-                            case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"):
-                                try scanner.skipValue()
-                            default:
-                                literal = try scanner.readNumberLiteral()
-                            }
-                        } else {
-                            try scanner.skipValue()
+        try JSONScanner.scan(data, file: SnapshotLayout.manifest) { scanner throws(JSONSyntaxError) -> String? in
+            var literal: String?
+            if try scanner.peek() == UInt8(ascii: "{") {
+                var cursor = try scanner.beginObject()
+                var seen = false
+                while let key = try scanner.nextKey(&cursor) {
+                    if !seen, scanner.matches(key, "page_size") {
+                        seen = true
+                        switch try scanner.peek() {
+                        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"):
+                            try scanner.skipValue(depth: 1)
+                        default:
+                            literal = try scanner.readNumberLiteral()
                         }
+                    } else {
+                        try scanner.skipValue(depth: 1)
                     }
-                } else {
-                    try scanner.skipValue()
                 }
-                try scanner.expectEnd()
-                return literal
+            } else {
+                try scanner.skipValue()
             }
-        } catch let error as JSONSyntaxError {
-            throw .invalidJSON(file: SnapshotLayout.manifest, line: error.line, column: error.column, reason: error.reason)
-        } catch {
-            throw .unreadableFile(file: SnapshotLayout.manifest, reason: "\(error)")
+            try scanner.expectEnd()
+            return literal
         }
     }
 

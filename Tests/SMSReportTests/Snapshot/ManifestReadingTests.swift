@@ -45,6 +45,21 @@ import SnapshotFormat
         #expect(syntax == .invalidJSON(file: "manifest.json", line: 2, column: 45, reason: "expected ',' or ']' in an array"))
     }
 
+    /// The nesting limit (256 levels) counts from the manifest's top, in a key no version
+    /// reads as in any other.
+    @Test func aManifestNestedTooDeeplyIsInvalidJSON() async throws {
+        var files = Self.page
+        let nested = String(repeating: "[", count: 256) + String(repeating: "]", count: 256)
+        files[UnitSnapshot.manifest] = #"{"complete": true, "batches": {}, "x": "# + nested + "}"
+        let error = try #require(try await UnitSnapshot.readError(files))
+        guard case .invalidJSON(file: "manifest.json", line: 1, column: _, reason: "nesting is too deep") = error else {
+            Issue.record("\(error)")
+            return
+        }
+        files[UnitSnapshot.manifest] = #"{"complete": true, "batches": {}, "x": "# + nested.dropFirst().dropLast() + "}"
+        #expect(try await UnitSnapshot.load(files).normalized.deliveries.count == 1)
+    }
+
     /// `batch-ids.json` starts parsing before the manifest is decoded (issue 16); the
     /// manifest still comes first, so its error is the one reported.
     @Test func aBadManifestIsReportedBeforeABadBatchIDsFileReadBesideIt() async throws {
