@@ -37,7 +37,8 @@ package enum GSMAlphabet {
     /// 128-bit sets (low and high halves). Constants, not a table made on first use: that
     /// would cost a lazy global's check for every character of every new text.
     @inline(__always)
-    package static func asciiSeptets(of scalar: UInt32) -> Int? {
+    static func asciiSeptets(of scalar: UInt32) -> Int? {
+        assert(scalar < 128, "not an ASCII character")
         let (basicBits, extensionBits): (UInt64, UInt64) = scalar < 64
             ? (0xFFFF_FFFF_0000_2400, 0x0000_0000_0000_1000)
             : (0x07FF_FFFE_87FF_FFFF, 0x7800_0000_7800_0000)

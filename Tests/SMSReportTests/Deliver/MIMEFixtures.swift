@@ -37,15 +37,6 @@ enum MIMEFixtures {
         })
     }
 
-    /// A seeded generator, for reproducible boundaries.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
-    }
-
     static func render(_ message: EmailMessage) -> MIMEMessage.Rendered {
         var generator = SeededGenerator(state: 42)
         return MIMEMessage.render(message, date: Date(timeIntervalSince1970: 1_762_300_800),

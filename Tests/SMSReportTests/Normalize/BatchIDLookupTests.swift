@@ -52,7 +52,7 @@ import Testing
     /// the rows, in order or not), it finds exactly the rows a plain filter of the file finds.
     @Test(arguments: [false, true])
     func aSearchFromTheLastOneFindsWhatAFilterFinds(rowsInOrder: Bool) {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 16)
         var rows = (0..<1_000).map { index in Self.row(Int64.random(in: 0..<600, using: &generator) * 10, "r\(index)") }
         if rowsInOrder {
             rows.sort { $0.sentAt < $1.sentAt }

@@ -47,7 +47,7 @@ import Testing
     /// Texts with escapes anywhere (first, last, side by side, between long plain runs and
     /// near the end of the input) decode to what Foundation's encoder wrote.
     @Test func escapedTextsDecodeToWhatAnEncoderWrote() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 16)
         let pieces = ["\"", "\\", "/", "\n", "\t", "\u{01}", "\u{1F}", "é", "न", "😀", "a", "plain run of text ", "0123456789abcdef"]
         var wrong: [String] = []
         for _ in 0..<2_000 {
