@@ -20,9 +20,12 @@ SAMPLE = Path(BINARY).parent / "sms-sample"
 
 
 def start(*args, env=None):
-    """Starts `sms-report ARGS` in the background."""
+    """Starts `sms-report ARGS` in the background, as a terminal's foreground job: SIGINT
+    at its default action, even when the test runner was started with it ignored (a
+    shell's background job is, and the tool then keeps ignoring it, as it should)."""
     return subprocess.Popen([str(BINARY), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": "1762300800", **TOKENS, **(env or {})})
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1762300800", **TOKENS, **(env or {})},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def wait_for(condition, process, timeout=60):
