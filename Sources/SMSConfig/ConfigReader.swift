@@ -156,9 +156,9 @@ package final class ConfigReader {
     private static func wholeNumber(_ node: Node, scalar: Node.Scalar) -> WholeNumber {
         guard scalar.style == .plain || scalar.style == .any else { return .notANumber }
         var text = Substring(scalar.string)
+        let sign = text.first == "-" ? -1 : 1
+        if text.first == "-" || text.first == "+" { text = text.dropFirst() }
         if text.contains(":") {
-            let sign = text.first == "-" ? -1 : 1
-            if text.first == "-" || text.first == "+" { text = text.dropFirst() }
             var value = 0
             for component in text.split(separator: ":", omittingEmptySubsequences: false) {
                 let digits = component.filter { $0 != "_" }
@@ -175,7 +175,6 @@ package final class ConfigReader {
             return .value(value)
         }
         // Yams gives nil for digits no Int holds, and for a form with no digits at all.
-        if text.first == "-" || text.first == "+" { text = text.dropFirst() }
         let radix: Int
         switch text.prefix(2) {
         case "0x": radix = 16; text = text.dropFirst(2)
