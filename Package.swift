@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "sms-report", targets: ["sms-report"]),
         .executable(name: "sms-api-sim", targets: ["sms-api-sim"]),
         /// The modules that read outside input, for the fuzz targets of `Fuzz/` (a separate package).
-        .library(name: "SMSReportParsers", targets: ["SMSSupport", "SMSCore", "SnapshotFormat", "SMSIngest", "SMSFetch", "SMSConfig"]),
+        .library(name: "SMSReportParsers", targets: ["SMSSupport", "SMSCore", "SnapshotFormat", "SMSIngest", "GatewayAPI", "SMSConfig"]),
             ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,11 +53,15 @@ let package = Package(
             name: "XLSXWriter",
             dependencies: ["CXlsxWriter", "SMSSupport"]
         ),
-        /// An SMTP client on SwiftNIO (STARTTLS, implicit TLS, AUTH) and MIME messages.
-        /// It knows nothing of reports.
+        /// Email without I/O: addresses, MIME messages, and the SMTP protocol as a state
+        /// machine with its settings (security, password). It knows nothing of reports.
+        .target(name: "MailCore"),
+        /// The SMTP client on SwiftNIO (STARTTLS, implicit TLS, AUTH) that drives MailCore's
+        /// session over a connection. It knows nothing of reports.
         .target(
             name: "MailTransport",
             dependencies: [
+                "MailCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -122,11 +126,17 @@ let package = Package(
                 "SMSSupport", "SnapshotFormat",
             ]
         ),
+        /// The gateway's REST API as values, without I/O: its base URL, its token, and what
+        /// a page body says (row count, `next`).
+        .target(
+            name: "GatewayAPI",
+            dependencies: ["SMSCore", "SnapshotFormat"]
+        ),
         /// Downloads the gateway's reports into a snapshot folder (async-http-client).
         .target(
             name: "SMSFetch",
             dependencies: [
-                "SMSCore", "SMSSupport", "SnapshotFormat",
+                "GatewayAPI", "SMSCore", "SMSSupport", "SnapshotFormat",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -146,7 +156,7 @@ let package = Package(
         .target(
             name: "SMSConfig",
             dependencies: [
-                "MailTransport", "SMSAggregate", "SMSBilling", "SMSCore", "SMSFetch", "SMSIngest", "SMSRender", "SMSSupport",
+                "GatewayAPI", "MailCore", "SMSAggregate", "SMSBilling", "SMSCore", "SMSIngest", "SMSRender", "SMSSupport",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -154,7 +164,7 @@ let package = Package(
         .target(
             name: "SMSRun",
             dependencies: [
-                "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory",
+                "GatewayAPI", "MailCore", "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory",
                 "SMSIngest", "SMSRender", "SMSStore", "SMSSupport", "SnapshotFormat", "SVGRaster",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -192,7 +202,7 @@ let package = Package(
         .executableTarget(
             name: "sms-report",
             dependencies: [
-                "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory", "SMSIngest", "SMSRender", "SMSRun",
+                "GatewayAPI", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory", "SMSIngest", "SMSRender", "SMSRun",
                 "SMSStore", "SMSSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -210,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "SMSReportTests",
             dependencies: [
-                "MailTransport", "QuantileSketch", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch",
+                "GatewayAPI", "MailCore", "MailTransport", "QuantileSketch", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch",
                 "SMSHistory", "SMSIngest", "SMSRender", "SMSRun", "SMSStore", "SMSSupport", "SMSWorld", "SnapshotFormat",
                 "XLSXWriter", "CXlsxWriter", "SVGRaster", "CLibRSVG",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -229,7 +239,7 @@ let package = Package(
             dependencies: [
                 "SMSSimulator",
                 "SMSWorld",
-                "SMSCore", "SMSFetch", "SnapshotFormat",
+                "GatewayAPI", "SMSCore", "SMSFetch", "SnapshotFormat",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

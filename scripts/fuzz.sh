@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of Fuzz/ and runs each for a bounded time (README: "Fuzzing").
+# Builds the libFuzzer targets of Fuzz/ and runs each for a bounded time (`make fuzz`;
+# docs/architecture.md lists what they read).
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #   scripts/fuzz.sh --build-only

@@ -1,5 +1,5 @@
+import GatewayAPI
 import SMSBilling
-import SMSFetch
 
 /// One client account of the config (`accounts[i]`).
 package struct AccountSettings: Sendable {

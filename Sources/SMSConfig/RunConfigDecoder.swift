@@ -1,9 +1,9 @@
 import Foundation
-import MailTransport
+import GatewayAPI
+import MailCore
 import SMSAggregate
 import SMSBilling
 import SMSCore
-import SMSFetch
 import SMSIngest
 import SMSRender
 

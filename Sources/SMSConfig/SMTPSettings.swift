@@ -1,4 +1,5 @@
-import MailTransport
+import MailCore
+
 
 /// The mail server the reports are sent through (`smtp`).
 package struct SMTPSettings: Sendable {

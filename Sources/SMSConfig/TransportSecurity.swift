@@ -1,4 +1,4 @@
-import SMSFetch
+import GatewayAPI
 
 /// Contract §8: a `base_url` or SMTP host that is not loopback must use TLS, unless
 /// `allow_insecure: true` says otherwise (and every run then logs a warning).

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import GatewayAPI
 import Logging
 import NIOCore
 import NIOHTTP1

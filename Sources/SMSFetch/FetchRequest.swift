@@ -1,5 +1,6 @@
-import SMSSupport
+import GatewayAPI
 import SMSCore
+import SMSSupport
 import SnapshotFormat
 
 /// Everything a fetch needs: where from, with what token, what window, how hard to try.

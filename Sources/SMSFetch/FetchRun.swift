@@ -1,3 +1,4 @@
+import GatewayAPI
 import SMSCore
 import SMSSupport
 import SnapshotFormat

@@ -1,3 +1,4 @@
+import GatewayAPI
 import SnapshotFormat
 
 /// A body fetched and stored by one of the parallel requests, so that writing and

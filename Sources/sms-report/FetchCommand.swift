@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GatewayAPI
 import Logging
 import SMSConfig
 import SMSCore

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayAPI
 import SMSFetch
 import SMSSimulator
 import SMSSupport

@@ -1,4 +1,4 @@
-@testable import SMSFetch
+@testable import GatewayAPI
 
 /// libFuzzer's entry point: reads the input as a page body the way fetch does, and as
 /// a `next` link. Neither may crash; what fetch does with odd values is its own test.

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import MailTransport
+import MailCore
 import SMSSupport
 import SVGRaster
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MailCore
 import MailTransport
 import SMSSupport
 import Synchronization

@@ -1,4 +1,4 @@
-import MailTransport
+import MailCore
 import SMSSupport
 
 /// Why a report email was not delivered, as typed values. Every case is exit code 4

@@ -1,5 +1,5 @@
 import Foundation
-import MailTransport
+import MailCore
 import SMSCore
 import SnapshotFormat
 

@@ -1,5 +1,5 @@
 import Foundation
-import MailTransport
+import MailCore
 
 /// The report email of one account and period (contract §8), built from the files
 /// that the run wrote into the report folder: `report.txt` as the text part, `report.html` as the HTML

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import MailTransport
+import MailCore
 import SMSConfig
 import SMSCore
 import SMSRender

@@ -1,7 +1,7 @@
+@testable import MailCore
 @testable import SMSConfig
-import Testing
 @testable import SMSRender
-@testable import MailTransport
+import Testing
 
 /// Contract §8 / issue 6: every config problem is one line naming the file, the key path
 /// and the line, with exit code 2.

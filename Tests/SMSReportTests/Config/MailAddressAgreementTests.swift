@@ -1,4 +1,4 @@
-@testable import MailTransport
+@testable import MailCore
 import Testing
 
 /// Issue 11 item 9: `run --check` and sending use one address rule, so an address

@@ -1,5 +1,5 @@
 import Foundation
-@testable import MailTransport
+@testable import MailCore
 
 /// Messages and helpers shared by the MIME and delivery tests.
 enum MIMEFixtures {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import MailTransport
+@testable import MailCore
 import Testing
 
 @Suite("MIME message")

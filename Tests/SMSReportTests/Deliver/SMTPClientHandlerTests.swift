@@ -1,4 +1,5 @@
 import Logging
+@testable import MailCore
 @testable import MailTransport
 import NIOCore
 import NIOEmbedded

@@ -1,4 +1,4 @@
-@testable import MailTransport
+@testable import MailCore
 import Testing
 
 @Suite("SMTP reply parsing")

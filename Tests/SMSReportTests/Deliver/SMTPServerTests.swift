@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+@testable import MailCore
 @testable import MailTransport
 @testable import SMSRun
 @testable import SMSSupport

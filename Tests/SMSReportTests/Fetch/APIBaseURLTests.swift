@@ -1,4 +1,4 @@
-@testable import SMSFetch
+@testable import GatewayAPI
 import Testing
 
 /// The base URL is the only origin requests go to (contract §6).

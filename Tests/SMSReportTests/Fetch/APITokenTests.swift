@@ -1,3 +1,4 @@
+@testable import GatewayAPI
 @testable import SMSFetch
 import Testing
 

@@ -1,3 +1,4 @@
+@testable import GatewayAPI
 import NIOCore
 @testable import SMSFetch
 import Testing

@@ -1,4 +1,4 @@
-@testable import SMSFetch
+@testable import GatewayAPI
 @testable import SnapshotFormat
 import Testing
 

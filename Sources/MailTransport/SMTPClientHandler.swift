@@ -1,4 +1,5 @@
 import Logging
+import MailCore
 import NIOCore
 import NIOSSL
 import NIOTLS

@@ -12,6 +12,9 @@ package struct SMTPReplyParser {
     private var pendingCode: Int?
     private var pendingLines: [String] = []
 
+    /// A parser that has read nothing yet.
+    package init() {}
+
     /// Whether bytes have arrived that are not yet part of a whole reply. After the
     /// 220 answer to STARTTLS this must be false: bytes already buffered would have
     /// been sent in clear text before the handshake (a STARTTLS injection).
