@@ -78,9 +78,10 @@ demo: release
 	@echo; echo "open $(DEMO_OUT)/report.html and $(DEMO_OUT)/history/history.html in a browser for the charts"
 
 ## Runs every test: Swift unit and golden tests, the CLI tests read back with Python, the
-## fuzzers, then the Debian package on a clean root. The fuzz package (its own build of every
-## dependency, about 8 minutes) builds in the background while the integration tests run,
-## which wait on servers and subprocesses much of the time. The package test relinks the
+## fuzzers, then the Debian package on a clean root. The fuzz package (its own sanitizer build
+## of the parsing modules and their dependencies, no network modules: about 2 minutes) builds
+## in the background while the integration tests run, which wait on servers and subprocesses
+## much of the time. The package test relinks the
 ## debug build (DIST_CONFIG=debug, into .build/dist-test): a release build from cold takes 14
 ## to 28 minutes here and would not fit CI's 30; `make package-test` tests the release package.
 test: setup unit

@@ -164,7 +164,7 @@ let package = Package(
         .target(
             name: "SMSRun",
             dependencies: [
-                "GatewayAPI", "MailCore", "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory",
+                "MailCore", "MailTransport", "SMSAggregate", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory",
                 "SMSIngest", "SMSRender", "SMSStore", "SMSSupport", "SnapshotFormat", "SVGRaster",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -203,7 +203,7 @@ let package = Package(
             name: "sms-report",
             dependencies: [
                 "GatewayAPI", "SMSBilling", "SMSConfig", "SMSCore", "SMSFetch", "SMSHistory", "SMSIngest", "SMSRender", "SMSRun",
-                "SMSStore", "SMSSupport",
+                "SMSStore", "SMSSupport", "SnapshotFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -8,7 +8,7 @@ import NIOSSL
 /// Sends one message to one SMTP server over SwiftNIO, with TLS from swift-nio-ssl.
 /// The protocol lives in ``SMTPSession``; this type opens the connection, sets up
 /// TLS and waits for the session's outcome. One call is one attempt: retries are
-/// ``EmailDelivery``'s job.
+/// the caller's job (`EmailDelivery` in SMSRun).
 package struct SMTPClient: Sendable {
     /// The server and how to reach it.
     package let settings: SMTPServerSettings

@@ -1,6 +1,5 @@
 import MailCore
 
-
 /// The mail server the reports are sent through (`smtp`).
 package struct SMTPSettings: Sendable {
     /// The server's host name or address.

@@ -1,6 +1,6 @@
 /// The SMTP password. Printing, logging or dumping it shows `<redacted>`; only the
 /// AUTH step of ``SMTPSession`` reads its text, so it cannot reach output, logs,
-/// files or errors by accident (like ``APIToken``).
+/// files or errors by accident (like the API token).
 package struct SMTPPassword: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package let secret: String
 

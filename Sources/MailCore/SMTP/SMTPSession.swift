@@ -3,7 +3,7 @@ import Foundation
 /// The client side of one SMTP session as a pure state machine (RFC 5321, 3207,
 /// 4954): it is fed the server's replies and the end of a TLS handshake, and
 /// answers with the next action. It does no I/O, so every path is testable without
-/// a socket; ``SMTPClient`` carries its actions out on a channel.
+/// a socket; MailTransport's `SMTPClient` carries its actions out on a channel.
 ///
 /// The session: greeting → EHLO (HELO when EHLO is refused with 5xx) → STARTTLS and
 /// EHLO again (security `starttls`) → AUTH PLAIN or LOGIN (when credentials are
