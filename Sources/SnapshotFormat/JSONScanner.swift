@@ -158,6 +158,22 @@ public struct JSONScanner {
         return true
     }
 
+    /// Moves past the string value that comes next when its raw text (the bytes between
+    /// its quotes, escapes as written) is `raw`, and returns true; else moves nothing and
+    /// returns false. Call it once ``peek()`` has found the value's `"`. `raw` must be
+    /// the raw text of a string this scanner has read whole: its escapes are then
+    /// complete, so the quote after it ends the string, and equal bytes read the same.
+    @inlinable public mutating func consumeString(rawText raw: UnsafeRawBufferPointer) -> Bool {
+        let closingQuote = offset + 1 + raw.count
+        guard closingQuote < bytes.count, let base = bytes.baseAddress,
+              bytes[offset] == UInt8(ascii: "\""), bytes[closingQuote] == UInt8(ascii: "\"") else { return false }
+        if let rawBase = raw.baseAddress, memcmp(base + offset + 1, rawBase, raw.count) != 0 {
+            return false
+        }
+        offset = closingQuote + 1
+        return true
+    }
+
     /// Reads a string value.
     @inlinable @inline(__always) public mutating func readStringValue() throws(JSONSyntaxError) -> StringValue {
         try expect(UInt8(ascii: "\""), "expected a string")

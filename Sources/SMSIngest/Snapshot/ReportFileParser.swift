@@ -23,7 +23,10 @@ package struct ReportFileParser {
     private var sharedTexts = SharedTexts()
     private var textIndex: [ByteString: Int32] = [:]
     private var recentTexts = RecentTexts()
-    private var lastText: (key: ByteString, index: Int32)?
+    /// The raw text (the bytes between the quotes, escapes as written) of the last
+    /// `message` string read from the current file, and its index in the file's texts.
+    private var lastRawText: [UInt8] = []
+    private var lastRawTextIndex: Int32?
     private var timestamps = TimestampReader()
 
     package init(statusMap: StatusMap, operators: OperatorTable) {
@@ -35,7 +38,7 @@ package struct ReportFileParser {
     /// skipped, so that text which is not JSON at all is reported as such, with its place.
     package mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String, kind: BodyKind) throws(ReportError) -> ParsedFile {
         textIndex.removeAll(keepingCapacity: true)
-        lastText = nil
+        lastRawTextIndex = nil
         var scanner = JSONScanner(bytes: bytes)
         var file = ParsedFile(path: path)
         do {
@@ -307,19 +310,28 @@ package struct ReportFileParser {
     private static let knownStatusLimit = 32
 
     /// Reads a row's `message` and returns its index in the file's texts. Rows of one
-    /// message sit side by side, so the bytes are first compared with the last text.
+    /// message sit side by side (three rows in four on a page, nearly all in a batch
+    /// report), so the input is first compared with the last message's raw bytes: a
+    /// repeat is passed over with one compare, neither scanned for its end nor decoded.
     private mutating func readText(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int32 {
         guard try scanner.peek() == UInt8(ascii: "\"") else {
             return internText(try scanner.readScalarText() ?? "", into: &file)
         }
+        if let lastRawTextIndex, lastRawText.withUnsafeBytes({ scanner.consumeString(rawText: $0) }) {
+            return lastRawTextIndex
+        }
+        let rawStart = scanner.position + 1
         let value = try scanner.readStringValue()
-        if let lastText, scanner.withBytes(of: value, { lastText.key.hasBytes($0) }) {
-            return lastText.index
-        }
+        let index: Int32
         if let entry = scanner.withBytes(of: value, { recentTexts.entry(for: $0) }) {
-            return intern(entry, into: &file)
+            index = intern(entry, into: &file)
+        } else {
+            index = internText(scanner.string(of: value), into: &file)
         }
-        return internText(scanner.string(of: value), into: &file)
+        lastRawText.removeAll(keepingCapacity: true)
+        lastRawText.append(contentsOf: UnsafeRawBufferPointer(rebasing: scanner.bytes[rawStart..<(scanner.position - 1)]))
+        lastRawTextIndex = index
+        return index
     }
 
     private mutating func internText(_ text: String, into file: inout ParsedFile) -> Int32 {
@@ -339,7 +351,6 @@ package struct ReportFileParser {
             file.texts.append(entry)
             textIndex[key] = index
         }
-        lastText = (key, index)
         return index
     }
 }
