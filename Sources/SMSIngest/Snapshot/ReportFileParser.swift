@@ -311,8 +311,9 @@ package struct ReportFileParser {
 
     /// Reads a row's `message` and returns its index in the file's texts. Rows of one
     /// message sit side by side (three rows in four on a page, nearly all in a batch
-    /// report), so the input is first compared with the last message's raw bytes: a
-    /// repeat is passed over with one compare, neither scanned for its end nor decoded.
+    /// report), so the input is first compared with the raw bytes of the file's last
+    /// message string: a repeat is passed over with one compare, neither scanned for its
+    /// end nor decoded.
     private mutating func readText(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int32 {
         guard try scanner.peek() == UInt8(ascii: "\"") else {
             return internText(try scanner.readScalarText() ?? "", into: &file)

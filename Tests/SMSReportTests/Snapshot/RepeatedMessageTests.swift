@@ -64,6 +64,26 @@ import Testing
         return (file.recipients.map { file.texts[Int($0.textIndex)].text }, file.texts.count)
     }
 
+    /// A parser reads file after file; the last message it remembers belongs to the file
+    /// it came from, also when that file ended in an error part way through a row.
+    @Test func theNextFileStartsWithoutTheLastFilesMessage() throws {
+        func page(_ messages: [String], trailing: String = "") -> [UInt8] {
+            let rows = messages.map { #"{"message":\#($0),"recipients":[{"client_name":null,"client_phone":"9842271353"}],"sent_at":"2025-11-04T17:00:45.153834+05:45","delivered_at":null,"status":"DELIVERED"}"# }
+            return Array(#"{"count":\#(rows.count),"next":null,"previous":null,"results":[\#(rows.joined(separator: ","))\#(trailing)]}"#.utf8)
+        }
+        var parser = ReportFileParser(statusMap: .standard, operators: .standard)
+        func parse(_ bytes: [UInt8], _ path: String) throws -> ParsedFile {
+            try bytes.withUnsafeBytes { buffer throws(ReportError) in try parser.parse(buffer, path: path, kind: .page) }
+        }
+        _ = try parse(page([#""Other""#, #""Say \"hi\"""#]), "sms-report/page-000001.json")
+        #expect(throws: ReportError.self) {
+            try parse(page([#""Say \"hi\"""#], trailing: #",{"message":"Say \"hi\"","recipients":[{"#), "sms-report/page-000002.json")
+        }
+        let next = try parse(page([#""Say \"hi\"""#, #""Say \"hi\"""#]), "sms-report/page-000003.json")
+        #expect(next.texts.map(\.text) == [#"Say "hi""#])
+        #expect(next.recipients.map(\.textIndex) == [0, 0])
+    }
+
     @Test func oneTextWrittenTwoWaysIsOneText() throws {
         let read = try Self.texts(ofRowsWith: [
             #""Say \"hi\"""#, #""Say \"hi\"""#, #""Say \u0022hi\u0022""#, #""Other""#, #""Say \"hi\"""#, #""Say \"hi\"""#,
