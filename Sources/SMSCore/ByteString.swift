@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A `String` used as a dictionary key by its UTF-8 bytes.
 ///
 /// Texts are deduplicated by their bytes rather than as `String`s: hashing a
@@ -31,7 +25,7 @@ package struct ByteString: Hashable, Sendable {
         withBytes { own in
             guard own.count == bytes.count else { return false }
             guard let ownStart = own.baseAddress, let start = bytes.baseAddress else { return true }
-            return memcmp(ownStart, start, own.count) == 0
+            return bytesEqual(ownStart, start, count: own.count)
         }
     }
 

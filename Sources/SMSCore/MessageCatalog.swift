@@ -21,25 +21,7 @@ package struct MessageCatalog: Sendable {
             // A text has no more characters than UTF-8 bytes: most need no count.
             self.exceedsCellLimit = text.utf8.count > MessageCatalog.cellCharacterLimit
                 && text.unicodeScalars.count > MessageCatalog.cellCharacterLimit
-            self.fingerprint = ByteString(text).withBytes(Self.fingerprint)
-        }
-
-        /// Mixes the bytes eight at a time; equal texts always get equal fingerprints.
-        private static func fingerprint(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-            var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 32
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            while offset < bytes.count {
-                tail = tail << 8 | UInt64(bytes[offset])
-                offset += 1
-            }
-            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            return hash ^ hash >> 29
+            self.fingerprint = ByteString(text).withBytes(textFingerprint)
         }
 
         /// The text as a key: texts are told apart by their UTF-8 bytes.
@@ -72,8 +54,9 @@ package struct MessageCatalog: Sendable {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: entry.fingerprint) & mask
         while slots[slot] >= 0 {
-            let existing = entries[Int(slots[slot])]
-            if existing.fingerprint == entry.fingerprint, existing.key == entry.key {
+            // Fields read in place: a copy of the entry would retain its text.
+            let index = Int(slots[slot])
+            if entries[index].fingerprint == entry.fingerprint, entries[index].key == entry.key {
                 return slots[slot]
             }
             slot = (slot + 1) & mask

@@ -13,7 +13,7 @@ struct SharedTexts {
     /// The `String` of `bytes` (invalid UTF-8 repaired with U+FFFD, as everywhere).
     mutating func string(for bytes: UnsafeRawBufferPointer) -> String {
         guard bytes.count > Self.inlineLimit else { return String(decoding: bytes, as: UTF8.self) }
-        let slot = Int(truncatingIfNeeded: Self.hash(bytes)) & (slots.count - 1)
+        let slot = Int(truncatingIfNeeded: textFingerprint(bytes)) & (slots.count - 1)
         if let cached = slots[slot], cached.hasBytes(bytes) {
             return cached.text
         }
@@ -24,13 +24,4 @@ struct SharedTexts {
 
     /// The longest UTF-8 text a `String` holds without an allocation.
     private static let inlineLimit = 15
-
-    /// FNV-1a: names are short, and this is all the mixing a cache slot needs.
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
 }
