@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SMSCore
 
 /// A forward-only reader of JSON text over UTF-8 bytes.
 ///
@@ -100,7 +96,7 @@ public struct JSONScanner {
     ///
     /// Comparing the bytes with the one key expected spares reading the key and
     /// comparing it with each name in turn, for objects whose keys come in a usual order.
-    @inlinable public mutating func nextKey(_ cursor: inout Cursor, expecting expected: StaticString?) throws(JSONSyntaxError) -> KeyMatch {
+    @inlinable @inline(__always) public mutating func nextKey(_ cursor: inout Cursor, expecting expected: StaticString?) throws(JSONSyntaxError) -> KeyMatch {
         if let expected, consumeKey(expected, &cursor) {
             return .expected
         }
@@ -120,7 +116,7 @@ public struct JSONScanner {
         let count = name.utf8CodeUnitCount
         guard start + count + 3 <= bytes.count, bytes[start] == UInt8(ascii: "\""),
               bytes[start + count + 1] == UInt8(ascii: "\""), bytes[start + count + 2] == UInt8(ascii: ":"),
-              memcmp(base + start + 1, name.utf8Start, count) == 0
+              bytesEqual(base + start + 1, name.utf8Start, count: count)
         else { return false }
         offset = start + count + 3
         cursor.isFirst = false
@@ -167,11 +163,29 @@ public struct JSONScanner {
         let closingQuote = offset + 1 + raw.count
         guard closingQuote < bytes.count, let base = bytes.baseAddress,
               bytes[offset] == UInt8(ascii: "\""), bytes[closingQuote] == UInt8(ascii: "\"") else { return false }
-        if let rawBase = raw.baseAddress, memcmp(base + offset + 1, rawBase, raw.count) != 0 {
+        if let rawBase = raw.baseAddress, !bytesEqual(base + offset + 1, rawBase, count: raw.count) {
             return false
         }
         offset = closingQuote + 1
         return true
+    }
+
+    /// Moves past the string value that comes next when it is exactly `length` bytes
+    /// long and `read` makes a value of those bytes, and returns that value; else moves
+    /// nothing and returns nil. Call it once ``peek()`` has found the value's `"`.
+    ///
+    /// The string is not scanned for its end: `read` must accept only bytes that need no
+    /// attention in a string (no `"`, `\\` or control character), so that a closing quote
+    /// right after them makes them the whole value. A fixed-form field, such as a
+    /// timestamp, is then read in one pass instead of two.
+    @inlinable public mutating func consumeString<Value>(ofLength length: Int,
+                                                          _ read: (UnsafeRawBufferPointer) -> Value?) -> Value? {
+        let closingQuote = offset + 1 + length
+        guard closingQuote < bytes.count, bytes[offset] == UInt8(ascii: "\""),
+              bytes[closingQuote] == UInt8(ascii: "\""),
+              let value = read(UnsafeRawBufferPointer(rebasing: bytes[(offset + 1)..<closingQuote])) else { return nil }
+        offset = closingQuote + 1
+        return value
     }
 
     /// Reads a string value.
@@ -358,7 +372,7 @@ public struct JSONScanner {
         switch value {
         case .span(let range):
             guard range.count == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
-            return memcmp(base + range.lowerBound, name.utf8Start, range.count) == 0
+            return bytesEqual(base + range.lowerBound, name.utf8Start, count: range.count)
         case .decoded(let decoded):
             return name.withUTF8Buffer { decoded.elementsEqual($0) }
         }

@@ -76,22 +76,37 @@ package enum TimestampParser {
         var fraction = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            var fractionDigits = 0
-            while index < bytes.count, let digit = digitValue(bytes[index]) {
-                guard fractionDigits < 6 else { return nil }
-                fraction = fraction * 10 + digit
-                fractionDigits += 1
-                index += 1
-            }
-            guard fractionDigits > 0 else { return nil }
-            for _ in fractionDigits..<6 {
-                fraction *= 10
-            }
+            guard let microseconds = fractionMicroseconds(bytes, from: &index) else { return nil }
+            fraction = microseconds
         }
 
         guard index < bytes.count, let offsetSeconds = offset(bytes, from: index) else { return nil }
         let localSeconds = localMinute + Int64(second)
         return Instant(microseconds: (localSeconds - Int64(offsetSeconds)) * 1_000_000 + Int64(fraction))
+    }
+
+    /// The microseconds of the 1 to 6 fractional digits at `index`, which is moved past
+    /// them; nil when there are none or more than six.
+    @inline(__always)
+    private static func fractionMicroseconds(_ bytes: UnsafeRawBufferPointer, from index: inout Int) -> Int? {
+        // The API writes six digits: read at once when something else follows them.
+        if index + 6 < bytes.count, let six = digits(bytes, index, 6), digitValue(bytes[index + 6]) == nil {
+            index += 6
+            return six
+        }
+        var fraction = 0
+        var fractionDigits = 0
+        while index < bytes.count, let digit = digitValue(bytes[index]) {
+            guard fractionDigits < 6 else { return nil }
+            fraction = fraction * 10 + digit
+            fractionDigits += 1
+            index += 1
+        }
+        guard fractionDigits > 0 else { return nil }
+        for _ in fractionDigits..<6 {
+            fraction *= 10
+        }
+        return fraction
     }
 
     /// The instant checked against ``Instant/supportedRange``.
@@ -149,14 +164,23 @@ package enum TimestampParser {
     }
 }
 
-/// Reads timestamps as ``TimestampParser`` does, remembering the minute of the last one:
-/// a snapshot's rows come in time order, so most timestamps share the date, hour and
-/// minute of the one before, and only their seconds, fraction and offset need reading.
+/// Reads timestamps as ``TimestampParser`` does, remembering the minutes of the last
+/// two: a snapshot's rows come in time order, so most timestamps share the date, hour
+/// and minute of one read just before, and only their seconds, fraction and offset need
+/// reading. Two, because a row's `sent_at` and `delivered_at` alternate, and a delivery
+/// that takes a minute or more would otherwise push out the minute the next row is sent in.
 package struct TimestampReader {
-    /// The first 16 bytes of the last timestamp read whose minute was valid, as two words.
-    private var lastMinuteBytes: (UInt64, UInt64)?
-    /// The local seconds since the epoch of that minute.
-    private var lastMinute: Int64 = 0
+    /// A minute read, by the first 16 bytes of its timestamp (as two words).
+    private struct RememberedMinute {
+        var bytes: (UInt64, UInt64)
+        /// The local seconds since the epoch of the minute.
+        var localMinute: Int64
+    }
+
+    /// The minute of the last timestamp read whose minute was valid and new.
+    private var latest: RememberedMinute?
+    /// The minute ``latest`` replaced.
+    private var previous: RememberedMinute?
 
     package init() {}
 
@@ -165,12 +189,15 @@ package struct TimestampReader {
     package mutating func read(_ bytes: UnsafeRawBufferPointer) -> Result<Instant, TimestampParser.Failure> {
         guard bytes.count >= 19 else { return .failure(.malformed) }
         let minuteBytes = (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        if let lastMinuteBytes, lastMinuteBytes == minuteBytes {
-            return TimestampParser.inRange(TimestampParser.instant(bytes, localMinute: lastMinute))
+        if let latest, latest.bytes == minuteBytes {
+            return TimestampParser.inRange(TimestampParser.instant(bytes, localMinute: latest.localMinute))
+        }
+        if let previous, previous.bytes == minuteBytes {
+            return TimestampParser.inRange(TimestampParser.instant(bytes, localMinute: previous.localMinute))
         }
         guard let minute = TimestampParser.localMinute(bytes) else { return .failure(.malformed) }
-        lastMinuteBytes = minuteBytes
-        lastMinute = minute
+        previous = latest
+        latest = RememberedMinute(bytes: minuteBytes, localMinute: minute)
         return TimestampParser.inRange(TimestampParser.instant(bytes, localMinute: minute))
     }
 }

@@ -113,10 +113,11 @@ import Testing
         #expect(TimestampParser.read(text) == .failure(.malformed))
     }
 
-    /// The reader that remembers the last minute gives the parser's answer for every
-    /// text, whatever came before it: the same minute with other seconds, fractions or
-    /// offsets, broken seconds after a valid minute, and minutes that are not valid.
-    @Test func theReaderThatRemembersAMinuteAgreesWithTheParser() {
+    /// The reader that remembers the last two minutes gives the parser's answer for
+    /// every text, whatever two came before it: the same minute with other seconds,
+    /// fractions or offsets, broken seconds after a valid minute, and minutes that are
+    /// not valid.
+    @Test func theReaderThatRemembersMinutesAgreesWithTheParser() {
         let texts = [
             "2025-11-04T17:00:45+05:45", "2025-11-04T17:00:59.999999Z", "2025-11-04T17:00:00-03:30",
             "2025-11-04T17:00:60+05:45", "2025-11-04T17:00X45Z", "2025-11-04T17:00:4", "2025-11-04T17:00",
@@ -125,13 +126,18 @@ import Testing
             "2025-02-29T17:00:45Z", "2025-11-04T17:60:00Z", "2025-11-04T24:00:00Z",
             "0001-01-01T00:00:00Z", "0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59.999999Z",
             "9999-12-31T23:59:59-00:01", "04/11/2025 17:00:45", "", "2025-11-04T17:00:45Z",
+            "2025-11-04T18:30:12.000001+05:45", "2025-11-04T17:00:45.123456", "2025-11-04T17:00:45.1234567+05:45",
         ]
-        // Each text after each other text, so every pair of a remembered minute and a text is tried.
-        for previous in texts {
-            for text in texts {
-                var reader = TimestampReader()
-                _ = read(previous, with: &reader)
-                #expect(read(text, with: &reader) == TimestampParser.read(text), "\(text) after \(previous)")
+        // Each text after each pair of texts, so every pair of remembered minutes
+        // (either one the latest) and a text is tried.
+        for first in texts {
+            for second in texts {
+                for text in texts {
+                    var reader = TimestampReader()
+                    _ = read(first, with: &reader)
+                    _ = read(second, with: &reader)
+                    #expect(read(text, with: &reader) == TimestampParser.read(text), "\(text) after \(first), \(second)")
+                }
             }
         }
     }
