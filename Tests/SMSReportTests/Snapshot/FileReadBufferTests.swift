@@ -31,6 +31,28 @@ import Testing
         #expect(try bytes(buffer.read(folder.appendingPathComponent("empty.json").path)).isEmpty)
     }
 
+    /// Files from the threshold up are mapped, not read: each read still gives exactly
+    /// that file's bytes, and a mapped file's bytes give way to the next file's.
+    @Test func filesFromTheMappingThresholdUpReadWholeToo() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let threshold = 4096
+        let files: [(name: String, bytes: [UInt8])] = [
+            ("below.json", (0..<(threshold - 1)).map { UInt8(truncatingIfNeeded: $0 &* 7) }),
+            ("at.json", (0..<threshold).map { UInt8(truncatingIfNeeded: $0 &* 13) }),
+            ("large.json", (0..<300_001).map { UInt8(truncatingIfNeeded: $0 &* 31) }),
+            ("small.json", Array("{\"count\":0}".utf8)),
+            ("empty.json", []),
+        ]
+        for file in files {
+            try Data(file.bytes).write(to: folder.appendingPathComponent(file.name))
+        }
+        let buffer = FileReadBuffer(capacity: 16, mappingThreshold: threshold)
+        for file in files + files.reversed() {
+            #expect(try bytes(buffer.read(folder.appendingPathComponent(file.name).path)) == file.bytes, "\(file.name)")
+        }
+    }
+
     @Test func aMissingFileIsReportedWithItsSnapshotPath() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
