@@ -14,7 +14,8 @@ struct DeliveryIndex {
     /// An index with room for `expected` deliveries before it grows.
     init(expected: Int) {
         keys.reserveCapacity(expected)
-        slots = Array(repeating: Self.empty, count: Self.slotCount(for: expected))
+        HugePages.advise(capacityOf: &keys)
+        slots = HugePages.array(repeating: Self.empty, count: Self.slotCount(for: expected))
     }
 
     /// The index of the delivery with `key`; when there is none, `key` is added as the
@@ -67,6 +68,7 @@ struct DeliveryIndex {
     /// before then; cheap while few keys are placed.
     mutating func reserve(_ expected: Int) {
         keys.reserveCapacity(expected)
+        HugePages.advise(capacityOf: &keys)
         let count = Self.slotCount(for: expected)
         if count > slots.count {
             place(slotCount: count)
@@ -80,7 +82,7 @@ struct DeliveryIndex {
 
     /// Makes `slotCount` empty slots and places every key again.
     private mutating func place(slotCount: Int) {
-        slots = Array(repeating: Self.empty, count: slotCount)
+        slots = HugePages.array(repeating: Self.empty, count: slotCount)
         let mask = slots.count - 1
         for (index, key) in keys.enumerated() {
             var slot = Self.hash(key) & mask
