@@ -11,7 +11,7 @@ import PackageDescription
 /// `-enable-testing` (the targets reach internal types with `@testable import`).
 let fuzzTargets = [
     "FuzzJSONScanner",       // JSONScanner over any bytes: whole values and the position invariant
-    "FuzzReportFileParser",  // ReportFileParser over any bytes, as a page, a batch report and batch-ids.json
+    "FuzzReportFileParser",  // ReportFileParser over any bytes, as a page, a batch report and batch-ids.json; Manifest.scanned against JSONDecoder
     "FuzzPageSummary",       // PageSummary (what fetch reads of a page body) and its ?page=N links
     "FuzzConfigReader",      // the config reader: YAML text → RunConfig, and run --check's listing
 ]

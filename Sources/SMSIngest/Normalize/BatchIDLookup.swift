@@ -18,16 +18,17 @@ package struct BatchIDLookup: Sendable {
     /// Prepares `rows`, in the order the file gave them.
     package init(rows: [BatchIDRecord]) {
         self.rows = rows
-        let inOrder = zip(rows, rows.dropFirst()).allSatisfy { $0.sentAt <= $1.sentAt }
+        // By index, not by pairs of rows: a copy of a row retains its texts.
+        let inOrder = rows.indices.dropFirst().allSatisfy { rows[$0 - 1].sentAt <= rows[$0].sentAt }
         order = inOrder ? nil : (0..<Int32(truncatingIfNeeded: rows.count)).sorted {
             (rows[Int($0)].sentAt, $0) < (rows[Int($1)].sentAt, $1)
         }
         var batchIDs = Set<String>()
         var previous = ""
-        for row in rows where !row.batchID.isEmpty && row.batchID != previous {
+        for index in rows.indices where !rows[index].batchID.isEmpty && rows[index].batchID != previous {
             // Rows of one batch sit side by side: most are the id just inserted.
-            batchIDs.insert(row.batchID)
-            previous = row.batchID
+            batchIDs.insert(rows[index].batchID)
+            previous = rows[index].batchID
         }
         self.batchIDs = batchIDs
     }

@@ -21,11 +21,14 @@ package struct DeliveryMerger {
         }
     }
 
+    /// The operator table that names each valid phone's operator.
+    private let operators: OperatorTable
     package private(set) var deliveries: [Delivery] = []
     package private(set) var messages = MessageCatalog()
     package private(set) var checks = FetchChecks()
     private var indexByKey: DeliveryIndex
-    private var invalidPhoneKeys: [String: Int64] = [:]
+    /// Invalid phones by their bytes (as received, so two spellings are two phones).
+    private var invalidPhoneKeys: [ByteString: Int64] = [:]
     /// The keys of the file being added (kept to reuse its memory).
     private var fileKeys: [DeliveryKey] = []
     private var sourcesSeen: [UInt8] = []
@@ -34,10 +37,13 @@ package struct DeliveryMerger {
     private var batchesWithReport = Set<String>()
     private var batchesWithErrorBody = Set<String>()
 
-    /// A merger for about `expectedDeliveries` deliveries (a hint for reserving memory).
-    package init(expectedDeliveries: Int = 0) {
+    /// A merger for about `expectedDeliveries` deliveries (a hint for reserving memory),
+    /// naming operators from `operators`.
+    package init(expectedDeliveries: Int = 0, operators: OperatorTable) {
+        self.operators = operators
         indexByKey = DeliveryIndex(expected: expectedDeliveries)
         deliveries.reserveCapacity(expectedDeliveries)
+        HugePages.advise(capacityOf: &deliveries)
         sourcesSeen.reserveCapacity(expectedDeliveries)
     }
 
@@ -47,6 +53,7 @@ package struct DeliveryMerger {
     /// twice) and places the index's keys again.
     package mutating func reserve(expectedDeliveries: Int) {
         deliveries.reserveCapacity(expectedDeliveries)
+        HugePages.advise(capacityOf: &deliveries)
         sourcesSeen.reserveCapacity(expectedDeliveries)
         indexByKey.reserve(expectedDeliveries)
     }
@@ -61,11 +68,12 @@ package struct DeliveryMerger {
             batchesWithReport.insert(id)
         }
         let messageIDs = file.texts.map { messages.intern($0) }
+        let invalidPhoneKeys = file.invalidPhones.map { invalidPhoneKey($0) }
         let records = file.recipients
         fileKeys.removeAll(keepingCapacity: true)
         for record in records {
             fileKeys.append(DeliveryKey(sentAt: record.sentAt.microseconds, messageID: messageIDs[Int(record.textIndex)],
-                                        phone: phoneKey(record.phone)))
+                                        phone: record.phoneIsValid ? record.phone : invalidPhoneKeys[Int(-1 - record.phone)]))
         }
         indexByKey.prefetch(fileKeys)
         var repeatedRows = 0
@@ -76,7 +84,7 @@ package struct DeliveryMerger {
                 end += 1
             }
             var everyRecipientRepeated = true
-            for index in start..<end where !add(records[index], key: fileKeys[index], from: source) {
+            for index in start..<end where !add(records[index], of: file, key: fileKeys[index], from: source) {
                 everyRecipientRepeated = false
             }
             if everyRecipientRepeated {
@@ -97,58 +105,59 @@ package struct DeliveryMerger {
         }
     }
 
-    /// Adds one recipient; returns true when the same source had already given it.
-    private mutating func add(_ record: ReportRecipientRecord, key: DeliveryKey, from source: Source) -> Bool {
+    /// Adds one recipient of `file`; returns true when the same source had already given it.
+    private mutating func add(_ record: ReportRecipientRecord, of file: ParsedFile, key: DeliveryKey, from source: Source) -> Bool {
         guard let existing = indexByKey.indexOrAdd(key) else {
             sourcesSeen.append(source.mask)
-            deliveries.append(makeDelivery(record, messageID: key.messageID, source: source))
+            deliveries.append(makeDelivery(record, of: file, messageID: key.messageID, source: source))
             return false
         }
         let index = Int(existing)
         let repeated = sourcesSeen[index] & source.mask != 0
         sourcesSeen[index] |= source.mask
-        Self.merge(record, into: &deliveries[index], source: source)
+        Self.merge(record, of: file, into: &deliveries[index], source: source)
         return repeated
     }
 
-    /// The phone part of a key: the number when valid, else a negative id of the text.
-    private mutating func phoneKey(_ phone: NormalizedPhone) -> Int64 {
-        if let value = phone.numericValue {
-            return value
-        }
-        if let key = invalidPhoneKeys[phone.text] {
+    /// The phone part of a key for an invalid phone (a valid one's is its number): a
+    /// negative id of the text.
+    private mutating func invalidPhoneKey(_ text: String) -> Int64 {
+        if let key = invalidPhoneKeys[ByteString(text)] {
             return key
         }
         let key = -Int64(invalidPhoneKeys.count) - 1
-        invalidPhoneKeys[phone.text] = key
+        invalidPhoneKeys[ByteString(text)] = key
         return key
     }
 
-    private func makeDelivery(_ record: ReportRecipientRecord, messageID: Int32, source: Source) -> Delivery {
+    private func makeDelivery(_ record: ReportRecipientRecord, of file: ParsedFile, messageID: Int32, source: Source) -> Delivery {
         let batchID: String
         if case .batchReport(let id) = source {
             batchID = id
         } else {
             batchID = ""
         }
+        let status = file.status(of: record)
         return Delivery(
             sentAt: record.sentAt, deliveredAt: record.deliveredAt,
-            phone: record.phone.text, phoneIsValid: record.phone.isValid,
-            operatorName: record.operatorName,
-            status: record.status, statusRaw: record.statusRaw, messageID: messageID,
-            recipientName: record.recipientName, batchID: batchID, hasStatusConflict: false)
+            phone: file.phoneText(of: record), phoneIsValid: record.phoneIsValid,
+            operatorName: record.phoneIsValid
+                ? operators.operatorName(forPrefixNumber: Int(record.phone / 10_000_000)) : OperatorTable.invalid,
+            status: status.status, statusRaw: status.raw, messageID: messageID,
+            recipientName: file.name(of: record), batchID: batchID, hasStatusConflict: false)
     }
 
     /// Static, so that updating one delivery in place never copies `self` (and with it
     /// the whole array of deliveries).
-    private static func merge(_ record: ReportRecipientRecord, into delivery: inout Delivery, source: Source) {
+    private static func merge(_ record: ReportRecipientRecord, of file: ParsedFile, into delivery: inout Delivery, source: Source) {
         if case .batchReport(let id) = source, delivery.batchID.isEmpty {
             delivery.batchID = id
         }
         if delivery.recipientName == nil {
-            delivery.recipientName = record.recipientName
+            delivery.recipientName = file.name(of: record)
         }
-        applyStatus(record.status, raw: record.statusRaw, deliveredAt: record.deliveredAt, to: &delivery)
+        let status = file.status(of: record)
+        applyStatus(status.status, raw: status.raw, deliveredAt: record.deliveredAt, to: &delivery)
     }
 
     /// Status precedence (contract §3): a later row's status replaces the delivery's,
@@ -191,7 +200,7 @@ package struct DeliveryMerger {
         }
     }
 
-    /// Static, like ``merge(_:into:source:)``, so that no copy of `self` is made.
+    /// Static, like ``merge(_:of:into:source:)``, so that no copy of `self` is made.
     private static func apply(_ row: BatchIDRecord, to delivery: inout Delivery) {
         if delivery.batchID.isEmpty, !row.batchID.isEmpty {
             delivery.batchID = row.batchID

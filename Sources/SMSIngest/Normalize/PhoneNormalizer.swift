@@ -1,3 +1,5 @@
+import SMSCore
+
 /// A phone after normalisation (contract §3).
 package struct NormalizedPhone: Sendable, Equatable {
     /// The 10-digit number when valid; otherwise the phone exactly as received.
@@ -7,15 +9,10 @@ package struct NormalizedPhone: Sendable, Equatable {
     /// The valid number's 10 digits as an integer; nil when invalid.
     package var numericValue: Int64?
 
-    /// The first three digits of a valid number; empty otherwise. Made when asked:
-    /// the reader needs only ``prefixNumber``.
+    /// The first three digits of a valid number; empty otherwise. Made when asked: the
+    /// reader keeps only the number, and the merger names the operator from it.
     package var prefix: String {
         isValid ? String(decoding: text.utf8.prefix(3), as: UTF8.self) : ""
-    }
-
-    /// The first three digits of a valid number as an integer (e.g. 984); nil when invalid.
-    package var prefixNumber: Int? {
-        numericValue.map { Int($0 / 10_000_000) }
     }
 }
 
@@ -36,17 +33,32 @@ package enum PhoneNormalizer {
     /// ASCII digits starting with 9, as nearly all are, takes no detour through
     /// Unicode scalars.
     package static func normalize(bytes: UnsafeRawBufferPointer) -> NormalizedPhone {
-        if bytes.count == 10, bytes[0] == UInt8(ascii: "9") {
-            var value: Int64 = 0
-            for byte in bytes {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
-                    return normalize(scalarsOf: String(decoding: bytes, as: UTF8.self))
-                }
-                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
-            }
-            return NormalizedPhone(text: String(decoding: bytes, as: UTF8.self), isValid: true, numericValue: value)
+        if let number = plainNumber(bytes: bytes) {
+            return NormalizedPhone(text: String(decoding: bytes, as: UTF8.self), isValid: true, numericValue: number)
         }
         return normalize(scalarsOf: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The number of a phone received as exactly 10 ASCII digits starting with 9 (valid
+    /// as it stands, as nearly all are); nil for any other bytes, which ``normalize(bytes:)``
+    /// reads in full. Makes no text.
+    package static func plainNumber(bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard bytes.count == 10, bytes[0] == UInt8(ascii: "9") else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// The text of a valid phone's number: its 10 digits (a valid number starts with 9,
+    /// so it has exactly 10).
+    package static func text(ofNumber number: Int64) -> String {
+        withUnsafeTemporaryAllocation(byteCount: 10, alignment: 1) { digits in
+            ASCIIDigits.write(Int(number), width: 10, into: digits, at: 0)
+            return String(decoding: digits, as: UTF8.self)
+        }
     }
 
     private static func normalize(scalarsOf raw: String) -> NormalizedPhone {

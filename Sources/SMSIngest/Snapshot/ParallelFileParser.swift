@@ -15,7 +15,6 @@ package struct ParallelFileParser: Sendable {
 
     package let files: SnapshotFiles
     package let statusMap: StatusMap
-    package let operators: OperatorTable
     package var filesPerChunk = 128
     package var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Chunks parsed ahead of the one being consumed, so that the cores keep parsing
@@ -53,7 +52,7 @@ package struct ParallelFileParser: Sendable {
         return await withTaskGroup(of: [(Int, Result<ParsedFile, ReportError>)].self) { group in
             for worker in 0..<workerCount {
                 group.addTask {
-                    var parser = ReportFileParser(statusMap: statusMap, operators: operators)
+                    var parser = ReportFileParser(statusMap: statusMap)
                     let buffer = FileReadBuffer()
                     var results: [(Int, Result<ParsedFile, ReportError>)] = []
                     for index in stride(from: worker, to: chunk.count, by: workerCount) {

@@ -2,7 +2,8 @@ import SMSCore
 import SnapshotFormat
 
 /// Reads the rows of one snapshot file (a page, a batch report or `batch-ids.json`)
-/// straight from its bytes, normalising statuses and phones as it goes.
+/// straight from its bytes, normalising statuses and phones as it goes. The operator
+/// of a phone is the merger's to find: a record holds the number.
 package struct ReportFileParser {
     /// The kind of body a file holds.
     package enum BodyKind {
@@ -15,13 +16,19 @@ package struct ReportFileParser {
     }
 
     package let statusMap: StatusMap
-    package let operators: OperatorTable
     /// The raw statuses met so far, in any file, with their canonical status: a snapshot
     /// has a handful, and matching their bytes costs less than making a `String` and
     /// looking it up in the status map (which trims and upper-cases it) for every row.
     private var knownStatuses: [RowStatus] = []
+    /// For each of ``knownStatuses``, its index in the current file's statuses; -1
+    /// until a row of the file gives it.
+    private var fileStatusIndices: [Int32] = []
+    /// The UTF-8 bytes of ``knownStatuses``' raw values, one after another.
+    private var knownStatusBytes: [UInt8] = []
+    /// Where each of ``knownStatuses``' raw values lies in ``knownStatusBytes``, by index.
+    private var knownStatusRanges: [Range<Int>] = []
     private var sharedTexts = SharedTexts()
-    private var textIndex: [ByteString: Int32] = [:]
+    private var textIndex: [FileTextKey: Int32] = [:]
     private var recentTexts = RecentTexts()
     /// The raw text (the bytes between the quotes, escapes as written) of the last
     /// `message` string read from the current file, and its index in the file's texts.
@@ -29,9 +36,8 @@ package struct ReportFileParser {
     private var lastRawTextIndex: Int32?
     private var timestamps = TimestampReader()
 
-    package init(statusMap: StatusMap, operators: OperatorTable) {
+    package init(statusMap: StatusMap) {
         self.statusMap = statusMap
-        self.operators = operators
     }
 
     /// Parses `bytes`, the body stored at `path`. A value of the wrong kind is first
@@ -39,6 +45,9 @@ package struct ReportFileParser {
     package mutating func parse(_ bytes: UnsafeRawBufferPointer, path: String, kind: BodyKind) throws(ReportError) -> ParsedFile {
         textIndex.removeAll(keepingCapacity: true)
         lastRawTextIndex = nil
+        for index in fileStatusIndices.indices {
+            fileStatusIndices[index] = -1
+        }
         var scanner = JSONScanner(bytes: bytes)
         var file = ParsedFile(path: path)
         do {
@@ -121,7 +130,7 @@ package struct ReportFileParser {
         var cursor = try scanner.beginObject()
         var sentAt: Instant?
         var deliveredAt: Instant?
-        var status: RowStatus?
+        var statusIndex: Int32?
         var textID: Int32?
         var sawRecipients = false
         let firstRecipient = file.recipients.count
@@ -133,7 +142,7 @@ package struct ReportFileParser {
             case .deliveredAt:
                 deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
             case .status:
-                status = try readStatus(&scanner)
+                statusIndex = try readStatus(&scanner, into: &file)
             case .message:
                 textID = try readText(&scanner, into: &file)
             case .recipients:
@@ -145,13 +154,12 @@ package struct ReportFileParser {
         }
         guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
         guard sawRecipients else { throw FieldFailure.missing(row.field("recipients")) }
-        let rowStatus = status ?? self.status(forRaw: "")
+        let rowStatusIndex = statusIndex ?? self.statusIndex(forRaw: "", into: &file)
         let messageID = textID ?? internText("", into: &file)
         for index in firstRecipient..<file.recipients.count {
             file.recipients[index].sentAt = sentAt
             file.recipients[index].deliveredAt = deliveredAt
-            file.recipients[index].status = rowStatus.status
-            file.recipients[index].statusRaw = rowStatus.raw
+            file.recipients[index].statusIndex = rowStatusIndex
             file.recipients[index].textIndex = messageID
         }
     }
@@ -171,37 +179,62 @@ package struct ReportFileParser {
                 throw FieldFailure.invalid(row.recipient(recipient), "expected an object")
             }
             var recipientCursor = try scanner.beginObject()
-            var name: String?
-            var phone: NormalizedPhone?
+            var nameIndex: Int32 = -1
+            var phone: Int64?
             var expected = RecipientKey(rawValue: 0)
             while let key = try scanner.nextKnownKey(&recipientCursor, expecting: &expected) {
                 switch key {
-                case .clientPhone: phone = try readPhone(&scanner)
-                case .clientName: name = try readSharedText(&scanner)
+                case .clientPhone: phone = try readPhone(&scanner, into: &file)
+                case .clientName: nameIndex = try readName(&scanner, into: &file)
                 }
             }
             guard let phone else { throw FieldFailure.missing(row.recipient(recipient, field: "client_phone")) }
             file.recipients.append(ReportRecipientRecord(
-                sentAt: Instant(microseconds: 0), deliveredAt: nil, status: .unknown, statusRaw: "",
-                phone: phone,
-                operatorName: phone.prefixNumber.map(operators.operatorName(forPrefixNumber:)) ?? OperatorTable.invalid,
-                recipientName: name, textIndex: 0, rowIndex: Int32(row.index)))
+                sentAt: Instant(microseconds: 0), deliveredAt: nil, phone: phone, textIndex: 0, rowIndex: Int32(row.index),
+                statusIndex: 0, nameIndex: nameIndex))
             recipient += 1
         }
     }
 
-    /// A `client_phone`, normalised; a number or a plain string is read from its bytes.
-    private func readPhone(_ scanner: inout JSONScanner) throws -> NormalizedPhone {
+    /// A `client_phone`, normalised, as a record holds it: the number when valid, else
+    /// the index of the text among the file's invalid phones (see
+    /// ``ReportRecipientRecord/phone``). A number or a plain string is read from its
+    /// bytes, and a valid phone (nearly all) makes no text.
+    private func readPhone(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int64 {
+        let phone: NormalizedPhone
         switch try scanner.peek() {
         case UInt8(ascii: "\""):
             let value = try scanner.readStringValue()
-            return scanner.withBytes(of: value) { PhoneNormalizer.normalize(bytes: $0) }
+            if let number = scanner.withBytes(of: value, PhoneNormalizer.plainNumber(bytes:)) {
+                return number
+            }
+            phone = scanner.withBytes(of: value) { PhoneNormalizer.normalize(bytes: $0) }
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            let literal = try scanner.readNumberSpan()
-            return PhoneNormalizer.normalize(bytes: UnsafeRawBufferPointer(rebasing: scanner.bytes[literal]))
+            let literal = UnsafeRawBufferPointer(rebasing: scanner.bytes[try scanner.readNumberSpan()])
+            if let number = PhoneNormalizer.plainNumber(bytes: literal) {
+                return number
+            }
+            phone = PhoneNormalizer.normalize(bytes: literal)
         default:
-            return PhoneNormalizer.normalize(try scanner.readScalarText() ?? "")
+            phone = PhoneNormalizer.normalize(try scanner.readScalarText() ?? "")
         }
+        if let number = phone.numericValue {
+            return number
+        }
+        file.invalidPhones.append(phone.text)
+        return -Int64(file.invalidPhones.count)
+    }
+
+    /// A `client_name`: its index among the file's names, or -1 for null. A name the
+    /// last recipient also had, byte for byte, takes the same index. (Not `String`'s
+    /// `==`, which would take a name written with other but equivalent characters for
+    /// the same name.)
+    private mutating func readName(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int32 {
+        guard let name = try readSharedText(&scanner) else { return -1 }
+        if !(file.names.last.map { $0.utf8.elementsEqual(name.utf8) } ?? false) {
+            file.names.append(name)
+        }
+        return Int32(file.names.count - 1)
     }
 
     /// A `client_name` or a `batch_id`. Both repeat across rows and files, so each
@@ -224,19 +257,26 @@ package struct ReportFileParser {
             var rowCursor = try scanner.beginObject()
             var sentAt: Instant?
             var deliveredAt: Instant?
-            var status: RowStatus?
+            var statusIndex: Int32?
             var batchID = ""
             var expected = BatchIDKey(rawValue: 0)
             while let key = try scanner.nextKnownKey(&rowCursor, expecting: &expected) {
                 switch key {
                 case .sentAt: sentAt = try readTimestamp(&scanner, field: row.field("sent_at"))
                 case .deliveredAt: deliveredAt = try readOptionalTimestamp(&scanner, field: row.field("delivered_at"))
-                case .status: status = try readStatus(&scanner)
+                case .status: statusIndex = try readStatus(&scanner, into: &file)
                 case .batchID: batchID = try readSharedText(&scanner) ?? ""
                 }
             }
             guard let sentAt else { throw FieldFailure.missing(row.field("sent_at")) }
-            let rowStatus = status ?? self.status(forRaw: "")
+            let rowStatusIndex = statusIndex ?? self.statusIndex(forRaw: "", into: &file)
+            let rowStatus = file.statuses[Int(rowStatusIndex)]
+            // A status past the remembered ones is added to the file's statuses for its
+            // row alone; a batch-ids row keeps its own copy, so it is taken off again.
+            if knownStatuses.count == Self.knownStatusLimit, Int(rowStatusIndex) == file.statuses.count - 1,
+               !fileStatusIndices.contains(rowStatusIndex) {
+                file.statuses.removeLast()
+            }
             file.batchIDRows.append(BatchIDRecord(
                 sentAt: sentAt, statusRaw: rowStatus.raw, batchID: batchID, deliveredAt: deliveredAt,
                 status: rowStatus.status))
@@ -263,6 +303,11 @@ package struct ReportFileParser {
             try scanner.skipValue()
             throw FieldFailure.invalid(field(), "expected an ISO 8601 timestamp string")
         }
+        // The API's form first, read without looking for the string's end: a valid
+        // timestamp holds no byte that would end or escape a string.
+        if let instant = scanner.consumeString(ofLength: Self.apiTimestampLength, { try? timestamps.read($0).get() }) {
+            return instant
+        }
         let value = try scanner.readStringValue()
         if case .span(let range) = value, range.isEmpty {
             return nil
@@ -276,30 +321,63 @@ package struct ReportFileParser {
     }
 
     /// A row's `status`: the raw value as given (a string, or a number's or boolean's
-    /// literal) and its canonical status.
-    private mutating func readStatus(_ scanner: inout JSONScanner) throws -> RowStatus {
+    /// literal) with its canonical status, as its index in the file's statuses.
+    private mutating func readStatus(_ scanner: inout JSONScanner, into file: inout ParsedFile) throws -> Int32 {
         guard try scanner.peek() == UInt8(ascii: "\"") else {
-            return status(forRaw: try scanner.readScalarText() ?? "")
+            return statusIndex(forRaw: try scanner.readScalarText() ?? "", into: &file)
         }
         let value = try scanner.readStringValue()
-        let known = scanner.withBytes(of: value) { bytes in
-            knownStatuses.first { ByteString($0.raw).hasBytes(bytes) }
+        if let known = scanner.withBytes(of: value, { knownStatusIndex(bytes: $0) }) {
+            return fileStatusIndex(ofKnown: known, into: &file)
         }
-        return known ?? status(forRaw: scanner.string(of: value))
+        return statusIndex(forRaw: scanner.string(of: value), into: &file)
     }
 
-    /// The raw status `raw` with its canonical status, remembered for the rows to come.
-    private mutating func status(forRaw raw: String) -> RowStatus {
+    /// The index in ``knownStatuses`` of the status whose raw value is `bytes`,
+    /// compared without making a `String`.
+    private func knownStatusIndex(bytes: UnsafeRawBufferPointer) -> Int? {
+        knownStatusBytes.withUnsafeBytes { all -> Int? in
+            for index in knownStatusRanges.indices where knownStatusRanges[index].count == bytes.count {
+                guard let start = bytes.baseAddress, let allStart = all.baseAddress else { return index }
+                if bytesEqual(allStart + knownStatusRanges[index].lowerBound, start, count: bytes.count) {
+                    return index
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The index in the file's statuses of the known status at `known`, added to the
+    /// file when its first row with it is read.
+    private mutating func fileStatusIndex(ofKnown known: Int, into file: inout ParsedFile) -> Int32 {
+        if fileStatusIndices[known] < 0 {
+            fileStatusIndices[known] = Int32(file.statuses.count)
+            file.statuses.append(knownStatuses[known])
+        }
+        return fileStatusIndices[known]
+    }
+
+    /// The index in the file's statuses of the raw status `raw` with its canonical
+    /// status, remembered for the rows to come.
+    private mutating func statusIndex(forRaw raw: String, into file: inout ParsedFile) -> Int32 {
         let key = ByteString(raw)
-        if let known = knownStatuses.first(where: { ByteString($0.raw) == key }) {
-            return known
+        if let known = knownStatuses.firstIndex(where: { ByteString($0.raw) == key }) {
+            return fileStatusIndex(ofKnown: known, into: &file)
         }
         let status = RowStatus(raw: raw, status: statusMap.status(forRaw: raw))
-        if knownStatuses.count < Self.knownStatusLimit {
-            knownStatuses.append(status)
+        guard knownStatuses.count < Self.knownStatusLimit else {
+            file.statuses.append(status)
+            return Int32(file.statuses.count - 1)
         }
-        return status
+        knownStatuses.append(status)
+        fileStatusIndices.append(-1)
+        knownStatusRanges.append(knownStatusBytes.count..<(knownStatusBytes.count + raw.utf8.count))
+        knownStatusBytes.append(contentsOf: raw.utf8)
+        return fileStatusIndex(ofKnown: knownStatuses.count - 1, into: &file)
     }
+
+    /// The length of the API's timestamps: `2025-11-04T23:58:40.646659+05:45`.
+    private static let apiTimestampLength = 32
 
     /// Fewer bytes than any real `batch-ids.json` row takes (with both timestamps, a
     /// status and an id), for reserving the rows of a file ahead.
@@ -343,7 +421,7 @@ package struct ReportFileParser {
 
     /// The index of the entry's text among the file's texts, added when new.
     private mutating func intern(_ entry: MessageCatalog.Entry, into file: inout ParsedFile) -> Int32 {
-        let key = entry.key
+        let key = FileTextKey(fingerprint: entry.fingerprint, text: entry.key)
         let index: Int32
         if let existing = textIndex[key] {
             index = existing
@@ -377,11 +455,26 @@ private struct RecentTexts {
         slots[entry.key.withBytes { Self.slot(of: $0, in: count) }] = entry
     }
 
-    /// The slot of a text: ``SharedTexts``' hash of up to its first 64 bytes (enough to
-    /// tell texts apart for a cache, and bounded for a long one), mixed with its length.
+    /// The slot of a text: the fingerprint of up to its first 64 bytes (enough to tell
+    /// texts apart for a cache, and bounded for a long one), mixed with its length.
     private static func slot(of bytes: UnsafeRawBufferPointer, in count: Int) -> Int {
-        let hash = SharedTexts.hash(UnsafeRawBufferPointer(rebasing: bytes.prefix(64))) ^ UInt64(bytes.count)
+        let hash = textFingerprint(UnsafeRawBufferPointer(rebasing: bytes.prefix(64))) ^ UInt64(bytes.count)
         return Int(truncatingIfNeeded: hash ^ hash >> 32) & (count - 1)
+    }
+}
+
+/// A text as a key of a file's texts: hashed by its fingerprint (one word into the
+/// hasher, where its bytes would be a hundred), told apart by its bytes.
+private struct FileTextKey: Hashable {
+    let fingerprint: UInt64
+    let text: ByteString
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+    }
+
+    static func == (left: FileTextKey, right: FileTextKey) -> Bool {
+        left.fingerprint == right.fingerprint && left.text == right.text
     }
 }
 
@@ -457,12 +550,6 @@ private enum BatchIDKey: Int, ObjectKeys {
         case .batchID: "batch_id"
         }
     }
-}
-
-/// A row's raw status and the canonical status the status map gives it.
-private struct RowStatus {
-    var raw: String
-    var status: DeliveryStatus
 }
 
 /// Where a row sits in its file, for naming it in an error. The text is only

@@ -45,12 +45,13 @@ package struct SnapshotReader: Sendable {
         jobs += files.batchReports.map { ParallelFileParser.Job(path: $0.path, kind: .batchReport) }
         let batchIDByPath = Dictionary(files.batchReports.map { ($0.path, $0.batchID) }, uniquingKeysWith: { first, _ in first })
 
-        var merger = DeliveryMerger(expectedDeliveries: Self.expectedDeliveries(pages: files.pages.count, pageSize: manifest?.pageSize))
+        var merger = DeliveryMerger(expectedDeliveries: Self.expectedDeliveries(pages: files.pages.count, pageSize: manifest?.pageSize),
+                                    operators: operators)
         var done = 0
         var recipientsOfFirstPages = 0
         let total = jobs.count + (batchIDs == nil ? 0 : 1)
         do throws(ReportError) {
-            try await ParallelFileParser(files: files, statusMap: statusMap, operators: operators).parse(jobs) { parsed throws(ReportError) in
+            try await ParallelFileParser(files: files, statusMap: statusMap).parse(jobs) { parsed throws(ReportError) in
                 if let batchID = batchIDByPath[parsed.path] {
                     merger.add(parsed, from: .batchReport(id: batchID))
                 } else {
@@ -98,8 +99,8 @@ package struct SnapshotReader: Sendable {
 
     /// Starts reading the snapshot's `batch-ids.json` on a task of its own.
     private func startReadingBatchIDs(folder: String) -> Task<Result<BatchIDLookup, ReportError>, Never> {
-        Task.detached { [statusMap, operators] in
-            Self.readBatchIDs(folder: folder, statusMap: statusMap, operators: operators, buffer: FileReadBuffer())
+        Task.detached { [statusMap] in
+            Self.readBatchIDs(folder: folder, statusMap: statusMap, buffer: FileReadBuffer())
         }
     }
 
@@ -118,11 +119,11 @@ package struct SnapshotReader: Sendable {
 
     /// Reads `batch-ids.json` into `buffer` (a parameter, so that it outlives the parse
     /// of its bytes), parses it and prepares its rows for matching.
-    private static func readBatchIDs(folder: String, statusMap: StatusMap, operators: OperatorTable,
+    private static func readBatchIDs(folder: String, statusMap: StatusMap,
                                      buffer: FileReadBuffer) -> Result<BatchIDLookup, ReportError> {
         do throws(ReportError) {
             let path = SnapshotLayout.batchIDs
-            var parser = ReportFileParser(statusMap: statusMap, operators: operators)
+            var parser = ReportFileParser(statusMap: statusMap)
             let parsed = try parser.parse(try SnapshotFiles.read(path, in: folder, into: buffer), path: path, kind: .batchIDs)
             return .success(BatchIDLookup(rows: parsed.batchIDRows))
         } catch {
@@ -137,6 +138,9 @@ package struct SnapshotReader: Sendable {
         if let literal = try Self.pageSizeLiteral(in: data), !(Int(literal).map(Self.pageSizes.contains) ?? false) {
             throw .invalidField(file: SnapshotLayout.manifest, path: "page_size",
                                 reason: "out of range: \(literal) (rows on a page, 0 to \(Self.pageSizes.upperBound))")
+        }
+        if let manifest = data.withUnsafeBytes(Manifest.scanned(from:)) {
+            return manifest
         }
         let manifest: Manifest
         do {

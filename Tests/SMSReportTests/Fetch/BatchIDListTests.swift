@@ -35,7 +35,7 @@ import Testing
     ])
     func acceptsExactlyWhatTheReportReads(body: String) {
         let bytes = Array(body.utf8)
-        var parser = ReportFileParser(statusMap: .standard, operators: .standard)
+        var parser = ReportFileParser(statusMap: .standard)
         let reportReads = (try? bytes.withUnsafeBytes { buffer throws(ReportError) in
             try parser.parse(buffer, path: "batch-ids.json", kind: .batchIDs)
         }) != nil

@@ -18,13 +18,14 @@ import Testing
     /// What a parsed row gave, field by field.
     static func recipients(ofPageWith row: String) throws -> [String] {
         let bytes = Array(#"{"count":1,"next":null,"previous":null,"results":[\#(row)]}"#.utf8)
-        var parser = ReportFileParser(statusMap: .standard, operators: .standard)
+        var parser = ReportFileParser(statusMap: .standard)
         let file = try bytes.withUnsafeBytes { buffer throws(ReportError) in
             try parser.parse(buffer, path: "sms-report/page-000001.json", kind: .page)
         }
         return file.recipients.map { record in
-            "\(record.sentAt.microseconds) \(record.deliveredAt?.microseconds ?? -1) \(record.status) \(record.statusRaw) "
-                + "\(record.phone.text) \(record.operatorName) \(record.recipientName ?? "-") \(file.texts[Int(record.textIndex)].text)"
+            "\(record.sentAt.microseconds) \(record.deliveredAt?.microseconds ?? -1) \(file.status(of: record).status) "
+                + "\(file.status(of: record).raw) \(file.phoneText(of: record)) \(file.name(of: record) ?? "-") "
+                + "\(file.texts[Int(record.textIndex)].text)"
         }
     }
 
@@ -43,7 +44,7 @@ import Testing
     ])
     func aBatchIDRowReadsTheSameWhateverItsKeysOrder(body: String) throws {
         let bytes = Array(body.utf8)
-        var parser = ReportFileParser(statusMap: .standard, operators: .standard)
+        var parser = ReportFileParser(statusMap: .standard)
         let file = try bytes.withUnsafeBytes { buffer throws(ReportError) in
             try parser.parse(buffer, path: "batch-ids.json", kind: .batchIDs)
         }

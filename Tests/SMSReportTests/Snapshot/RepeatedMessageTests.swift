@@ -57,7 +57,7 @@ import Testing
             #"{"message":\#(message),"recipients":[{"client_name":null,"client_phone":"98\#(String(format: "%08d", index))"}],"sent_at":"2025-11-04T17:00:45.153834+05:45","delivered_at":null,"status":"DELIVERED"}"#
         }
         let bytes = Array(#"{"count":\#(rows.count),"next":null,"previous":null,"results":[\#(rows.joined(separator: ","))]}"#.utf8)
-        var parser = ReportFileParser(statusMap: .standard, operators: .standard)
+        var parser = ReportFileParser(statusMap: .standard)
         let file = try bytes.withUnsafeBytes { buffer throws(ReportError) in
             try parser.parse(buffer, path: "sms-report/page-000001.json", kind: .page)
         }
@@ -71,7 +71,7 @@ import Testing
             let rows = messages.map { #"{"message":\#($0),"recipients":[{"client_name":null,"client_phone":"9842271353"}],"sent_at":"2025-11-04T17:00:45.153834+05:45","delivered_at":null,"status":"DELIVERED"}"# }
             return Array(#"{"count":\#(rows.count),"next":null,"previous":null,"results":[\#(rows.joined(separator: ","))\#(trailing)]}"#.utf8)
         }
-        var parser = ReportFileParser(statusMap: .standard, operators: .standard)
+        var parser = ReportFileParser(statusMap: .standard)
         func parse(_ bytes: [UInt8], _ path: String) throws -> ParsedFile {
             try bytes.withUnsafeBytes { buffer throws(ReportError) in try parser.parse(buffer, path: path, kind: .page) }
         }
