@@ -62,7 +62,7 @@ package enum Aggregator {
                                worstBatchMinimum: Int = AlertThresholds.standard.worstBatchMinimumDeliveries) -> ReportTables {
         var clock = LocalClock(timeZone: options.timeZone)
         let selection = selected.selection
-        var pass = GroupingPass(messages: snapshot.normalized.messages)
+        var pass = GroupingPass(messages: snapshot.normalized.messages, expectedDeliveries: selection.order.count)
         for index in selection.order {
             pass.add(snapshot.normalized.deliveries[Int(index)], day: selection.days[Int(index)], clock: &clock)
         }
