@@ -38,6 +38,10 @@ package struct MessageCatalog: Sendable {
     /// Open addressing by fingerprint: each slot holds an index into ``entries`` or -1,
     /// and the table is at most half full.
     private var slots = [Int32](repeating: -1, count: 16)
+    /// One bit per entry, set when its text is longer than a cell holds: read for every
+    /// delivery, and at ten million deliveries the entries outgrow the caches where
+    /// these bits (a bit per text) do not.
+    private var beyondCellLimitBits: [UInt64] = []
 
     package init() {}
 
@@ -63,6 +67,12 @@ package struct MessageCatalog: Sendable {
         }
         let index = Int32(entries.count)
         entries.append(entry)
+        if Int(index) % UInt64.bitWidth == 0 {
+            beyondCellLimitBits.append(0)
+        }
+        if entry.exceedsCellLimit {
+            beyondCellLimitBits[Int(index) / UInt64.bitWidth] |= 1 << (UInt64(index) % UInt64(UInt64.bitWidth))
+        }
         slots[slot] = index
         return index
     }
@@ -73,9 +83,9 @@ package struct MessageCatalog: Sendable {
     }
 
     /// True when the text at `index` is longer than a spreadsheet cell holds; read for
-    /// every delivery, so without copying the entry (and retaining its text).
+    /// every delivery, so from a bit instead of the entry (see ``beyondCellLimitBits``).
     package func exceedsCellLimit(at index: Int32) -> Bool {
-        entries[Int(index)].exceedsCellLimit
+        beyondCellLimitBits[Int(index) / UInt64.bitWidth] & (1 << (UInt64(index) % UInt64(UInt64.bitWidth))) != 0
     }
 
     /// Doubles the slots and places every entry again.
