@@ -21,6 +21,27 @@ EPOCH = "1762300800"  # SOURCE_DATE_EPOCH for every report, so runs write the sa
 JSON_BYTES_PER_DELIVERY = 560  # a snapshot of pages of 50 holds about 560 MB of JSON per million
 
 
+# Linux's free page reporting (virtio-balloon): free blocks of 2^order pages are handed
+# back to the host, which faults each page in again (and zeroes it) when the guest next
+# touches it. An order above the largest (10 on x86_64) reports nothing.
+PAGE_REPORTING_ORDER = Path("/sys/module/page_reporting/parameters/page_reporting_order")
+LARGEST_PAGE_ORDER = 10
+
+
+def page_reporting_note():
+    """A line for a benchmark's header when this machine hands free memory back to its
+    host (then a run that needs more fresh memory pays more per byte: docs/performance.md,
+    "Fresh memory on this machine"); None when it does not."""
+    try:
+        order = int(PAGE_REPORTING_ORDER.read_text())
+    except (OSError, ValueError):
+        return None
+    if order > LARGEST_PAGE_ORDER:
+        return f"free page reporting: held off (page_reporting_order {order})"
+    return (f"free page reporting: on (page_reporting_order {order}): memory freed by earlier runs is back "
+            "with the host, and a run faults in again every page it touches first")
+
+
 def add_bin_option(parser):
     parser.add_argument("--bin", type=Path, default=DEFAULT_BIN,
                         help="folder with the release binaries sms-report, sms-sample, sms-api-sim "

@@ -9,6 +9,11 @@ format in benchmarks/results/scaling.csv (git-ignored; replaced on each run). It
 prints each size's time and memory as a ratio of the first (smallest) size's.
 benchmarks/plot_scaling.py draws docs/scaling-curve.png from that CSV.
 
+On a virtual machine that hands free memory back to its host (free page reporting,
+printed in the header when on), the larger sizes pay more per byte for the fresh
+memory they touch (their output's page cache and their heap): docs/performance.md
+("Fresh memory on this machine") has the figures and how to hold it off for a run.
+
 Disk: a snapshot holds about 560 MB of JSON per million deliveries (10M: about
 5.6 GB), plus the report's output (about 350 MB of CSV per million). The script
 checks the free space before generating a size and stops if it lacks.
@@ -25,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_common import (DATA, EPOCH, JSON_BYTES_PER_DELIVERY, RESULTS, add_bin_option, binary, mb,  # noqa: E402
-                          measure, snapshot, warm)
+                          measure, page_reporting_note, snapshot, warm)
 
 OUTPUT_BYTES_PER_DELIVERY = 350  # deliveries.csv and the other tables
 
@@ -67,6 +72,9 @@ def main():
     rows = []
     first = {}
     print(f"machine: {os.cpu_count()} cores; best of {args.runs} runs; page cache warmed before each run")
+    note = page_reporting_note()
+    if note:
+        print(note)
     print(f"{'deliveries':>12} {'format':>6} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} "
           f"{'wall ×':>7} {'CPU ×':>7} {'RSS ×':>7} {'size ×':>7}")
     for size in sizes:
