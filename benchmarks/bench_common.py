@@ -10,6 +10,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,26 @@ def page_reporting_note():
         return f"free page reporting: held off (page_reporting_order {order})"
     return (f"free page reporting: on (page_reporting_order {order}): memory freed by earlier runs is back "
             "with the host, and a run faults in again every page it touches first")
+
+
+@contextmanager
+def page_reporting_held_off():
+    """Holds free page reporting off while the block runs (root only: it writes
+    PAGE_REPORTING_ORDER) and puts the order back after, however the block ends. For
+    measuring the program apart from its host's refaults; the machine's own setting is
+    what a run meets otherwise."""
+    try:
+        order = PAGE_REPORTING_ORDER.read_text().strip()
+    except OSError:
+        sys.exit(f"error: {PAGE_REPORTING_ORDER} is not readable: this kernel has no free page reporting to hold off")
+    try:
+        PAGE_REPORTING_ORDER.write_text(str(LARGEST_PAGE_ORDER + 1))
+    except OSError as error:
+        sys.exit(f"error: cannot hold free page reporting off ({error.strerror}); it needs root")
+    try:
+        yield
+    finally:
+        PAGE_REPORTING_ORDER.write_text(order)
 
 
 def add_bin_option(parser):

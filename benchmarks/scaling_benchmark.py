@@ -12,7 +12,8 @@ benchmarks/plot_scaling.py draws docs/scaling-curve.png from that CSV.
 On a virtual machine that hands free memory back to its host (free page reporting,
 printed in the header when on), the larger sizes pay more per byte for the fresh
 memory they touch (their output's page cache and their heap): docs/performance.md
-("Fresh memory on this machine") has the figures and how to hold it off for a run.
+("Fresh memory on this machine") has the figures; --hold-page-reporting (root) holds
+it off during the runs and puts the kernel's setting back after.
 
 Disk: a snapshot holds about 560 MB of JSON per million deliveries (10M: about
 5.6 GB), plus the report's output (about 350 MB of CSV per million). The script
@@ -20,17 +21,19 @@ checks the free space before generating a size and stops if it lacks.
 
 Usage: benchmarks/scaling_benchmark.py [--bin DIR] [--sizes 1000000,2000000,5000000,10000000]
                                        [--runs 3] [--xlsx] [--out benchmarks/results/scaling.csv]
+                                       [--hold-page-reporting]
 """
 import argparse
 import csv
 import os
 import shutil
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_common import (DATA, EPOCH, JSON_BYTES_PER_DELIVERY, RESULTS, add_bin_option, binary, mb,  # noqa: E402
-                          measure, page_reporting_note, snapshot, warm)
+                          measure, page_reporting_held_off, page_reporting_note, snapshot, warm)
 
 OUTPUT_BYTES_PER_DELIVERY = 350  # deliveries.csv and the other tables
 
@@ -61,7 +64,14 @@ def main():
     parser.add_argument("--out", type=Path, default=RESULTS / "scaling.csv")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds any one report may take")
     parser.add_argument("--keep-output", action="store_true", help="keep each size's report folder")
+    parser.add_argument("--hold-page-reporting", action="store_true",
+                        help="hold the kernel's free page reporting off during the runs (root; restored after)")
     args = parser.parse_args()
+    with page_reporting_held_off() if args.hold_page_reporting else nullcontext():
+        run_sizes(args)
+
+
+def run_sizes(args):
     sizes = sorted(int(s) for s in args.sizes.split(","))
     formats = ["csv", "xlsx"] if args.xlsx else ["csv"]
     total_json = sum(s * JSON_BYTES_PER_DELIVERY for s in sizes if not (DATA / f"snapshot-{s}").exists())
