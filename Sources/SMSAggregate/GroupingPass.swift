@@ -53,7 +53,7 @@ package struct GroupingPass {
     /// A pass over about `expectedDeliveries` deliveries of `messages`' texts. The
     /// hint reserves the latencies' list at once: grown by doubling, at ten million
     /// deliveries it was copied several times over and its fresh pages faulted in twice.
-    package init(messages: MessageCatalog, expectedDeliveries: Int = 0) {
+    package init(messages: MessageCatalog, expectedDeliveries: Int) {
         self.messages = messages
         latencyOwners.reserveCapacity(expectedDeliveries)
     }

@@ -3,10 +3,10 @@
 ///
 /// The latencies of a report are millions of plain records sorted once by one integer:
 /// a radix sort makes a few linear passes (three for latencies under 2³³ µs, about
-/// 95 days), where a comparison sort makes log₂ n of them and calls a comparison per
-/// step; at ten million latencies that was a tenth of the grouping's time. Passes whose
-/// digit is the same for every element are skipped. Uses a second buffer as large as
-/// `elements` while it runs.
+/// 2.4 hours; four under 2⁴⁴ µs, about 200 days), where a comparison sort makes log₂ n
+/// of them and calls a comparison per step; at ten million latencies that was a tenth
+/// of the grouping's time. Passes whose digit is the same for every element are
+/// skipped. Uses a second buffer as large as `elements` while it runs.
 func radixSort<Element: BitwiseCopyable>(_ elements: inout [Element], by key: (Element) -> UInt64) {
     let count = elements.count
     guard count > 1 else { return }

@@ -38,9 +38,8 @@ package struct MessageCatalog: Sendable {
     /// Open addressing by fingerprint: each slot holds an index into ``entries`` or -1,
     /// and the table is at most half full.
     private var slots = [Int32](repeating: -1, count: 16)
-    /// One bit per entry, set when its text is longer than a cell holds: read for every
-    /// delivery, and at ten million deliveries the entries outgrow the caches where
-    /// these bits (a bit per text) do not.
+    /// One bit per entry, set when its text is longer than a cell holds: the entries
+    /// outgrow the caches at ten million deliveries, and these bits do not.
     private var beyondCellLimitBits: [UInt64] = []
 
     package init() {}
@@ -83,7 +82,8 @@ package struct MessageCatalog: Sendable {
     }
 
     /// True when the text at `index` is longer than a spreadsheet cell holds; read for
-    /// every delivery, so from a bit instead of the entry (see ``beyondCellLimitBits``).
+    /// every delivery, so from a bit per text instead of the entry, which at ten million
+    /// deliveries is a cache miss.
     package func exceedsCellLimit(at index: Int32) -> Bool {
         beyondCellLimitBits[Int(index) / UInt64.bitWidth] & (1 << (UInt64(index) % UInt64(UInt64.bitWidth))) != 0
     }

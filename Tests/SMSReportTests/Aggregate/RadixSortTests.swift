@@ -26,8 +26,8 @@ import Testing
         (count: 2, range: 1),            // every key 0: no pass at all
         (count: 1_000, range: 3),        // ties nearly everywhere
         (count: 5_000, range: 2_048),    // one digit
-        (count: 5_000, range: 30_000_000),          // seconds in microseconds: three digits
-        (count: 5_000, range: 1 << 40),             // four digits, an odd number of moves
+        (count: 5_000, range: 30_000_000),          // seconds in microseconds: three digits, copied back
+        (count: 5_000, range: 1 << 40),             // four digits: ends in the original array
         (count: 5_000, range: UInt64.max),          // keys below 2⁵³: five digits, the top one short
     ])
     func ordersAsAStableSortDoes(count: Int, range: UInt64) {
@@ -37,6 +37,15 @@ import Testing
             .map(\.element)
         radixSort(&sorted) { $0.key }
         #expect(sorted == expected)
+    }
+
+    @Test func keysUpToTheLargestAreOrderedByAllSixDigits() {
+        // 2⁶⁴ − 1 needs six 11-bit digits, the top one of 9 bits (shift 55).
+        let keys: [UInt64] = [.max, 0, 1 << 63, .max - 1, 1 << 55, (1 << 55) - 1, 1, .max, 1 << 62, 2_047, 2_048]
+        var sorted = keys.enumerated().map { Tagged(key: $0.element, place: Int32($0.offset)) }
+        radixSort(&sorted) { $0.key }
+        #expect(sorted.map(\.key) == keys.sorted())
+        #expect(sorted.filter { $0.key == .max }.map(\.place) == [0, 7])
     }
 
     @Test func keysThatShareTheirLowDigitsAreStillOrderedByTheHighOnes() {
