@@ -4,7 +4,9 @@ warming the page cache, and measuring one child process (wall, CPU, peak RSS).
 Not a benchmark itself; imported by compare_csv.py, scaling_benchmark.py and
 nightly_benchmark.py.
 """
+import errno
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,20 +24,31 @@ EPOCH = "1762300800"  # SOURCE_DATE_EPOCH for every report, so runs write the sa
 JSON_BYTES_PER_DELIVERY = 560  # a snapshot of pages of 50 holds about 560 MB of JSON per million
 
 
-# Linux's free page reporting (virtio-balloon): free blocks of 2^order pages are handed
-# back to the host, which faults each page in again (and zeroes it) when the guest next
-# touches it. An order above the largest (10 on x86_64) reports nothing.
-PAGE_REPORTING_ORDER = Path("/sys/module/page_reporting/parameters/page_reporting_order")
+# Linux's free page reporting (virtio-balloon): free blocks of 2^order pages or more are
+# handed back to the host, which faults each page in again (and zeroes it) when the
+# guest next touches it. The parameter reads -1 when no device reports; an order above
+# the largest (10 on x86_64) reports nothing, where the kernel accepts one (some check
+# the range and refuse it: EINVAL).
+PAGE_REPORTING = Path("/sys/module/page_reporting/parameters")
+PAGE_REPORTING_ORDER = PAGE_REPORTING / "page_reporting_order"
 LARGEST_PAGE_ORDER = 10
+
+
+def page_reporting_order():
+    """The kernel's free page reporting order; None where nothing reports."""
+    try:
+        order = int(PAGE_REPORTING_ORDER.read_text())
+    except (OSError, ValueError):
+        return None
+    return order if order >= 0 else None
 
 
 def page_reporting_note():
     """A line for a benchmark's header when this machine hands free memory back to its
     host (then a run that needs more fresh memory pays more per byte: docs/performance.md,
     "Fresh memory on this machine"); None when it does not."""
-    try:
-        order = int(PAGE_REPORTING_ORDER.read_text())
-    except (OSError, ValueError):
+    order = page_reporting_order()
+    if order is None:
         return None
     if order > LARGEST_PAGE_ORDER:
         return f"free page reporting: held off (page_reporting_order {order})"
@@ -43,24 +56,44 @@ def page_reporting_note():
             "with the host, and a run faults in again every page it touches first")
 
 
+def _write_order(order):
+    try:
+        PAGE_REPORTING_ORDER.write_text(str(order))
+    except OSError as error:
+        reason = "it needs root" if error.errno in (errno.EPERM, errno.EACCES) else error.strerror
+        sys.exit(f"error: cannot set page_reporting_order to {order} ({reason})")
+    if page_reporting_order() != order:
+        sys.exit(f"error: page_reporting_order stayed {page_reporting_order()} after writing {order}")
+
+
 @contextmanager
 def page_reporting_held_off():
     """Holds free page reporting off while the block runs (root only: it writes
-    PAGE_REPORTING_ORDER) and puts the order back after, however the block ends. For
-    measuring the program apart from its host's refaults; the machine's own setting is
-    what a run meets otherwise."""
+    PAGE_REPORTING_ORDER) and puts the order back after, however the block ends (an
+    exception, Ctrl-C, SIGTERM or SIGHUP). For measuring the program apart from its
+    host's refaults; the machine's own setting is what a run meets otherwise. Does
+    nothing where nothing reports."""
+    order = page_reporting_order()
+    if order is None:
+        print("free page reporting: none on this machine; nothing to hold off", file=sys.stderr)
+        yield
+        return
+
+    def leave(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    previous = {number: signal.signal(number, leave) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        order = PAGE_REPORTING_ORDER.read_text().strip()
-    except OSError:
-        sys.exit(f"error: {PAGE_REPORTING_ORDER} is not readable: this kernel has no free page reporting to hold off")
-    try:
-        PAGE_REPORTING_ORDER.write_text(str(LARGEST_PAGE_ORDER + 1))
-    except OSError as error:
-        sys.exit(f"error: cannot hold free page reporting off ({error.strerror}); it needs root")
-    try:
+        _write_order(LARGEST_PAGE_ORDER + 1)
         yield
     finally:
-        PAGE_REPORTING_ORDER.write_text(order)
+        try:
+            PAGE_REPORTING_ORDER.write_text(str(order))
+        except OSError as error:
+            print(f"warning: could not put page_reporting_order back to {order} ({error.strerror}); "
+                  f"write it to {PAGE_REPORTING_ORDER} by hand", file=sys.stderr)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def add_bin_option(parser):

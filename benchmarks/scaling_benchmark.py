@@ -32,8 +32,9 @@ from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_common import (DATA, EPOCH, JSON_BYTES_PER_DELIVERY, RESULTS, add_bin_option, binary, mb,  # noqa: E402
-                          measure, page_reporting_held_off, page_reporting_note, snapshot, warm)
+from bench_common import (DATA, EPOCH, JSON_BYTES_PER_DELIVERY, LARGEST_PAGE_ORDER, RESULTS, add_bin_option, binary, mb,  # noqa: E402
+                          measure, page_reporting_held_off, page_reporting_note, page_reporting_order, snapshot,
+                          warm)
 
 OUTPUT_BYTES_PER_DELIVERY = 350  # deliveries.csv and the other tables
 
@@ -45,6 +46,14 @@ def check_disk(size, cached):
     if free < need * 1.1:
         sys.exit(f"error: {size:,} deliveries need about {need / 1e9:.1f} GB free under {DATA}; "
                  f"{free / 1e9:.1f} GB are")
+
+
+def page_reporting_state():
+    """The scaling.csv column that tells runs with free page reporting on from held off."""
+    order = page_reporting_order()
+    if order is None:
+        return "none"
+    return "held off" if order > LARGEST_PAGE_ORDER else "on"
 
 
 def run_report(bin_folder, folder, out, fmt, timeout):
@@ -101,7 +110,8 @@ def run_sizes(args):
             base = first.setdefault(fmt, (size, wall, cpu, rss))
             rows.append({"deliveries": size, "format": fmt, "runs": args.runs, "wall_s": f"{wall:.3f}",
                          "cpu_s": f"{cpu:.3f}", "peak_rss_bytes": rss,
-                         "wall_all_s": ";".join(f"{m.wall:.3f}" for m in measured)})
+                         "wall_all_s": ";".join(f"{m.wall:.3f}" for m in measured),
+                         "page_reporting": page_reporting_state()})
             print(f"{size:>12,} {fmt:>6} {wall:>8.2f} {cpu:>8.2f} {mb(rss):>12.0f} {wall / base[1]:>7.2f} "
                   f"{cpu / base[2]:>7.2f} {rss / base[3]:>7.2f} {size / base[0]:>7.1f}")
         args.out.parent.mkdir(parents=True, exist_ok=True)
