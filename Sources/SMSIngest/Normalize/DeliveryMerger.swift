@@ -122,11 +122,12 @@ package struct DeliveryMerger {
     /// The phone part of a key for an invalid phone (a valid one's is its number): a
     /// negative id of the text.
     private mutating func invalidPhoneKey(_ text: String) -> Int64 {
-        if let key = invalidPhoneKeys[ByteString(text)] {
+        let bytes = ByteString(text)
+        if let key = invalidPhoneKeys[bytes] {
             return key
         }
         let key = -Int64(invalidPhoneKeys.count) - 1
-        invalidPhoneKeys[ByteString(text)] = key
+        invalidPhoneKeys[bytes] = key
         return key
     }
 
